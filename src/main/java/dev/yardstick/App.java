@@ -1,0 +1,121 @@
+package dev.yardstick;
+
+import dev.yardstick.auth.TokenAuthenticator;
+import dev.yardstick.auth.Tokens;
+import dev.yardstick.config.Config;
+import dev.yardstick.ingest.WriteQueue;
+import dev.yardstick.ingest.otlp.OtlpGrpcServer;
+import dev.yardstick.ingest.otlp.OtlpIngest;
+import dev.yardstick.metrics.ReportService;
+import dev.yardstick.ops.ServerMetrics;
+import dev.yardstick.storage.Database;
+import dev.yardstick.storage.OrgStore;
+import dev.yardstick.storage.ReportQueries;
+import dev.yardstick.storage.TelemetryStore;
+import dev.yardstick.storage.TokenStore;
+import dev.yardstick.web.WebServer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds every part from the config, starts them in order, stops them in reverse. */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final Config config;
+  private final Clock clock;
+  private Database db;
+  private WriteQueue queue;
+  private TokenAuthenticator auth;
+  private WebServer web;
+  private OtlpGrpcServer grpc;
+  private ScheduledExecutorService scheduler;
+  private long defaultOrgId;
+
+  public App(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public void start() throws Exception {
+    long started = System.nanoTime();
+    db = new Database(config.dbUrl().orElse(Database.embeddedUrl(config.dataDir())), config.dbUser(),
+        config.dbPassword(), config.dbPoolSize());
+    db.start();
+    OrgStore orgs = new OrgStore(db);
+    TokenStore tokens = new TokenStore(db);
+    Instant now = clock.instant();
+    defaultOrgId = orgs.ensureDefault(now);
+    config.bootstrapApiToken().ifPresent(t ->
+        tokens.createApiTokenIfAbsent(defaultOrgId, "bootstrap", Tokens.sha256(t), "admin", now));
+    ServerMetrics metrics = new ServerMetrics();
+    queue = new WriteQueue(new TelemetryStore(db, orgs), metrics, clock, config.ingestQueueBytes());
+    queue.start();
+    auth = new TokenAuthenticator(tokens, clock);
+    OtlpIngest ingest = new OtlpIngest(queue, metrics);
+    ReportService reports = new ReportService(new ReportQueries(db), orgs);
+    web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, reports,
+        metrics, clock, config.maxBodyBytes(), config.ingestTimeoutMillis()));
+    web.start();
+    if (config.grpcPort() != 0) {
+      grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
+          config.ingestTimeoutMillis());
+      grpc.start();
+    }
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("yardstick-scheduler").daemon(true).unstarted(r));
+    scheduler.scheduleWithFixedDelay(this::flushLastUsed, 30, 30, TimeUnit.SECONDS);
+    log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
+        config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
+  }
+
+  public int httpPort() {
+    return web.port();
+  }
+
+  public int grpcPort() {
+    return grpc == null ? 0 : grpc.port();
+  }
+
+  public long defaultOrgId() {
+    return defaultOrgId;
+  }
+
+  public WebServer web() {
+    return web;
+  }
+
+  private void flushLastUsed() {
+    try {
+      auth.flushLastUsed();
+    } catch (RuntimeException e) {
+      log.warn("could not record token last-used times: {}", e.getMessage());
+    }
+  }
+
+  /** Stops taking requests, stores what is queued, then closes the database. */
+  @Override
+  public void close() throws Exception {
+    if (web != null) {
+      web.close();
+    }
+    if (grpc != null) {
+      grpc.close();
+    }
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+    if (queue != null) {
+      queue.close();
+    }
+    if (auth != null) {
+      flushLastUsed();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+}

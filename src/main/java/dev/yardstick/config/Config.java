@@ -1,0 +1,132 @@
+package dev.yardstick.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the service, read once at start-up from environment variables and matching
+ * command-line flags ({@code YARDSTICK_HTTP_PORT} ↔ {@code --http-port}). Flags win over the
+ * environment. An invalid value throws {@link ConfigException} naming the variable.
+ */
+public record Config(
+    String httpHost,
+    int httpPort,
+    int grpcPort,
+    Path dataDir,
+    Optional<String> dbUrl,
+    Optional<String> dbUser,
+    Optional<String> dbPassword,
+    int dbPoolSize,
+    URI publicUrl,
+    URI anthropicApiUrl,
+    Optional<String> bootstrapAdminEmail,
+    Optional<String> bootstrapAdminPassword,
+    Optional<String> bootstrapApiToken,
+    Optional<String> secretKey,
+    long maxBodyBytes,
+    long ingestQueueBytes,
+    long ingestTimeoutMillis,
+    String logLevel) {
+
+  /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
+  public static final List<Setting> SETTINGS = List.of(
+      new Setting("YARDSTICK_HTTP_HOST", "0.0.0.0", "address the HTTP server binds to"),
+      new Setting("YARDSTICK_HTTP_PORT", "8080", "HTTP port (UI, API, OTLP/HTTP); 0 picks a free port"),
+      new Setting("YARDSTICK_OTLP_GRPC_PORT", "4317", "OTLP/gRPC port; 0 turns gRPC off"),
+      new Setting("YARDSTICK_DATA_DIR", "./data", "directory for the embedded database and key files"),
+      new Setting("YARDSTICK_DB_URL", null, "jdbc:postgresql://host:5432/db to use PostgreSQL; unset = embedded H2"),
+      new Setting("YARDSTICK_DB_USER", null, "PostgreSQL user"),
+      new Setting("YARDSTICK_DB_PASSWORD", null, "PostgreSQL password"),
+      new Setting("YARDSTICK_DB_POOL_SIZE", "8", "database connections per process"),
+      new Setting("YARDSTICK_PUBLIC_URL", null, "URL users reach Yardstick at, used in generated configs (default http://localhost:<port>)"),
+      new Setting("YARDSTICK_ANTHROPIC_API_URL", "https://api.anthropic.com", "base URL of Anthropic's Admin API"),
+      new Setting("YARDSTICK_BOOTSTRAP_ADMIN_EMAIL", null, "email of the first admin user, created at first start"),
+      new Setting("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD", null, "password of that first admin user"),
+      new Setting("YARDSTICK_BOOTSTRAP_API_TOKEN", null, "an admin API token (at least 24 characters) created at first start, for automation"),
+      new Setting("YARDSTICK_SECRET_KEY", null, "base64 AES-256 key for stored secrets; unset = a key file in the data directory"),
+      new Setting("YARDSTICK_MAX_BODY_BYTES", "67108864", "largest OTLP body accepted, after decompression (bytes)"),
+      new Setting("YARDSTICK_INGEST_QUEUE_BYTES", "67108864", "decoded telemetry waiting for the database before answering 429 (bytes)"),
+      new Setting("YARDSTICK_INGEST_TIMEOUT_MS", "8000", "longest an export waits for its commit before answering 503"),
+      new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
+
+  public record Setting(String name, String defaultValue, String help) {
+    public String flag() {
+      return "--" + name.substring("YARDSTICK_".length()).toLowerCase().replace('_', '-');
+    }
+  }
+
+  /** Reads the settings from {@code env} overlaid with {@code --flag=value} / {@code --flag value} pairs. */
+  public static Config load(Map<String, String> env, List<String> flags) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Setting s : SETTINGS) {
+      String v = env.get(s.name());
+      values.put(s.name(), v == null || v.isBlank() ? s.defaultValue() : v.trim());
+    }
+    FlagParser.apply(flags, values);
+    return fromValues(new Reader(values));
+  }
+
+  public static Config fromEnv(Map<String, String> env) {
+    return load(env, List.of());
+  }
+
+  private static Config fromValues(Reader r) {
+    int httpPort = r.port("YARDSTICK_HTTP_PORT");
+    Optional<String> dbUrl = r.optional("YARDSTICK_DB_URL");
+    dbUrl.ifPresent(url -> {
+      if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+        throw new ConfigException("YARDSTICK_DB_URL", url, "expected jdbc:postgresql://host:port/database");
+      }
+    });
+    Optional<String> apiToken = r.optional("YARDSTICK_BOOTSTRAP_API_TOKEN");
+    apiToken.ifPresent(t -> {
+      if (t.length() < 24 || t.chars().anyMatch(Character::isWhitespace)) {
+        throw new ConfigException("YARDSTICK_BOOTSTRAP_API_TOKEN", "(hidden)",
+            "use at least 24 characters without spaces, e.g. the output of `openssl rand -hex 24`");
+      }
+    });
+    Optional<String> adminEmail = r.optional("YARDSTICK_BOOTSTRAP_ADMIN_EMAIL");
+    Optional<String> adminPassword = r.optional("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD");
+    if (adminEmail.isPresent() != adminPassword.isPresent()) {
+      String missing = adminEmail.isPresent() ? "YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD" : "YARDSTICK_BOOTSTRAP_ADMIN_EMAIL";
+      throw new ConfigException(missing, "", "set both YARDSTICK_BOOTSTRAP_ADMIN_EMAIL and YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD, or neither");
+    }
+    URI publicUrl = r.optional("YARDSTICK_PUBLIC_URL").map(v -> r.url("YARDSTICK_PUBLIC_URL"))
+        .orElse(URI.create("http://localhost:" + (httpPort == 0 ? 8080 : httpPort)));
+    return new Config(
+        r.required("YARDSTICK_HTTP_HOST"),
+        httpPort,
+        r.port("YARDSTICK_OTLP_GRPC_PORT"),
+        Path.of(r.required("YARDSTICK_DATA_DIR")).toAbsolutePath().normalize(),
+        dbUrl,
+        r.optional("YARDSTICK_DB_USER"),
+        r.optional("YARDSTICK_DB_PASSWORD"),
+        (int) r.longIn("YARDSTICK_DB_POOL_SIZE", 2, 200),
+        publicUrl,
+        r.url("YARDSTICK_ANTHROPIC_API_URL"),
+        adminEmail,
+        adminPassword,
+        apiToken,
+        r.optional("YARDSTICK_SECRET_KEY"),
+        r.longIn("YARDSTICK_MAX_BODY_BYTES", 1024, 1L << 31),
+        r.longIn("YARDSTICK_INGEST_QUEUE_BYTES", 1L << 20, 1L << 34),
+        r.longIn("YARDSTICK_INGEST_TIMEOUT_MS", 100, 600_000),
+        r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
+  }
+
+  public boolean embeddedDatabase() {
+    return dbUrl.isEmpty();
+  }
+
+  /** Secrets are never printed: a record's generated toString would show them. */
+  @Override
+  public String toString() {
+    return "Config[http=" + httpHost + ":" + httpPort + ", grpc=" + grpcPort + ", dataDir=" + dataDir
+        + ", db=" + dbUrl.map(u -> u.replaceAll("password=[^&;]*", "password=***")).orElse("embedded H2")
+        + ", publicUrl=" + publicUrl + ", anthropicApiUrl=" + anthropicApiUrl + ", maxBodyBytes=" + maxBodyBytes + "]";
+  }
+}

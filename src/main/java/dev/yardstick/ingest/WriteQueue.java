@@ -1,0 +1,183 @@
+package dev.yardstick.ingest;
+
+import dev.yardstick.model.TelemetryBatch;
+import dev.yardstick.ops.ServerMetrics;
+import dev.yardstick.storage.SqlFailure;
+import dev.yardstick.storage.StorageUnavailableException;
+import dev.yardstick.storage.TelemetryStore;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: exports wait here until one writer thread stores many of them in a single
+ * transaction, and each caller's future completes only after that commit. The queue is bounded in
+ * bytes; when it is full, or the database was just found unreachable, submit refuses at once.
+ */
+public final class WriteQueue implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
+  private static final int MAX_EXPORTS_PER_COMMIT = 1000;
+  private static final long MAX_BYTES_PER_COMMIT = 16L << 20;
+  /** After a failed connection, refuse new exports this long instead of queueing them behind the outage. */
+  private static final long OUTAGE_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
+
+  private final TelemetryStore store;
+  private final ServerMetrics metrics;
+  private final Clock clock;
+  private final long maxQueuedBytes;
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private volatile long outageUntilNanos;
+  private volatile boolean running;
+  private Thread writer;
+
+  public WriteQueue(TelemetryStore store, ServerMetrics metrics, Clock clock, long maxQueuedBytes) {
+    this.store = store;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.maxQueuedBytes = maxQueuedBytes;
+  }
+
+  public void start() {
+    running = true;
+    metrics.queueGauges(queue::size, queuedBytes::get);
+    writer = Thread.ofPlatform().name("yardstick-writer").daemon(false).start(this::run);
+  }
+
+  /**
+   * Queues a batch; the future completes after its commit, or fails with {@link StorageUnavailableException}.
+   *
+   * @param bytes what the batch costs in memory, roughly its decoded body size
+   * @throws OverloadedException when the queue is full
+   * @throws StorageUnavailableException when the database was unreachable a moment ago
+   */
+  public CompletableFuture<TelemetryStore.Outcome> submit(TelemetryBatch batch, long bytes) {
+    if (!running) {
+      throw new StorageUnavailableException("the server is shutting down");
+    }
+    if (System.nanoTime() < outageUntilNanos) {
+      throw new StorageUnavailableException("the database is unreachable");
+    }
+    long after = queuedBytes.addAndGet(bytes);
+    if (after > maxQueuedBytes && after != bytes) { // one export larger than the budget still passes an empty queue
+      queuedBytes.addAndGet(-bytes);
+      throw new OverloadedException("too many exports are waiting to be stored");
+    }
+    Pending p = new Pending(batch, bytes, System.nanoTime(), new CompletableFuture<>());
+    queue.add(p);
+    return p.done;
+  }
+
+  public int depth() {
+    return queue.size();
+  }
+
+  private void run() {
+    List<Pending> taken = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        taken.add(first);
+        long bytes = first.bytes;
+        while (taken.size() < MAX_EXPORTS_PER_COMMIT && bytes < MAX_BYTES_PER_COMMIT) {
+          Pending next = queue.poll();
+          if (next == null) {
+            break;
+          }
+          taken.add(next);
+          bytes += next.bytes;
+        }
+        queuedBytes.addAndGet(-bytes);
+        commit(taken);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException e) {
+        log.error("writer failed", e);
+        fail(taken, new IllegalStateException("the export could not be stored", e));
+      } finally {
+        taken.clear();
+      }
+    }
+  }
+
+  private void commit(List<Pending> taken) {
+    List<TelemetryBatch> batches = new ArrayList<>(taken.size());
+    for (Pending p : taken) {
+      batches.add(p.batch);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        List<TelemetryStore.Outcome> outcomes = store.write(batches, clock.instant());
+        long now = System.nanoTime();
+        metrics.commitBatch(taken.size());
+        for (int i = 0; i < taken.size(); i++) {
+          metrics.commitLatency(now - taken.get(i).queuedAt);
+          taken.get(i).done.complete(outcomes.get(i));
+        }
+        return;
+      } catch (SQLException e) {
+        SqlFailure kind = SqlFailure.of(e);
+        if (kind == SqlFailure.CONFLICT && attempt < 5) {
+          continue; // a deadlock or serialization failure against another server: the retry sees its rows
+        }
+        if (kind == SqlFailure.UNAVAILABLE) {
+          outageUntilNanos = System.nanoTime() + OUTAGE_BACKOFF_NANOS;
+          log.warn("database unreachable, answering 503 for {} exports: {}", taken.size(), brief(e));
+          fail(taken, new StorageUnavailableException("the database is unreachable"));
+          return;
+        }
+        if (taken.size() > 1) {
+          commitOneByOne(taken); // find the export the database refuses, store the others
+          return;
+        }
+        log.error("could not store an export", e);
+        fail(taken, new IllegalStateException("the export could not be stored: " + e.getMessage(), e));
+        return;
+      }
+    }
+  }
+
+  private void commitOneByOne(List<Pending> taken) {
+    for (Pending p : taken) {
+      commit(new ArrayList<>(List.of(p)));
+    }
+  }
+
+  // driver messages can quote a whole batch of SQL; the first line of the root cause says enough
+  private static String brief(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+    return root.getClass().getSimpleName() + ": " + (m.length() > 200 ? m.substring(0, 200) + "..." : m);
+  }
+
+  private static void fail(List<Pending> taken, RuntimeException e) {
+    for (Pending p : taken) {
+      p.done.completeExceptionally(e);
+    }
+  }
+
+  /** Stops taking exports and stores those already queued. */
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    if (writer != null) {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    }
+  }
+
+  private record Pending(TelemetryBatch batch, long bytes, long queuedAt, CompletableFuture<TelemetryStore.Outcome> done) {}
+}

@@ -1,0 +1,99 @@
+package dev.yardstick.ingest.otlp;
+
+import dev.yardstick.model.Event;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one OTLP log record as a Claude Code event, or counts it as ignored when it is not one. */
+final class EventReader {
+  private static final String PREFIX = "claude_code.";
+  // a successful `git commit` leaves its sha in tool_parameters: kept, the rest of the parameters are not
+  private static final Pattern GIT_COMMIT = Pattern.compile("\"git_commit_id\"\\s*:\\s*\"([0-9a-fA-F]{7,64})\"");
+
+  private EventReader() {}
+
+  static void read(Otlp.LogRecord r, boolean claudeScope, ResourceView resource, ClaudeCodeMapper.Grouper grouper) {
+    PointAttributes a = new PointAttributes(resource);
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    String attrName = null;
+    String timestamp = null;
+    long sequence = -1;
+    for (Otlp.KeyValue kv : r.attributes()) {
+      switch (a.take(kv)) {
+        case EVENT_META -> {
+          switch (kv.key()) {
+            case "event.name" -> attrName = AttributeText.of(kv.value());
+            case "event.timestamp" -> timestamp = AttributeText.of(kv.value());
+            default -> sequence = asLong(kv.value());
+          }
+        }
+        case DIMENSION -> attributes.put(kv.key(), AttributeText.eventValue(kv.value()));
+        case CONTENT -> keepCommitId(kv, attributes);
+        default -> { }
+      }
+    }
+    String name = name(r, claudeScope, attrName);
+    if (name == null) {
+      grouper.ignored++;
+      return;
+    }
+    long time = r.timeNanos() > 0 ? r.timeNanos() : parseTime(timestamp, r.observedNanos());
+    if (time <= 0) {
+      grouper.reject("log record " + PREFIX + name + " has no time");
+      return;
+    }
+    grouper.add(a.context(), new Event(name, time, sequence, attributes));
+  }
+
+  /** The short event name, or null if the record is not a Claude Code event. */
+  private static String name(Otlp.LogRecord r, boolean claudeScope, String attrName) {
+    String body = r.body() instanceof String s && s.startsWith(PREFIX) ? s.substring(PREFIX.length()) : null;
+    String field = r.eventName().startsWith(PREFIX) ? r.eventName().substring(PREFIX.length()) : null;
+    if (body == null && field == null && !(claudeScope && attrName != null && !attrName.isBlank())) {
+      return null;
+    }
+    if (attrName != null && !attrName.isBlank()) {
+      return attrName.startsWith(PREFIX) ? attrName.substring(PREFIX.length()) : attrName;
+    }
+    return body != null ? body : field;
+  }
+
+  private static void keepCommitId(Otlp.KeyValue kv, Map<String, Object> attributes) {
+    if ("tool_parameters".equals(kv.key()) && kv.value() instanceof String s) {
+      Matcher m = GIT_COMMIT.matcher(s);
+      if (m.find()) {
+        attributes.put("git_commit_id", m.group(1).toLowerCase());
+      }
+    }
+  }
+
+  private static long parseTime(String timestamp, long fallback) {
+    if (timestamp != null) {
+      try {
+        Instant t = Instant.parse(timestamp);
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+      } catch (DateTimeParseException e) {
+        // a client with a broken clock string still has the record's observed time
+      }
+    }
+    return fallback;
+  }
+
+  private static long asLong(Object v) {
+    if (v instanceof Long l) {
+      return l;
+    }
+    if (v instanceof Double d) {
+      return d.longValue();
+    }
+    try {
+      return v == null ? -1 : Long.parseLong(v.toString().trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

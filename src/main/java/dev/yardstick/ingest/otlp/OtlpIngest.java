@@ -1,0 +1,69 @@
+package dev.yardstick.ingest.otlp;
+
+import dev.yardstick.ingest.WriteQueue;
+import dev.yardstick.model.Signal;
+import dev.yardstick.model.TelemetryBatch;
+import dev.yardstick.ops.ServerMetrics;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The transport-independent OTLP receiver: decode, keep what is Claude Code's, and hand it to the
+ * write queue. Decoding runs on the caller's thread so that a bad body is answered with what is
+ * wrong; the returned future completes after the data is committed.
+ */
+public final class OtlpIngest {
+  private final OtlpJsonDecoder json = new OtlpJsonDecoder();
+  private final OtlpProtoDecoder proto = new OtlpProtoDecoder();
+  private final ClaudeCodeMapper mapper = new ClaudeCodeMapper();
+  private final WriteQueue queue;
+  private final ServerMetrics metrics;
+
+  public enum Encoding { JSON, PROTOBUF }
+
+  /** The export is stored; {@code rejected} items were refused for {@code message} (a partial success). */
+  public record Accepted(int rejected, String message) {}
+
+  public OtlpIngest(WriteQueue queue, ServerMetrics metrics) {
+    this.queue = queue;
+    this.metrics = metrics;
+  }
+
+  /** @param headerEmail the X-Yardstick-User-Email value, or null */
+  public CompletableFuture<Accepted> export(Signal signal, long orgId, Encoding encoding, byte[] body, String headerEmail)
+      throws OtlpDecodeException {
+    ClaudeCodeMapper.Mapped mapped;
+    if (signal == Signal.METRICS) {
+      Otlp.MetricsExport export = encoding == Encoding.JSON ? json.decodeMetrics(body) : proto.decodeMetrics(body);
+      mapped = mapper.mapMetrics(export, headerEmail);
+    } else {
+      Otlp.LogsExport export = encoding == Encoding.JSON ? json.decodeLogs(body) : proto.decodeLogs(body);
+      mapped = mapper.mapLogs(export, headerEmail);
+    }
+    return store(signal, orgId, mapped, body.length);
+  }
+
+  CompletableFuture<Accepted> exportMetrics(long orgId, Otlp.MetricsExport export, String headerEmail, long bytes) {
+    return store(Signal.METRICS, orgId, mapper.mapMetrics(export, headerEmail), bytes);
+  }
+
+  CompletableFuture<Accepted> exportLogs(long orgId, Otlp.LogsExport export, String headerEmail, long bytes) {
+    return store(Signal.LOGS, orgId, mapper.mapLogs(export, headerEmail), bytes);
+  }
+
+  private CompletableFuture<Accepted> store(Signal signal, long orgId, ClaudeCodeMapper.Mapped mapped, long bytes) {
+    String s = signal == Signal.METRICS ? "metrics" : "logs";
+    metrics.items(s, "rejected", mapped.rejected());
+    metrics.items(s, "ignored", mapped.ignored());
+    Accepted accepted = new Accepted(mapped.rejected(), mapped.rejectReason());
+    if (mapped.groups().isEmpty()) {
+      return CompletableFuture.completedFuture(accepted);
+    }
+    TelemetryBatch batch = new TelemetryBatch(orgId, signal, mapped.groups(), mapped.rejected(), mapped.rejectReason(),
+        mapped.ignored());
+    return queue.submit(batch, bytes).thenApply(outcome -> {
+      metrics.items(s, "accepted", outcome.stored());
+      metrics.items(s, "duplicate", outcome.duplicates());
+      return accepted;
+    });
+  }
+}

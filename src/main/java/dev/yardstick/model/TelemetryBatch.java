@@ -1,0 +1,22 @@
+package dev.yardstick.model;
+
+import java.util.List;
+
+/**
+ * Everything one export request brought for one organization, ready to store.
+ *
+ * @param rejected points or log records refused as invalid (reported as partial success)
+ * @param rejectReason why, in plain English; empty when nothing was rejected
+ * @param ignored points or records accepted but not stored (telemetry that is not Claude Code's)
+ */
+public record TelemetryBatch(
+    long orgId, Signal signal, List<FactGroup> groups, int rejected, String rejectReason, int ignored) {
+
+  public int items() {
+    int n = 0;
+    for (FactGroup g : groups) {
+      n += g.size();
+    }
+    return n;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.yardstick.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The database: a connection pool, the production migrations and a Jdbi handle, on embedded H2 (in
+ * the data directory) or PostgreSQL. Lazy: the constructor does no I/O; {@link #start()} connects
+ * and migrates.
+ */
+public final class Database implements AutoCloseable {
+  private final String url;
+  private final Optional<String> user;
+  private final Optional<String> password;
+  private final int poolSize;
+  private final Dialect dialect;
+  private HikariDataSource dataSource;
+  private Jdbi jdbi;
+
+  public Database(String url, Optional<String> user, Optional<String> password, int poolSize) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+    this.poolSize = poolSize;
+    this.dialect = Dialect.of(url);
+  }
+
+  /** The embedded default: one H2 file in {@code dataDir}; commits are written before they return. */
+  public static String embeddedUrl(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.resolve("yardstick").toAbsolutePath()
+        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  public void start() {
+    if (url.startsWith("jdbc:h2:file:")) {
+      createDataDir();
+    }
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    user.ifPresent(hc::setUsername);
+    password.ifPresent(hc::setPassword);
+    hc.setMaximumPoolSize(poolSize);
+    hc.setMinimumIdle(Math.min(2, poolSize));
+    hc.setPoolName("yardstick-db");
+    // fail fast when the database is away, so that exports get a 503 while the client can still retry
+    hc.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
+    hc.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+    hc.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+    if (dialect == Dialect.POSTGRESQL) {
+      hc.addDataSourceProperty("connectTimeout", "2");
+      hc.addDataSourceProperty("socketTimeout", "30");
+      hc.addDataSourceProperty("tcpKeepAlive", "true");
+    }
+    dataSource = new HikariDataSource(hc);
+    migrate(dataSource);
+    jdbi = Jdbi.create(dataSource);
+  }
+
+  private void createDataDir() {
+    String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
+    try {
+      Path parent = Path.of(file).toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void migrate(DataSource ds) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration/common")
+        .failOnMissingLocations(false)
+        .load()
+        .migrate();
+  }
+
+  /** True if a connection answers within a second. */
+  public boolean check() {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.setQueryTimeout(1);
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  public String describe() {
+    return dialect == Dialect.POSTGRESQL ? "PostgreSQL " + url.replaceAll("password=[^&]*", "password=***") : "H2 " + url.split(";")[0];
+  }
+
+  @Override
+  public void close() {
+    if (dataSource != null) {
+      dataSource.close();
+    }
+  }
+}

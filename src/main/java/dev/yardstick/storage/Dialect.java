@@ -1,0 +1,60 @@
+package dev.yardstick.storage;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The few SQL statements that differ between H2 and PostgreSQL, in one place. Both are built for
+ * tables whose key columns identify a row and whose other columns are added to.
+ */
+enum Dialect {
+  H2,
+  POSTGRESQL;
+
+  static Dialect of(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL : H2;
+  }
+
+  /**
+   * An insert that adds {@code sums} to an existing row with the same {@code keys}. On PostgreSQL
+   * ON CONFLICT makes it atomic between servers; H2 is used by a single process.
+   */
+  String upsertAdding(String table, List<String> keys, List<String> sums, List<String> types) {
+    List<String> all = concat(keys, sums);
+    if (this == POSTGRESQL) {
+      return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + marks(all.size()) + ")"
+          + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+          + sums.stream().map(c -> c + " = " + table + "." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
+    }
+    return "MERGE INTO " + table + " t USING (VALUES (" + casts(types) + ")) AS s (" + String.join(", ", all) + ")"
+        + " ON " + keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "))
+        + " WHEN MATCHED THEN UPDATE SET " + sums.stream().map(c -> c + " = t." + c + " + s." + c).collect(Collectors.joining(", "))
+        + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", all) + ") VALUES ("
+        + all.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
+  }
+
+  /** An insert that does nothing when a row with the same {@code keys} exists; its update count says which. */
+  String insertIfAbsent(String table, List<String> keys, List<String> columns, List<String> types) {
+    if (this == POSTGRESQL) {
+      return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size()) + ")"
+          + " ON CONFLICT (" + String.join(", ", keys) + ") DO NOTHING";
+    }
+    return "MERGE INTO " + table + " t USING (VALUES (" + casts(types) + ")) AS s (" + String.join(", ", columns) + ")"
+        + " ON " + keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "))
+        + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
+        + columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  // H2 cannot infer the types of parameters inside VALUES, so each is cast
+  private static String casts(List<String> types) {
+    return types.stream().map(t -> "CAST(? AS " + t + ")").collect(Collectors.joining(", "));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.yardstick.storage;
+
+import dev.yardstick.model.Event;
+import dev.yardstick.model.MetricPoint;
+import java.util.List;
+import java.util.Map;
+
+/** Writes stored facts as compact JSON text; small and dependency-free, since it runs per group at ingest. */
+final class FactJson {
+  private FactJson() {}
+
+  /** The points as sent: cumulative values stay running totals, their increments live in the rollups. */
+  static String points(List<MetricPoint> points) {
+    StringBuilder sb = new StringBuilder(points.size() * 160).append('[');
+    for (int i = 0; i < points.size(); i++) {
+      MetricPoint p = points.get(i);
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append("{\"name\":");
+      string(sb, p.name());
+      sb.append(",\"temporality\":\"").append(p.temporality() == MetricPoint.Temporality.DELTA ? "delta" : "cumulative")
+          .append("\",\"start\":").append(p.startNanos()).append(",\"time\":").append(p.timeNanos())
+          .append(",\"value\":").append(p.value()).append(",\"dims\":");
+      object(sb, p.dims());
+      sb.append('}');
+    }
+    return sb.append(']').toString();
+  }
+
+  static String events(List<Event> events) {
+    StringBuilder sb = new StringBuilder(events.size() * 300).append('[');
+    for (int i = 0; i < events.size(); i++) {
+      Event e = events.get(i);
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append("{\"name\":");
+      string(sb, e.name());
+      sb.append(",\"time\":").append(e.timeNanos()).append(",\"sequence\":").append(e.sequence()).append(",\"attributes\":");
+      object(sb, e.attributes());
+      sb.append('}');
+    }
+    return sb.append(']').toString();
+  }
+
+  static String object(Map<String, ?> map) {
+    StringBuilder sb = new StringBuilder();
+    object(sb, map);
+    return sb.toString();
+  }
+
+  private static void object(StringBuilder sb, Map<String, ?> map) {
+    sb.append('{');
+    boolean first = true;
+    for (Map.Entry<String, ?> e : map.entrySet()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      string(sb, e.getKey());
+      sb.append(':');
+      value(sb, e.getValue());
+    }
+    sb.append('}');
+  }
+
+  private static void value(StringBuilder sb, Object v) {
+    switch (v) {
+      case null -> sb.append("null");
+      case Long l -> sb.append(l);
+      case Boolean b -> sb.append(b);
+      case Double d when Double.isFinite(d) -> sb.append(d);
+      case List<?> list -> {
+        sb.append('[');
+        for (int i = 0; i < list.size(); i++) {
+          if (i > 0) {
+            sb.append(',');
+          }
+          value(sb, list.get(i));
+        }
+        sb.append(']');
+      }
+      default -> string(sb, v.toString());
+    }
+  }
+
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}

@@ -1,0 +1,176 @@
+package dev.yardstick.storage;
+
+import dev.yardstick.model.Event;
+import dev.yardstick.model.FactGroup;
+import dev.yardstick.model.MetricPoint;
+import dev.yardstick.model.SessionContext;
+import dev.yardstick.model.Signal;
+import dev.yardstick.model.TelemetryBatch;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores telemetry: facts (de-duplicated by content key), identities, and the daily rollups, all of
+ * a call's batches in one transaction. A fact group already stored adds nothing, so a retried export
+ * counts once, also when two servers receive it at the same time.
+ */
+public final class TelemetryStore {
+  private final Database db;
+  private final OrgStore orgs;
+  private final IdentityCache identities;
+  private final CumulativeSeries cumulative;
+  private final Rollups.Sql rollupSql;
+  private final String insertFactSql;
+
+  /** What became of one batch: items newly stored, and items that were already there. */
+  public record Outcome(int stored, int duplicates) {}
+
+  public TelemetryStore(Database db, OrgStore orgs) {
+    this.db = db;
+    this.orgs = orgs;
+    this.identities = new IdentityCache(db.dialect());
+    this.cumulative = new CumulativeSeries(db.dialect());
+    this.rollupSql = new Rollups.Sql(db.dialect());
+    this.insertFactSql = db.dialect().insertIfAbsent("fact_groups", List.of("org_id", "key_hi", "key_lo"),
+        List.of("org_id", "key_hi", "key_lo", "signal", "identity_id", "first_day", "min_time_ns", "item_count",
+            "session_id", "terminal_type", "app_version", "attributes", "payload", "received_at"),
+        List.of("BIGINT", "BIGINT", "BIGINT", "CHAR(1)", "BIGINT", "DATE", "BIGINT", "INTEGER", "VARCHAR(512)",
+            "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(1000000)", "VARCHAR(10000000)", "TIMESTAMP WITH TIME ZONE"));
+  }
+
+  /** Stores the batches in one transaction and says, per batch in order, what was new. */
+  public List<Outcome> write(List<TelemetryBatch> batches, Instant now) throws SQLException {
+    try (Connection c = db.connection()) {
+      c.setAutoCommit(false);
+      try {
+        Written w = writeIn(c, batches, now);
+        c.commit();
+        w.identities.commit();
+        return w.outcomes;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    }
+  }
+
+  private record Written(List<Outcome> outcomes, IdentityCache.Pending identities) {}
+
+  private record Ref(int batch, long org, FactGroup group) {}
+
+  private Written writeIn(Connection c, List<TelemetryBatch> batches, Instant now) throws SQLException {
+    int[] stored = new int[batches.size()];
+    int[] duplicates = new int[batches.size()];
+    Map<FactKey, Ref> unique = new LinkedHashMap<>();
+    Map<IdentityCache.Key, IdentityCache.Sighting> sightings = new HashMap<>();
+    Map<FactGroup, IdentityCache.Key> identityOf = new HashMap<>();
+    for (int b = 0; b < batches.size(); b++) {
+      TelemetryBatch batch = batches.get(b);
+      for (FactGroup g : batch.groups()) {
+        if (unique.putIfAbsent(new FactKey(batch.orgId(), g.keyHi(), g.keyLo()), new Ref(b, batch.orgId(), g)) != null) {
+          duplicates[b] += g.size(); // the same content twice in one transaction (a retry racing its original)
+          continue;
+        }
+        IdentityCache.Key key = IdentityCache.Key.of(batch.orgId(), g.context().identity());
+        identityOf.put(g, key);
+        sightings.computeIfAbsent(key, k -> new IdentityCache.Sighting(g.context().identity()))
+            .saw(g.minTimeNanos(), maxTime(g), g.context().terminalType(), g.context().appVersion());
+      }
+    }
+    IdentityCache.Pending ids = identities.resolve(c, sightings);
+    List<Map.Entry<FactKey, Ref>> ordered = new ArrayList<>(unique.entrySet());
+    ordered.sort(Map.Entry.comparingByKey(FactKey.ORDER));
+    int[] inserted = insertFacts(c, ordered, batches, ids, identityOf, now);
+    Rollups rollups = new Rollups();
+    List<CumulativeSeries.Pending> cumulativePoints = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      Ref ref = ordered.get(i).getValue();
+      if (inserted[i] == 0) {
+        duplicates[ref.batch()] += ref.group().size();
+        continue;
+      }
+      stored[ref.batch()] += ref.group().size();
+      long identityId = ids.ids.get(identityOf.get(ref.group()));
+      RollupMapper.add(rollups, ref.org(), orgs.zone(ref.org()), identityId, ref.group(), cumulativePoints);
+    }
+    cumulative.apply(c, cumulativePoints, rollups, orgs::zone, now);
+    rollups.write(c, rollupSql);
+    List<Outcome> outcomes = new ArrayList<>(batches.size());
+    for (int b = 0; b < batches.size(); b++) {
+      outcomes.add(new Outcome(stored[b], duplicates[b]));
+    }
+    return new Written(outcomes, ids);
+  }
+
+  private int[] insertFacts(Connection c, List<Map.Entry<FactKey, Ref>> ordered, List<TelemetryBatch> batches,
+      IdentityCache.Pending ids, Map<FactGroup, IdentityCache.Key> identityOf, Instant now) throws SQLException {
+    if (ordered.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement ps = c.prepareStatement(insertFactSql)) {
+      for (Map.Entry<FactKey, Ref> e : ordered) {
+        Ref ref = e.getValue();
+        FactGroup g = ref.group();
+        SessionContext ctx = g.context();
+        Signal signal = batches.get(ref.batch()).signal();
+        long minTime = g.minTimeNanos();
+        ps.setLong(1, ref.org());
+        ps.setLong(2, g.keyHi());
+        ps.setLong(3, g.keyLo());
+        ps.setString(4, String.valueOf(signal.code()));
+        ps.setLong(5, ids.ids.get(identityOf.get(g)));
+        ps.setDate(6, Date.valueOf(Times.day(minTime, orgs.zone(ref.org()))));
+        ps.setLong(7, minTime);
+        ps.setInt(8, g.size());
+        ps.setString(9, ctx.sessionId());
+        ps.setString(10, ctx.terminalType());
+        ps.setString(11, ctx.appVersion());
+        ps.setString(12, FactJson.object(ctx.resourceAttributes()));
+        ps.setString(13, signal == Signal.METRICS ? FactJson.points(g.points()) : FactJson.events(g.events()));
+        ps.setObject(14, now.atOffset(ZoneOffset.UTC));
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] < 0) {
+          throw new SQLException("the driver did not report which facts were new", "0A000");
+        }
+      }
+      return counts;
+    }
+  }
+
+  private static long maxTime(FactGroup g) {
+    long max = Long.MIN_VALUE;
+    for (MetricPoint p : g.points()) {
+      max = Math.max(max, p.timeNanos());
+    }
+    for (Event e : g.events()) {
+      max = Math.max(max, e.timeNanos());
+    }
+    return max;
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  record FactKey(long org, long hi, long lo) {
+    static final Comparator<FactKey> ORDER = Comparator.comparingLong(FactKey::org)
+        .thenComparingLong(FactKey::hi).thenComparingLong(FactKey::lo);
+  }
+}

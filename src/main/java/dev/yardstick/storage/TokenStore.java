@@ -1,0 +1,100 @@
+package dev.yardstick.storage;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Ingest and API tokens. Secrets are never stored: only their SHA-256, as lower-case hex. */
+public final class TokenStore {
+  private final Database db;
+
+  public TokenStore(Database db) {
+    this.db = db;
+  }
+
+  /** A listed ingest token, without its secret. */
+  public record IngestTokenInfo(String id, String name, Instant createdAt, Instant lastUsedAt) {}
+
+  /** What verifying an ingest token needs. */
+  public record IngestTokenSecret(String id, long orgId, String secretSha256, boolean revoked) {}
+
+  /** What verifying an API token needs. */
+  public record ApiTokenRecord(long id, long orgId, String name, String role, boolean revoked) {}
+
+  public void createIngestToken(long orgId, String id, String name, String secretSha256, Instant now) {
+    db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO ingest_tokens (id, org_id, name, secret_sha256, created_at)"
+            + " VALUES (:id, :org, :name, :hash, :now)")
+        .bind("id", id).bind("org", orgId).bind("name", name).bind("hash", secretSha256).bind("now", utc(now)).execute());
+  }
+
+  public List<IngestTokenInfo> listIngestTokens(long orgId) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id, name, created_at, last_used_at FROM ingest_tokens"
+            + " WHERE org_id = :org AND revoked_at IS NULL ORDER BY created_at, id")
+        .bind("org", orgId)
+        .map((rs, ctx) -> new IngestTokenInfo(rs.getString(1), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)),
+            instant(rs.getObject(4, OffsetDateTime.class))))
+        .list());
+  }
+
+  /** Revokes the token if it belongs to {@code orgId}; false when there is no such live token. */
+  public boolean revokeIngestToken(long orgId, String id, Instant now) {
+    return db.jdbi().withHandle(h -> h.createUpdate("UPDATE ingest_tokens SET revoked_at = :now"
+            + " WHERE id = :id AND org_id = :org AND revoked_at IS NULL")
+        .bind("now", utc(now)).bind("id", id).bind("org", orgId).execute()) == 1;
+  }
+
+  public Optional<IngestTokenSecret> findIngestToken(String id) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id, org_id, secret_sha256, revoked_at FROM ingest_tokens WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> new IngestTokenSecret(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getObject(4) != null))
+        .findOne());
+  }
+
+  public void touchIngestTokens(Map<String, Instant> lastUsed) {
+    db.jdbi().useTransaction(h -> {
+      var batch = h.prepareBatch("UPDATE ingest_tokens SET last_used_at = :t WHERE id = :id"
+          + " AND (last_used_at IS NULL OR last_used_at < :t)");
+      lastUsed.entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> batch.bind("t", utc(e.getValue())).bind("id", e.getKey()).add());
+      batch.execute();
+    });
+  }
+
+  /** Stores an API token unless one with the same hash exists (bootstrap runs at every start). */
+  public void createApiTokenIfAbsent(long orgId, String name, String tokenSha256, String role, Instant now) {
+    String sql = db.dialect().insertIfAbsent("api_tokens", List.of("token_sha256"),
+        List.of("org_id", "name", "token_sha256", "role", "created_at"),
+        List.of("BIGINT", "VARCHAR(200)", "VARCHAR(64)", "VARCHAR(20)", "TIMESTAMP WITH TIME ZONE"));
+    db.jdbi().useHandle(h -> h.createUpdate(sql)
+        .bind(0, orgId).bind(1, name).bind(2, tokenSha256).bind(3, role).bind(4, utc(now)).execute());
+  }
+
+  public Optional<ApiTokenRecord> findApiToken(String tokenSha256) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id, org_id, name, role, revoked_at FROM api_tokens"
+            + " WHERE token_sha256 = :hash")
+        .bind("hash", tokenSha256)
+        .map((rs, ctx) -> new ApiTokenRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getObject(5) != null))
+        .findOne());
+  }
+
+  public void touchApiTokens(Map<Long, Instant> lastUsed) {
+    db.jdbi().useTransaction(h -> {
+      var batch = h.prepareBatch("UPDATE api_tokens SET last_used_at = :t WHERE id = :id"
+          + " AND (last_used_at IS NULL OR last_used_at < :t)");
+      lastUsed.entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> batch.bind("t", utc(e.getValue())).bind("id", e.getKey()).add());
+      batch.execute();
+    });
+  }
+
+  static OffsetDateTime utc(Instant t) {
+    return t.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.yardstick.web;
+
+import dev.yardstick.ops.ServerMetrics;
+import dev.yardstick.storage.Database;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** /healthz (the process answers), /readyz (the database answers) and /metrics (Prometheus text). */
+final class HealthEndpoint {
+  private final Database db;
+  private final ServerMetrics metrics;
+
+  HealthEndpoint(Database db, ServerMetrics metrics) {
+    this.db = db;
+    this.metrics = metrics;
+  }
+
+  void live(Context ctx) {
+    ctx.json(Map.of("status", "ok"));
+  }
+
+  void ready(Context ctx) {
+    if (db.check()) {
+      ctx.json(Map.of("status", "ok", "database", "ok"));
+    } else {
+      ctx.status(503).header("Retry-After", "5").json(Map.of("status", "unavailable", "database", "unreachable"));
+    }
+  }
+
+  void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+  }
+}

@@ -1,0 +1,60 @@
+package dev.yardstick.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+  @Test
+  void fromEnv_nothingSet_usesTheDocumentedDefaults() {
+    Config c = Config.fromEnv(Map.of());
+
+    assertThat(c.httpPort()).isEqualTo(8080);
+    assertThat(c.grpcPort()).isEqualTo(4317);
+    assertThat(c.dataDir().toString()).endsWith("data");
+    assertThat(c.embeddedDatabase()).isTrue();
+    assertThat(c.anthropicApiUrl().toString()).isEqualTo("https://api.anthropic.com");
+    assertThat(c.publicUrl().toString()).isEqualTo("http://localhost:8080");
+    assertThat(c.maxBodyBytes()).isEqualTo(64L << 20);
+  }
+
+  @Test
+  void load_flagsWinOverEnvironment() {
+    Config c = Config.load(Map.of("YARDSTICK_HTTP_PORT", "9000"), List.of("--http-port=9100", "--otlp-grpc-port", "0"));
+
+    assertThat(c.httpPort()).isEqualTo(9100);
+    assertThat(c.grpcPort()).isZero();
+  }
+
+  @Test
+  void fromEnv_badPort_namesTheVariable() {
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_HTTP_PORT", "eighty")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("YARDSTICK_HTTP_PORT=eighty")
+        .extracting(e -> ((ConfigException) e).variable()).isEqualTo("YARDSTICK_HTTP_PORT");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_OTLP_GRPC_PORT", "70000")))
+        .hasMessageContaining("YARDSTICK_OTLP_GRPC_PORT").hasMessageContaining("0 to 65535");
+  }
+
+  @Test
+  void fromEnv_badValues_eachNamesItsVariable() {
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_DB_URL", "mysql://x"))).hasMessageContaining("YARDSTICK_DB_URL");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_PUBLIC_URL", "ftp://x"))).hasMessageContaining("YARDSTICK_PUBLIC_URL");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_LOG_LEVEL", "loud"))).hasMessageContaining("YARDSTICK_LOG_LEVEL");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_BOOTSTRAP_API_TOKEN", "short")))
+        .hasMessageContaining("YARDSTICK_BOOTSTRAP_API_TOKEN").hasMessageNotContaining("short");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_BOOTSTRAP_ADMIN_EMAIL", "a@b.c")))
+        .hasMessageContaining("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD");
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--no-such-thing=1"))).hasMessageContaining("--no-such-thing");
+  }
+
+  @Test
+  void toString_neverShowsSecrets() {
+    Config c = Config.fromEnv(Map.of("YARDSTICK_DB_URL", "jdbc:postgresql://db/y?password=hunter2",
+        "YARDSTICK_DB_PASSWORD", "hunter3", "YARDSTICK_BOOTSTRAP_API_TOKEN", "ys_secret_token_value_0123456789"));
+
+    assertThat(c.toString()).doesNotContain("hunter2", "hunter3", "ys_secret");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.yardstick.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.App;
+import dev.yardstick.config.Config;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real Yardstick on loopback (HTTP on port 0, gRPC on a free port) over a test database. */
+public final class TestServer implements AutoCloseable {
+  public static final String API_TOKEN = "test-admin-token-0123456789abcdef";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final App app;
+  private final TestDatabases.Target target;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private TestServer(App app, TestDatabases.Target target) {
+    this.app = app;
+    this.target = target;
+  }
+
+  public static TestServer start(TestDatabases.Target target) throws Exception {
+    return start(target, Map.of());
+  }
+
+  /** @param settings extra YARDSTICK_* settings, applied over the test defaults */
+  public static TestServer start(TestDatabases.Target target, Map<String, String> settings) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("YARDSTICK_HTTP_HOST", "127.0.0.1");
+    env.put("YARDSTICK_HTTP_PORT", "0");
+    env.put("YARDSTICK_OTLP_GRPC_PORT", Integer.toString(freePort()));
+    env.put("YARDSTICK_DATA_DIR", Files.createTempDirectory("yardstick-test").toString());
+    env.put("YARDSTICK_DB_URL", target.url());
+    target.user().ifPresent(u -> env.put("YARDSTICK_DB_USER", u));
+    target.password().ifPresent(p -> env.put("YARDSTICK_DB_PASSWORD", p));
+    env.put("YARDSTICK_BOOTSTRAP_API_TOKEN", API_TOKEN);
+    env.putAll(settings);
+    App app = new App(Config.fromEnv(env), Clock.systemUTC());
+    app.start();
+    return new TestServer(app, target);
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  public App app() {
+    return app;
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + app.httpPort() + path;
+  }
+
+  public int grpcPort() {
+    return app.grpcPort();
+  }
+
+  public HttpClient http() {
+    return http;
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpRequest.Builder api(String path) {
+    return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + API_TOKEN)
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  /** Creates an ingest token through the API and returns it. */
+  public String newIngestToken(String name) throws Exception {
+    HttpResponse<String> r = send(api("/api/v1/ingest-tokens").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("token creation answered " + r.statusCode() + ": " + r.body());
+    }
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  public JsonNode report(String from, String to, String groupBy) throws Exception {
+    HttpResponse<String> r = send(api("/api/v1/report?from=" + from + "&to=" + to + "&groupBy=" + groupBy).GET());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("report answered " + r.statusCode() + ": " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
+  /** One value from the server's database, read over a separate connection. */
+  public String queryOne(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null), target.password().orElse(null));
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  public static Path resource(String path) {
+    try {
+      return Path.of(TestServer.class.getClassLoader().getResource(path).toURI());
+    } catch (Exception e) {
+      throw new IllegalArgumentException("no test resource " + path, e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    app.close();
+  }
+}
