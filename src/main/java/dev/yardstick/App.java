@@ -16,6 +16,8 @@ import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.WebServer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,35 +43,69 @@ public final class App implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * Starts the database, the HTTP server and the gRPC server side by side (start-up time is mostly
+   * class loading, and there are two cores); /readyz answers 503 until the database is ready.
+   */
   public void start() throws Exception {
     long started = System.nanoTime();
     db = new Database(config.dbUrl().orElse(Database.embeddedUrl(config.dataDir())), config.dbUser(),
         config.dbPassword(), config.dbPoolSize());
-    db.start();
     OrgStore orgs = new OrgStore(db);
     TokenStore tokens = new TokenStore(db);
-    Instant now = clock.instant();
-    defaultOrgId = orgs.ensureDefault(now);
-    config.bootstrapApiToken().ifPresent(t ->
-        tokens.createApiTokenIfAbsent(defaultOrgId, "bootstrap", Tokens.sha256(t), "admin", now));
     ServerMetrics metrics = new ServerMetrics();
     queue = new WriteQueue(new TelemetryStore(db, orgs), metrics, clock, config.ingestQueueBytes());
-    queue.start();
     auth = new TokenAuthenticator(tokens, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
     ReportService reports = new ReportService(new ReportQueries(db), orgs);
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, reports,
         metrics, clock, config.maxBodyBytes(), config.ingestTimeoutMillis()));
-    web.start();
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
           config.ingestTimeoutMillis());
+    }
+    CompletableFuture<Void> database = inBackground("database", () -> {
+      db.start();
+      Instant now = clock.instant();
+      defaultOrgId = orgs.ensureDefault(now);
+      config.bootstrapApiToken().ifPresent(t ->
+          tokens.createApiTokenIfAbsent(defaultOrgId, "bootstrap", Tokens.sha256(t), "admin", now));
+      queue.start();
+    });
+    web.start();
+    if (grpc != null) {
       grpc.start();
     }
+    join(database);
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("yardstick-scheduler").daemon(true).unstarted(r));
     scheduler.scheduleWithFixedDelay(this::flushLastUsed, 30, 30, TimeUnit.SECONDS);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
         config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static CompletableFuture<Void> inBackground(String name, Step step) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread.ofPlatform().name("yardstick-start-" + name).start(() -> {
+      try {
+        step.run();
+        done.complete(null);
+      } catch (Throwable e) {
+        done.completeExceptionally(e);
+      }
+    });
+    return done;
+  }
+
+  private static void join(CompletableFuture<Void> f) throws Exception {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception ex ? ex : e;
+    }
   }
 
   public int httpPort() {

@@ -36,7 +36,7 @@ public final class WriteQueue implements AutoCloseable {
   private final AtomicLong queuedBytes = new AtomicLong();
   private volatile long outageUntilNanos;
   private volatile boolean running;
-  private Thread writer;
+  private volatile Thread writer;
 
   public WriteQueue(TelemetryStore store, ServerMetrics metrics, Clock clock, long maxQueuedBytes) {
     this.store = store;
@@ -60,7 +60,7 @@ public final class WriteQueue implements AutoCloseable {
    */
   public CompletableFuture<TelemetryStore.Outcome> submit(TelemetryBatch batch, long bytes) {
     if (!running) {
-      throw new StorageUnavailableException("the server is shutting down");
+      throw new StorageUnavailableException(writer == null ? "the server is starting" : "the server is shutting down");
     }
     if (System.nanoTime() < outageUntilNanos) {
       throw new StorageUnavailableException("the database is unreachable");

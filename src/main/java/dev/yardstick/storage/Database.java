@@ -24,8 +24,8 @@ public final class Database implements AutoCloseable {
   private final Optional<String> password;
   private final int poolSize;
   private final Dialect dialect;
-  private HikariDataSource dataSource;
-  private Jdbi jdbi;
+  private volatile HikariDataSource dataSource;
+  private volatile Jdbi jdbi;
 
   public Database(String url, Optional<String> user, Optional<String> password, int poolSize) {
     this.url = url;
@@ -61,9 +61,10 @@ public final class Database implements AutoCloseable {
       hc.addDataSourceProperty("socketTimeout", "30");
       hc.addDataSourceProperty("tcpKeepAlive", "true");
     }
-    dataSource = new HikariDataSource(hc);
-    migrate(dataSource);
-    jdbi = Jdbi.create(dataSource);
+    HikariDataSource ds = new HikariDataSource(hc);
+    migrate(ds);
+    jdbi = Jdbi.create(ds);
+    dataSource = ds;
   }
 
   private void createDataDir() {
@@ -89,6 +90,9 @@ public final class Database implements AutoCloseable {
 
   /** True if a connection answers within a second. */
   public boolean check() {
+    if (dataSource == null) {
+      return false;
+    }
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
       s.execute("SELECT 1");
@@ -99,11 +103,19 @@ public final class Database implements AutoCloseable {
   }
 
   public Connection connection() throws SQLException {
-    return dataSource.getConnection();
+    HikariDataSource ds = dataSource;
+    if (ds == null) {
+      throw new SQLException("the database is still starting", "08000");
+    }
+    return ds.getConnection();
   }
 
   Jdbi jdbi() {
-    return jdbi;
+    Jdbi j = jdbi;
+    if (j == null) {
+      throw new StorageUnavailableException("the database is still starting");
+    }
+    return j;
   }
 
   Dialect dialect() {

@@ -105,7 +105,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   public int port() {
-    return app.port();
+    return port != 0 ? port : app.port();
   }
 
   /** API routes need an admin API token; OTLP routes check their ingest token themselves, in OTLP's error format. */
