@@ -3,6 +3,7 @@ package dev.yardstick;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.auth.Tokens;
 import dev.yardstick.config.Config;
+import dev.yardstick.ingest.RollupFolder;
 import dev.yardstick.ingest.WriteQueue;
 import dev.yardstick.ingest.otlp.OtlpGrpcServer;
 import dev.yardstick.ingest.otlp.OtlpIngest;
@@ -32,6 +33,8 @@ public final class App implements AutoCloseable {
   private final Clock clock;
   private Database db;
   private WriteQueue queue;
+  private RollupFolder folder;
+  private TelemetryStore telemetry;
   private TokenAuthenticator auth;
   private WebServer web;
   private OtlpGrpcServer grpc;
@@ -54,7 +57,9 @@ public final class App implements AutoCloseable {
     OrgStore orgs = new OrgStore(db);
     TokenStore tokens = new TokenStore(db);
     ServerMetrics metrics = new ServerMetrics();
-    queue = new WriteQueue(new TelemetryStore(db, orgs), metrics, clock, config.ingestQueueBytes());
+    telemetry = new TelemetryStore(db, orgs);
+    queue = new WriteQueue(telemetry, metrics, clock, config.ingestQueueBytes());
+    folder = new RollupFolder(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
     ReportService reports = new ReportService(new ReportQueries(db), orgs);
@@ -71,6 +76,7 @@ public final class App implements AutoCloseable {
       config.bootstrapApiToken().ifPresent(t ->
           tokens.createApiTokenIfAbsent(defaultOrgId, "bootstrap", Tokens.sha256(t), "admin", now));
       queue.start();
+      folder.start();
     });
     web.start();
     if (grpc != null) {
@@ -124,6 +130,11 @@ public final class App implements AutoCloseable {
     return web;
   }
 
+  /** Folds pending rollup increments in now instead of at the next tick (for tests and shutdown). */
+  public void foldRollups() throws java.sql.SQLException {
+    telemetry.compact();
+  }
+
   private void flushLastUsed() {
     try {
       auth.flushLastUsed();
@@ -146,6 +157,9 @@ public final class App implements AutoCloseable {
     }
     if (queue != null) {
       queue.close();
+    }
+    if (folder != null) {
+      folder.close();
     }
     if (auth != null) {
       flushLastUsed();

@@ -18,7 +18,7 @@ final class RollupMapper {
   static void add(Rollups rollups, long org, ZoneId zone, long identityId, FactGroup group,
       List<CumulativeSeries.Pending> cumulative) {
     for (Event e : group.events()) {
-      rollups.addEvent(new Rollups.EventKey(org, Times.day(e.timeNanos(), zone), identityId, e.name()));
+      rollups.addEvent(org, Times.day(e.timeNanos(), zone), identityId, e.name());
     }
     for (MetricPoint p : group.points()) {
       if (p.temporality() == MetricPoint.Temporality.DELTA) {
@@ -36,11 +36,11 @@ final class RollupMapper {
     var day = Times.day(p.timeNanos(), zone);
     UsageField field = UsageField.of(p.name(), p.dims());
     if (field != null) {
-      rollups.addUsage(new Rollups.UsageKey(org, day, identityId, p.model()), field, increment);
+      rollups.addUsage(org, day, identityId, p.model(), field, increment);
     }
     if (DECISION.equals(p.name())) {
-      rollups.addDecision(new Rollups.DecisionKey(org, day, identityId, text(p, "tool_name"), text(p, "decision"),
-          text(p, "language"), text(p, "source")), increment);
+      rollups.addDecision(org, day, identityId, text(p, "tool_name"), text(p, "decision"), text(p, "language"),
+          text(p, "source"), increment);
     }
   }
 

@@ -6,92 +6,72 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * The rollup increments of one transaction, summed in memory and then written as one upsert per row,
- * in key order so that concurrent servers lock rows in the same order.
- */
+/** Rollup increments summed in memory: those of one ingest transaction, or of many being folded in. */
 final class Rollups {
-  record UsageKey(long org, LocalDate day, long identity, String model) {}
+  private final Map<RollupTable, Map<List<Object>, double[]>> rows = new HashMap<>();
 
-  record DecisionKey(long org, LocalDate day, long identity, String tool, String decision, String language, String source) {}
-
-  record EventKey(long org, LocalDate day, long identity, String name) {}
-
-  private static final Comparator<UsageKey> USAGE_ORDER = Comparator.comparingLong(UsageKey::org)
-      .thenComparing(UsageKey::day).thenComparingLong(UsageKey::identity).thenComparing(UsageKey::model);
-  private static final Comparator<DecisionKey> DECISION_ORDER = Comparator.comparingLong(DecisionKey::org)
-      .thenComparing(DecisionKey::day).thenComparingLong(DecisionKey::identity).thenComparing(DecisionKey::tool)
-      .thenComparing(DecisionKey::decision).thenComparing(DecisionKey::language).thenComparing(DecisionKey::source);
-  private static final Comparator<EventKey> EVENT_ORDER = Comparator.comparingLong(EventKey::org)
-      .thenComparing(EventKey::day).thenComparingLong(EventKey::identity).thenComparing(EventKey::name);
-
-  private final Map<UsageKey, double[]> usage = new TreeMap<>(USAGE_ORDER);
-  private final Map<DecisionKey, double[]> decisions = new TreeMap<>(DECISION_ORDER);
-  private final Map<EventKey, long[]> events = new TreeMap<>(EVENT_ORDER);
-
-  void addUsage(UsageKey key, UsageField field, double increment) {
-    usage.computeIfAbsent(key, k -> new double[UsageField.count()])[field.ordinal()] += increment;
+  void addUsage(long org, LocalDate day, long identity, String model, UsageField field, double increment) {
+    row(RollupTable.USAGE, List.of(org, day, identity, model))[field.ordinal()] += increment;
   }
 
-  void addDecision(DecisionKey key, double increment) {
-    decisions.computeIfAbsent(key, k -> new double[1])[0] += increment;
+  void addDecision(long org, LocalDate day, long identity, String tool, String decision, String language, String source,
+      double increment) {
+    row(RollupTable.DECISIONS, List.of(org, day, identity, tool, decision, language, source))[0] += increment;
   }
 
-  void addEvent(EventKey key) {
-    events.computeIfAbsent(key, k -> new long[1])[0]++;
+  void addEvent(long org, LocalDate day, long identity, String name) {
+    row(RollupTable.EVENTS, List.of(org, day, identity, name))[0]++;
   }
 
-  void write(Connection c, Sql sql) throws SQLException {
-    if (!usage.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(sql.upsertUsage)) {
-        for (Map.Entry<UsageKey, double[]> e : usage.entrySet()) {
-          UsageKey k = e.getKey();
-          ps.setLong(1, k.org());
-          ps.setDate(2, Date.valueOf(k.day()));
-          ps.setLong(3, k.identity());
-          ps.setString(4, k.model());
-          double[] v = e.getValue();
-          for (int i = 0; i < v.length; i++) {
-            ps.setDouble(5 + i, v[i]);
-          }
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+  void add(RollupTable table, List<Object> key, double[] values) {
+    double[] row = row(table, key);
+    for (int i = 0; i < values.length; i++) {
+      row[i] += values[i];
     }
-    if (!decisions.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(sql.upsertDecision)) {
-        for (Map.Entry<DecisionKey, double[]> e : decisions.entrySet()) {
-          DecisionKey k = e.getKey();
-          ps.setLong(1, k.org());
-          ps.setDate(2, Date.valueOf(k.day()));
-          ps.setLong(3, k.identity());
-          ps.setString(4, k.tool());
-          ps.setString(5, k.decision());
-          ps.setString(6, k.language());
-          ps.setString(7, k.source());
-          ps.setDouble(8, e.getValue()[0]);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+  }
+
+  boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  /** The rows of one table, key to values. */
+  Map<List<Object>, double[]> rows(RollupTable table) {
+    return rows.getOrDefault(table, Map.of());
+  }
+
+  private double[] row(RollupTable table, List<Object> key) {
+    return rows.computeIfAbsent(table, t -> new HashMap<>()).computeIfAbsent(key, k -> new double[table.values().size()]);
+  }
+
+  /** Appends these increments to rollup_pending as one row, in the caller's transaction. */
+  void writePending(Connection c) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
     }
-    if (!events.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(sql.upsertEvent)) {
-        for (Map.Entry<EventKey, long[]> e : events.entrySet()) {
-          EventKey k = e.getKey();
-          ps.setLong(1, k.org());
-          ps.setDate(2, Date.valueOf(k.day()));
-          ps.setLong(3, k.identity());
-          ps.setString(4, k.name());
-          ps.setLong(5, e.getValue()[0]);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_pending (increments) VALUES (?)")) {
+      ps.setString(1, RollupCodec.encode(rows));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Adds these increments to the rollup tables, one upsert per row, in key order (the lock order between servers). */
+  void upsert(Connection c, Dialect dialect) throws SQLException {
+    for (RollupTable table : RollupTable.ALL) {
+      Map<List<Object>, double[]> tableRows = rows.get(table);
+      if (tableRows == null) {
+        continue;
+      }
+      Map<List<Object>, double[]> sorted = new TreeMap<>(KEY_ORDER);
+      sorted.putAll(tableRows);
+      try (PreparedStatement ps = c.prepareStatement(table.upsertSql(dialect))) {
+        for (Map.Entry<List<Object>, double[]> r : sorted.entrySet()) {
+          bind(ps, table, r.getKey(), r.getValue());
           ps.addBatch();
         }
         ps.executeBatch();
@@ -99,36 +79,32 @@ final class Rollups {
     }
   }
 
-  /** The SQL these rollups are written with, built once per dialect. */
-  static final class Sql {
-    final String upsertUsage;
-    final String upsertDecision;
-    final String upsertEvent;
-
-    Sql(Dialect d) {
-      List<String> usageCols = new ArrayList<>();
-      for (UsageField f : UsageField.values()) {
-        usageCols.add(f.column());
+  private static void bind(PreparedStatement ps, RollupTable table, List<Object> key, double[] values) throws SQLException {
+    int i = 1;
+    for (Object part : key) {
+      switch (part) {
+        case Long l -> ps.setLong(i++, l);
+        case LocalDate d -> ps.setDate(i++, Date.valueOf(d));
+        default -> ps.setString(i++, (String) part);
       }
-      upsertUsage = d.upsertAdding("usage_daily", List.of("org_id", "usage_day", "identity_id", "model"), usageCols,
-          concat(List.of("BIGINT", "DATE", "BIGINT", "VARCHAR(512)"), nCopies(usageCols.size(), "DOUBLE PRECISION")));
-      upsertDecision = d.upsertAdding("edit_decisions_daily",
-          List.of("org_id", "usage_day", "identity_id", "tool_name", "decision", "language", "source"), List.of("decisions"),
-          List.of("BIGINT", "DATE", "BIGINT", "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(512)", "DOUBLE PRECISION"));
-      upsertEvent = d.upsertAdding("events_daily", List.of("org_id", "usage_day", "identity_id", "event_name"),
-          List.of("events"), List.of("BIGINT", "DATE", "BIGINT", "VARCHAR(512)", "BIGINT"));
     }
-
-    private static List<String> nCopies(int n, String s) {
-      String[] a = new String[n];
-      Arrays.fill(a, s);
-      return List.of(a);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-      List<String> out = new ArrayList<>(a);
-      out.addAll(b);
-      return out;
+    for (double v : values) {
+      if (table.valueType().equals("BIGINT")) {
+        ps.setLong(i++, Math.round(v));
+      } else {
+        ps.setDouble(i++, v);
+      }
     }
   }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static final Comparator<List<Object>> KEY_ORDER = (a, b) -> {
+    for (int i = 0; i < a.size(); i++) {
+      int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  };
 }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class TelemetryStore {
   private final OrgStore orgs;
   private final IdentityCache identities;
   private final CumulativeSeries cumulative;
-  private final Rollups.Sql rollupSql;
+  private final RollupCompactor compactor;
   private final String insertFactSql;
 
   /** What became of one batch: items newly stored, and items that were already there. */
@@ -40,12 +41,20 @@ public final class TelemetryStore {
     this.orgs = orgs;
     this.identities = new IdentityCache(db.dialect());
     this.cumulative = new CumulativeSeries(db.dialect());
-    this.rollupSql = new Rollups.Sql(db.dialect());
-    this.insertFactSql = db.dialect().insertIfAbsent("fact_groups", List.of("org_id", "key_hi", "key_lo"),
+    this.compactor = new RollupCompactor(db);
+    this.insertFactSql = db.dialect().insertIfAbsent("fact_groups", List.of("org_id", "min_time_ns", "key_hi", "key_lo"),
         List.of("org_id", "key_hi", "key_lo", "signal", "identity_id", "first_day", "min_time_ns", "item_count",
             "session_id", "terminal_type", "app_version", "attributes", "payload", "received_at"),
         List.of("BIGINT", "BIGINT", "BIGINT", "CHAR(1)", "BIGINT", "DATE", "BIGINT", "INTEGER", "VARCHAR(512)",
             "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(1000000)", "VARCHAR(10000000)", "TIMESTAMP WITH TIME ZONE"));
+  }
+
+  /**
+   * Folds the rollup increments written since the last run into the daily rollups; reports see
+   * the same totals before and after. Returns the number of pending rows folded in.
+   */
+  public int compact() throws SQLException {
+    return compactor.compact();
   }
 
   /** Stores the batches in one transaction and says, per batch in order, what was new. */
@@ -73,7 +82,7 @@ public final class TelemetryStore {
     int[] duplicates = new int[batches.size()];
     Map<FactKey, Ref> unique = new LinkedHashMap<>();
     Map<IdentityCache.Key, IdentityCache.Sighting> sightings = new HashMap<>();
-    Map<FactGroup, IdentityCache.Key> identityOf = new HashMap<>();
+    Map<FactGroup, IdentityCache.Key> identityOf = new IdentityHashMap<>(); // by instance: records hash their whole content
     for (int b = 0; b < batches.size(); b++) {
       TelemetryBatch batch = batches.get(b);
       for (FactGroup g : batch.groups()) {
@@ -104,7 +113,7 @@ public final class TelemetryStore {
       RollupMapper.add(rollups, ref.org(), orgs.zone(ref.org()), identityId, ref.group(), cumulativePoints);
     }
     cumulative.apply(c, cumulativePoints, rollups, orgs::zone, now);
-    rollups.write(c, rollupSql);
+    rollups.writePending(c);
     List<Outcome> outcomes = new ArrayList<>(batches.size());
     for (int b = 0; b < batches.size(); b++) {
       outcomes.add(new Outcome(stored[b], duplicates[b]));

@@ -96,7 +96,33 @@ abstract class StoreContract {
     assertThat(row.get(UsageField.ACTIVE_USER_SECONDS)).isEqualTo(30.5);
     assertThat(row.get(UsageField.ACTIVE_CLI_SECONDS)).isEqualTo(4.5);
     assertThat(queries.identities(org)).containsEntry(row.identityId(), byEmail("jane@example.com"));
+    telemetry.compact();
     assertThat(count("SELECT COUNT(*) FROM edit_decisions_daily")).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM rollup_pending")).isZero();
+  }
+
+  @Test
+  void compact_foldsPendingRowsIn_andReportsStayTheSame() throws Exception {
+    SessionContext jane = session(byEmail("jane@example.com"), "s1");
+    for (int i = 0; i < 5; i++) {
+      telemetry.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(i)),
+          delta("claude_code.cost.usage", 0.5, T0.plusSeconds(i), "model", "m" + (i % 2))), List.of()))), T0);
+    }
+    List<UsageRow> before = queries.usageByDayAndIdentity(org, day(T0), day(T0));
+
+    int folded = telemetry.compact();
+    telemetry.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(9))), List.of()))), T0);
+
+    assertThat(folded).isEqualTo(5); // one pending row per ingest transaction
+    assertThat(count("SELECT COUNT(*) FROM usage_daily")).isEqualTo(3); // models "", m0, m1
+    assertThat(count("SELECT COUNT(*) FROM rollup_pending")).isEqualTo(1);
+    UsageRow after = single(queries.usageByDayAndIdentity(org, day(T0), day(T0)));
+    assertThat(single(before).get(UsageField.COMMITS)).isEqualTo(5);
+    assertThat(after.get(UsageField.COMMITS)).isEqualTo(6);
+    assertThat(after.get(UsageField.COST_USD)).isEqualTo(2.5);
+    assertThat(telemetry.compact()).isEqualTo(1);
+    assertThat(telemetry.compact()).isZero();
+    assertThat(single(queries.usageByDayAndIdentity(org, day(T0), day(T0))).get(UsageField.COMMITS)).isEqualTo(6);
   }
 
   @Test
@@ -164,6 +190,7 @@ abstract class StoreContract {
         event("user_prompt", T0, 3)));
 
     assertThat(telemetry.write(List.of(logs(org, g)), T0)).containsExactly(new TelemetryStore.Outcome(3, 0));
+    telemetry.compact();
 
     assertThat(count("SELECT SUM(events) FROM events_daily WHERE event_name = 'api_request'")).isEqualTo(2);
     assertThat(count("SELECT SUM(events) FROM events_daily WHERE event_name = 'user_prompt'")).isEqualTo(1);

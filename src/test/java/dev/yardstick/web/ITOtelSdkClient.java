@@ -122,6 +122,7 @@ class ITOtelSdkClient {
       logs.shutdown().join(10, TimeUnit.SECONDS);
     }
 
+    server.app().foldRollups();
     assertThat(server.queryOne("SELECT SUM(events) FROM events_daily WHERE event_name = 'api_request'")).isEqualTo("2");
     // an event's cost is not the cost metric: adding both would count it twice
     String metrics = server.send(HttpRequest.newBuilder(URI.create(server.url("/metrics"))).GET()).body();

@@ -1,0 +1,37 @@
+package dev.yardstick.storage;
+
+import dev.yardstick.model.UsageField;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A daily rollup table: key columns that identify a row, and value columns that are added up. */
+record RollupTable(char code, String name, List<String> keys, List<String> keyTypes, List<String> values, String valueType) {
+  static final RollupTable USAGE = new RollupTable('U', "usage_daily",
+      List.of("org_id", "usage_day", "identity_id", "model"), List.of("BIGINT", "DATE", "BIGINT", "VARCHAR(512)"),
+      Stream.of(UsageField.values()).map(UsageField::column).toList(), "DOUBLE PRECISION");
+  static final RollupTable DECISIONS = new RollupTable('D', "edit_decisions_daily",
+      List.of("org_id", "usage_day", "identity_id", "tool_name", "decision", "language", "source"),
+      List.of("BIGINT", "DATE", "BIGINT", "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(512)"),
+      List.of("decisions"), "DOUBLE PRECISION");
+  static final RollupTable EVENTS = new RollupTable('E', "events_daily",
+      List.of("org_id", "usage_day", "identity_id", "event_name"), List.of("BIGINT", "DATE", "BIGINT", "VARCHAR(512)"),
+      List.of("events"), "BIGINT");
+  static final List<RollupTable> ALL = List.of(USAGE, DECISIONS, EVENTS);
+
+  static RollupTable byCode(char code) {
+    for (RollupTable t : ALL) {
+      if (t.code == code) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no rollup table " + code);
+  }
+
+  String upsertSql(Dialect dialect) {
+    List<String> types = new ArrayList<>(keyTypes);
+    types.addAll(Collections.nCopies(values.size(), valueType));
+    return dialect.upsertAdding(name, keys, values, types);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.yardstick.ingest.otlp;
+
+import dev.yardstick.model.Signal;
+import dev.yardstick.model.TelemetryBatch;
+
+/** Test access to decoding and mapping without a server, for benchmarks. */
+public final class OtlpIngestProbe {
+  private static final OtlpJsonDecoder JSON = new OtlpJsonDecoder();
+  private static final ClaudeCodeMapper MAPPER = new ClaudeCodeMapper();
+
+  private OtlpIngestProbe() {}
+
+  public static TelemetryBatch mapJson(long org, byte[] body) throws OtlpDecodeException {
+    ClaudeCodeMapper.Mapped m = MAPPER.mapMetrics(JSON.decodeMetrics(body), null);
+    return new TelemetryBatch(org, Signal.METRICS, m.groups(), m.rejected(), m.rejectReason(), m.ignored());
+  }
+}
