@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
 
 /**
  * Claude-Code-shaped exports of one simulated developer: metrics of 1 to 8 KB and event batches of
- * 5 to 10 KB in OTLP/JSON, with new timestamps on every call, as a real client's exports carry.
+ * 5 to 10 KB in OTLP/JSON (about half that in protobuf), with new timestamps on every call, as a
+ * real client's exports carry.
  * Every metrics export holds exactly one commit.count point of 1, so totals can be checked.
  */
 final class ClaudeCodePayloads {
@@ -42,12 +43,13 @@ final class ClaudeCodePayloads {
   private long sequence;
   private long clockNanos;
 
-  ClaudeCodePayloads(int developer, long startEpochSecond) {
+  /** @param seed varies the sessions and values between runs, so that two runs never send the same data */
+  ClaudeCodePayloads(int developer, long startEpochSecond, long seed) {
     this.email = String.format("dev%04d@example.com", developer);
     this.userId = Long.toHexString(0x5eed0000L + developer * 7919L) + "a".repeat(48);
     this.accountUuid = "1f0e4b0a-8a3c-4f3e-9b51-" + String.format("%012d", developer);
-    this.customAttributes = developer % 4;
-    this.random = new SplittableRandom(developer);
+    this.customAttributes = developer % 2;
+    this.random = new SplittableRandom(seed * 1_000_003L + developer);
     this.clockNanos = (startEpochSecond + developer) * 1_000_000_000L;
     newSession();
   }
@@ -69,33 +71,33 @@ final class ClaudeCodePayloads {
     clockNanos += 60_000_000_000L;
     List<Point> points = new ArrayList<>();
     points.add(new Point("claude_code.commit.count", "", 1, Map.of()));
-    points.add(new Point("claude_code.active_time.total", "s", 10 + random.nextInt(300), Map.of("type", "user")));
-    int busy = random.nextInt(4); // 0: quiet export of ~1 KB ... 3: a busy minute of ~8 KB
-    if (exportsInSession == 1) {
-      points.add(new Point("claude_code.session.count", "", 1, Map.of("start_type", "fresh")));
-    }
-    for (int m = 0; m < busy; m++) {
-      String model = MODELS[m];
+    int activity = random.nextInt(4); // 0: one point, about 1 KB of JSON ... 3: seven points, about 8 KB
+    String model = MODELS[random.nextInt(MODELS.length)];
+    if (activity >= 1) {
+      points.add(new Point("claude_code.active_time.total", "s", 10 + random.nextInt(300), Map.of("type", "user")));
       points.add(new Point("claude_code.cost.usage", "USD", random.nextDouble() / 10, Map.of("model", model, "query_source", "main")));
-      for (String type : new String[] {"input", "output", "cacheRead", "cacheCreation"}) {
+    }
+    if (activity >= 2) {
+      for (String type : new String[] {"input", "output"}) {
         points.add(new Point("claude_code.token.usage", "tokens", random.nextInt(50_000),
             Map.of("type", type, "model", model, "query_source", "main")));
       }
     }
-    if (busy > 0) {
-      points.add(new Point("claude_code.active_time.total", "s", random.nextInt(60), Map.of("type", "cli")));
+    if (activity == 3) {
       points.add(new Point("claude_code.lines_of_code.count", "", random.nextInt(200), Map.of("type", "added")));
-      points.add(new Point("claude_code.lines_of_code.count", "", random.nextInt(50), Map.of("type", "removed")));
       points.add(new Point("claude_code.code_edit_tool.decision", "", 1 + random.nextInt(5), Map.of("tool_name",
           TOOLS[random.nextInt(2)], "decision", "accept", "source", "config", "language", LANGUAGES[random.nextInt(4)])));
+    }
+    if (exportsInSession == 1) {
+      points.add(new Point("claude_code.session.count", "", 1, Map.of("start_type", "fresh")));
     }
     return json ? new Export(metricsJson(points, start, clockNanos), points.size())
         : new Export(metricsProto(points, start, clockNanos), points.size());
   }
 
-  /** The next batch of 5 to 10 events (JSON or protobuf bytes). */
+  /** The next batch of 4 to 7 events, 5 to 10 KB of JSON (JSON or protobuf bytes). */
   Export logs(boolean json) {
-    int n = 5 + random.nextInt(6);
+    int n = 4 + random.nextInt(4);
     List<LinkedHashMap<String, Object>> events = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       clockNanos += 1_000_000L * (1 + random.nextInt(900));

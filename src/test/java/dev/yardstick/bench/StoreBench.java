@@ -41,7 +41,7 @@ public final class StoreBench {
       TelemetryStore store = new TelemetryStore(db, orgs);
       ClaudeCodePayloads[] devs = new ClaudeCodePayloads[1000];
       for (int d = 0; d < devs.length; d++) {
-        devs[d] = new ClaudeCodePayloads(d, 1_790_000_000L);
+        devs[d] = new ClaudeCodePayloads(d, 1_790_000_000L, System.nanoTime());
       }
       int next = 0;
       for (int size : sizes) {
