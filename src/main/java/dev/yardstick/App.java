@@ -40,6 +40,7 @@ public final class App implements AutoCloseable {
   private OtlpGrpcServer grpc;
   private ScheduledExecutorService scheduler;
   private long defaultOrgId;
+  private volatile boolean ready;
 
   public App(Config config, Clock clock) {
     this.config = config;
@@ -64,7 +65,7 @@ public final class App implements AutoCloseable {
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
     ReportService reports = new ReportService(new ReportQueries(db), orgs);
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, reports,
-        metrics, clock, config.maxBodyBytes(), config.ingestTimeoutMillis()));
+        metrics, clock, config.maxBodyBytes(), config.ingestTimeoutMillis(), () -> ready));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
           config.ingestTimeoutMillis());
@@ -83,6 +84,7 @@ public final class App implements AutoCloseable {
       grpc.start();
     }
     join(database);
+    ready = true;
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("yardstick-scheduler").daemon(true).unstarted(r));
     scheduler.scheduleWithFixedDelay(this::flushLastUsed, 30, 30, TimeUnit.SECONDS);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,

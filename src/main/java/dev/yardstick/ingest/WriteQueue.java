@@ -25,12 +25,6 @@ public final class WriteQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
   private static final int MAX_EXPORTS_PER_COMMIT = 1000;
   private static final long MAX_BYTES_PER_COMMIT = 16L << 20;
-  /**
-   * A commit costs about the same for one export as for fifty (the database rewrites its pages per
-   * commit), so the writer waits this long after an export arrived for others to join it.
-   */
-  private static final long LINGER_NANOS = Long.getLong("yardstick.linger.micros", 2000) * 1000;
-  private static final int LINGER_UNTIL_EXPORTS = 64;
   /** After a failed connection, refuse new exports this long instead of queueing them behind the outage. */
   private static final long OUTAGE_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
 
@@ -95,18 +89,10 @@ public final class WriteQueue implements AutoCloseable {
         }
         taken.add(first);
         long bytes = first.bytes;
-        long lingerUntil = first.queuedAt + LINGER_NANOS;
         while (taken.size() < MAX_EXPORTS_PER_COMMIT && bytes < MAX_BYTES_PER_COMMIT) {
           Pending next = queue.poll();
           if (next == null) {
-            long wait = lingerUntil - System.nanoTime();
-            if (wait <= 0 || taken.size() >= LINGER_UNTIL_EXPORTS) {
-              break;
-            }
-            next = queue.poll(wait, TimeUnit.NANOSECONDS);
-            if (next == null) {
-              break;
-            }
+            break;
           }
           taken.add(next);
           bytes += next.bytes;

@@ -4,15 +4,19 @@ import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.Database;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** /healthz (the process answers), /readyz (the database answers) and /metrics (Prometheus text). */
 final class HealthEndpoint {
   private final Database db;
   private final ServerMetrics metrics;
+  private final BooleanSupplier started;
 
-  HealthEndpoint(Database db, ServerMetrics metrics) {
+  /** @param started true once start-up finished (migrations, default organization, bootstrap tokens) */
+  HealthEndpoint(Database db, ServerMetrics metrics, BooleanSupplier started) {
     this.db = db;
     this.metrics = metrics;
+    this.started = started;
   }
 
   void live(Context ctx) {
@@ -20,7 +24,9 @@ final class HealthEndpoint {
   }
 
   void ready(Context ctx) {
-    if (db.check()) {
+    if (!started.getAsBoolean()) {
+      ctx.status(503).header("Retry-After", "1").json(Map.of("status", "starting"));
+    } else if (db.check()) {
       ctx.json(Map.of("status", "ok", "database", "ok"));
     } else {
       ctx.status(503).header("Retry-After", "5").json(Map.of("status", "unavailable", "database", "unreachable"));

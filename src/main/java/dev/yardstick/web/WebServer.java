@@ -17,16 +17,20 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP server: THE route table, the access rule of every route, and how errors become statuses. */
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  private static final int ACCEPT_QUEUE = 4096;
 
   private final String host;
   private final int port;
@@ -37,7 +41,8 @@ public final class WebServer implements AutoCloseable {
 
   /** What the handlers need; built by App. */
   public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens,
-      ReportService reports, ServerMetrics metrics, Clock clock, long maxBodyBytes, long ingestTimeoutMillis) {}
+      ReportService reports, ServerMetrics metrics, Clock clock, long maxBodyBytes, long ingestTimeoutMillis,
+      BooleanSupplier started) {}
 
   public WebServer(String host, int port, Parts p) {
     this.host = host;
@@ -49,7 +54,7 @@ public final class WebServer implements AutoCloseable {
 
   static List<Route> routes(Parts p) {
     OtlpEndpoint otlp = new OtlpEndpoint(p.ingest(), p.auth(), p.metrics(), p.maxBodyBytes(), p.ingestTimeoutMillis());
-    HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics());
+    HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started());
     IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
     ReportApi report = new ReportApi(p.reports());
     return List.of(
@@ -78,6 +83,13 @@ public final class WebServer implements AutoCloseable {
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.concurrency.useVirtualThreads = true;
+      config.jetty.addConnector((server, http) -> {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE); // a burst of clients connecting at once must not be refused
+        return connector;
+      });
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.requestLogger.http(this::recordRequest);
       config.routes.beforeMatched(this::authorize);
@@ -101,11 +113,11 @@ public final class WebServer implements AutoCloseable {
         }
       });
     });
-    app.start(host, port);
+    app.start();
   }
 
   public int port() {
-    return port != 0 ? port : app.port();
+    return app.port();
   }
 
   /** API routes need an admin API token; OTLP routes check their ingest token themselves, in OTLP's error format. */

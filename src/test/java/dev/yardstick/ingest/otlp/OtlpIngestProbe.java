@@ -10,6 +10,16 @@ public final class OtlpIngestProbe {
 
   private OtlpIngestProbe() {}
 
+  private static final OtlpProtoDecoder PROTO = new OtlpProtoDecoder();
+
+  /** Decodes and maps one export the way a request does, returning the groups it would store. */
+  public static Object decodeAndMap(boolean metrics, boolean json, byte[] body) throws OtlpDecodeException {
+    if (metrics) {
+      return MAPPER.mapMetrics(json ? JSON.decodeMetrics(body) : PROTO.decodeMetrics(body), null).groups();
+    }
+    return MAPPER.mapLogs(json ? JSON.decodeLogs(body) : PROTO.decodeLogs(body), null).groups();
+  }
+
   public static TelemetryBatch mapJson(long org, byte[] body) throws OtlpDecodeException {
     ClaudeCodeMapper.Mapped m = MAPPER.mapMetrics(JSON.decodeMetrics(body), null);
     return new TelemetryBatch(org, Signal.METRICS, m.groups(), m.rejected(), m.rejectReason(), m.ignored());

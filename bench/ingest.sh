@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Ingest benchmark: Yardstick (durable, pinned to core 0) against the OpenTelemetry Collector that
+# discards and the Collector forwarding to VictoriaMetrics, same payloads, same load generator, in one
+# run; then Yardstick's own load generator for protobuf, events, latency at a fixed rate, and a burst.
+#
+#   bench/ingest.sh            DB=h2|pg ROUNDS=5 DUR=15 CONN=64 WARM=90 PEERS=/opt/peers KIT=../shared/bench/peers
+#
+# Needs: the jar (./mvnw -B -DskipTests package), the test classpath (./mvnw -q test-compile), wrk and the peers
+# installed by $KIT/install-peers.sh (PREFIX=$PEERS). Only loopback traffic; every process started here is stopped here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${DB:-h2}; ROUNDS=${ROUNDS:-5}; DUR=${DUR:-15}; CONN=${CONN:-64}; WARM=${WARM:-90}
+PEERS=${PEERS:-/opt/peers}; KIT=$(cd "${KIT:-../shared/bench/peers}" && pwd)
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; JAVA="$JAVA_HOME/bin/java"
+OUT=bench/out/$(date +%Y%m%d-%H%M%S)-$DB; mkdir -p "$OUT"
+PORT=18080; ADMIN=bench-admin-token-0123456789abcdef; USERS=1000
+PAYLOAD=$PEERS/payloads/metrics-delta.json   # the Collector kit's Claude-Code-shaped export (8.7 KB, 13 points)
+CP="target/test-classes:target/classes:$(./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+start_yardstick() {
+  local dbenv=()
+  if [ "$DB" = pg ]; then
+    su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS ysbench' -c 'CREATE DATABASE ysbench'" >/dev/null
+    dbenv=(YARDSTICK_DB_URL=jdbc:postgresql://127.0.0.1:5432/ysbench YARDSTICK_DB_USER=postgres)
+  fi
+  rm -rf "$OUT/data"
+  env "${dbenv[@]}" YARDSTICK_BOOTSTRAP_API_TOKEN=$ADMIN YARDSTICK_DATA_DIR="$OUT/data" YARDSTICK_HTTP_PORT=$PORT \
+    YARDSTICK_OTLP_GRPC_PORT=0 taskset -c 0 "$JAVA" -Xmx256m -jar target/yardstick.jar serve > "$OUT/yardstick.log" 2>&1 &
+  YS=$!; PIDS+=("$YS")
+  until curl -sf -m 2 "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.2; done
+  TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/ingest-tokens" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' -d '{"name":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+}
+
+peer() { # peer <label> <config> : one measured run of the Collector with a config
+  taskset -c 0 "$PEERS/otelcol-min/otelcol-min" --config="file:$KIT/configs/$2" > "$OUT/otelcol.log" 2>&1 &
+  local p=$!; PIDS+=("$p"); sleep 1.5
+  DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "$1" $p http://127.0.0.1:4318/v1/metrics "$PAYLOAD" application/json $USERS | tee -a "$OUT/results.txt"
+  kill $p; wait $p 2>/dev/null || true
+}
+
+heap_mb() { curl -s "http://127.0.0.1:$PORT/metrics" | awk '$1 ~ /^jvm_memory_used_bytes/ && /area="heap"/ {s+=$2} END{printf "%.0f", s/1048576}'; }
+rss_mb() { awk '/VmRSS/{printf "%.0f", $2/1024}' /proc/$YS/status; }
+
+echo "== $(date -u +%FT%TZ) DB=$DB rounds=$ROUNDS dur=${DUR}s conn=$CONN on $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)" | tee "$OUT/results.txt"
+start_yardstick
+echo "warming Yardstick's JIT for ${WARM}s" | tee -a "$OUT/results.txt"
+DUR=$WARM CONN=$CONN bash "$KIT/run1.sh" "warm-up" $YS "http://127.0.0.1:$PORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$TOKEN" > /dev/null
+"$PEERS"/x/victoria-metrics_*/usr/bin/victoria-metrics -storageDataPath="$OUT/vm" -httpListenAddr=127.0.0.1:8428 > "$OUT/vm.log" 2>&1 &
+PIDS+=("$!"); sleep 1
+for r in $(seq 1 "$ROUNDS"); do
+  DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "yardstick-$DB json durable" $YS "http://127.0.0.1:$PORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$TOKEN" | tee -a "$OUT/results.txt"
+  echo "  heap ${DB} after round: $(heap_mb) MB used, RSS $(rss_mb) MB" | tee -a "$OUT/results.txt"
+  peer "otelcol json discard" nop.yaml
+  peer "otelcol json -> victoriametrics" to-vm.yaml
+done
+lg() { taskset -c 1 "$JAVA" -cp "$CP" dev.yardstick.bench.LoadGen --url "http://127.0.0.1:$PORT" --token "$TOKEN" --admin-token $ADMIN --developers $USERS "$@" | tee -a "$OUT/results.txt"; }
+echo "-- Yardstick's load generator (new data every export; verify = totals in the report equal acknowledged exports)" | tee -a "$OUT/results.txt"
+lg --encoding json --signal metrics --connections "$CONN" --duration "$DUR"
+lg --encoding protobuf --signal metrics --connections "$CONN" --duration "$DUR"
+lg --encoding json --signal logs --connections "$CONN" --duration "$DUR"
+lg --encoding protobuf --signal logs --connections "$CONN" --duration "$DUR"
+# 1,000 developers exporting metrics every 60 s and events every 5 s while active: about 220 exports/s; run at 5x that
+lg --encoding json --signal mixed --rate 1100 --connections 64 --duration "$DUR"
+lg --encoding json --signal metrics --burst 2000
+echo "  heap after load generator: $(heap_mb) MB used, RSS $(rss_mb) MB" | tee -a "$OUT/results.txt"
+echo "-- in-process decode+map, one thread, no HTTP, no storage" | tee -a "$OUT/results.txt"
+kill $YS; wait $YS 2>/dev/null || true
+taskset -c 0 "$JAVA" -cp "$CP" dev.yardstick.bench.DecodeBench 5 | tee -a "$OUT/results.txt"
+echo "results in $OUT/results.txt"
