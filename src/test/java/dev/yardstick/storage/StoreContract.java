@@ -139,6 +139,20 @@ abstract class StoreContract {
   }
 
   @Test
+  void write_sameGroupThroughAnotherServer_countsOnceByTheDatabaseKey() throws Exception {
+    FactGroup first = group(session(byEmail("jane@example.com"), "s1"), List.of(delta("claude_code.commit.count", 1, T0)), List.of());
+    FactGroup other = group(session(byEmail("jane@example.com"), "s1"),
+        List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(60))), List.of());
+    telemetry.write(List.of(metrics(org, first)), T0);
+    TelemetryStore anotherServer = new TelemetryStore(db, orgs); // remembers nothing of what was written
+
+    List<TelemetryStore.Outcome> out = anotherServer.write(List.of(metrics(org, first), metrics(org, other)), T0);
+
+    assertThat(out).containsExactly(new TelemetryStore.Outcome(0, 1), new TelemetryStore.Outcome(1, 0));
+    assertThat(single(queries.usageByDayAndIdentity(org, day(T0), day(T0))).get(UsageField.COMMITS)).isEqualTo(2);
+  }
+
+  @Test
   void write_sameGroupTwiceInOneTransaction_countsOnce() throws Exception {
     FactGroup g = group(session(byEmail("jane@example.com"), "s1"),
         List.of(delta("claude_code.commit.count", 1, T0)), List.of());
