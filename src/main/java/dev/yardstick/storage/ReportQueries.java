@@ -73,9 +73,12 @@ public final class ReportQueries {
   private static void readPending(Connection c, long orgId, LocalDate from, LocalDate to, Map<List<Object>, double[]> sums)
       throws SQLException {
     Rollups pending = new Rollups();
-    try (PreparedStatement ps = c.prepareStatement("SELECT increments FROM rollup_pending"); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        RollupCodec.decodeInto(rs.getString(1), pending);
+    try (PreparedStatement ps = c.prepareStatement("SELECT increments FROM rollup_pending WHERE org_id = ?")) {
+      ps.setLong(1, orgId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          RollupCodec.decodeInto(rs.getString(1), pending);
+        }
       }
     }
     pending.rows(RollupTable.USAGE).forEach((key, values) -> {

@@ -49,14 +49,22 @@ final class Rollups {
     return rows.computeIfAbsent(table, t -> new HashMap<>()).computeIfAbsent(key, k -> new double[table.values().size()]);
   }
 
-  /** Appends these increments to rollup_pending as one row, in the caller's transaction. */
+  /** Appends these increments to rollup_pending, one row per organization, in the caller's transaction. */
   void writePending(Connection c) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_pending (increments) VALUES (?)")) {
-      ps.setString(1, RollupCodec.encode(rows));
-      ps.executeUpdate();
+    Map<Long, Map<RollupTable, Map<List<Object>, double[]>>> byOrg = new TreeMap<>();
+    rows.forEach((table, tableRows) -> tableRows.forEach((key, values) -> byOrg
+        .computeIfAbsent((Long) key.get(0), o -> new HashMap<>())
+        .computeIfAbsent(table, t -> new HashMap<>()).put(key, values)));
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_pending (org_id, increments) VALUES (?, ?)")) {
+      for (Map.Entry<Long, Map<RollupTable, Map<List<Object>, double[]>>> e : byOrg.entrySet()) {
+        ps.setLong(1, e.getKey());
+        ps.setString(2, RollupCodec.encode(e.getValue()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
