@@ -28,7 +28,7 @@ start_yardstick() {
   fi
   rm -rf "$OUT/data"
   env "${dbenv[@]}" YARDSTICK_BOOTSTRAP_API_TOKEN=$ADMIN YARDSTICK_DATA_DIR="$OUT/data" YARDSTICK_HTTP_PORT=$PORT \
-    YARDSTICK_OTLP_GRPC_PORT=0 taskset -c 0 "$JAVA" -Xmx256m -jar target/yardstick.jar serve > "$OUT/yardstick.log" 2>&1 &
+    YARDSTICK_OTLP_GRPC_PORT=0 taskset -c 0 "$JAVA" -Xmx256m -Xlog:gc:file="$OUT/gc.log" -jar target/yardstick.jar serve > "$OUT/yardstick.log" 2>&1 &
   YS=$!; PIDS+=("$YS")
   until curl -sf -m 2 "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.2; done
   TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/ingest-tokens" -H "Authorization: Bearer $ADMIN" \
@@ -42,7 +42,7 @@ peer() { # peer <label> <config> : one measured run of the Collector with a conf
   kill $p; wait $p 2>/dev/null || true
 }
 
-heap_mb() { curl -s "http://127.0.0.1:$PORT/metrics" | awk '$1 ~ /^jvm_memory_used_bytes/ && /area="heap"/ {s+=$2} END{printf "%.0f", s/1048576}'; }
+heap_mb() { curl -s "http://127.0.0.1:$PORT/metrics" | awk '$1 ~ /^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END{printf "%.0f", s/1048576}'; }
 rss_mb() { awk '/VmRSS/{printf "%.0f", $2/1024}' /proc/$YS/status; }
 
 echo "== $(date -u +%FT%TZ) DB=$DB rounds=$ROUNDS dur=${DUR}s conn=$CONN on $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)" | tee "$OUT/results.txt"
@@ -67,6 +67,7 @@ lg --encoding protobuf --signal logs --connections "$CONN" --duration "$DUR"
 lg --encoding json --signal mixed --rate 1100 --connections 64 --duration "$DUR"
 lg --encoding json --signal metrics --burst 2000
 echo "  heap after load generator: $(heap_mb) MB used, RSS $(rss_mb) MB" | tee -a "$OUT/results.txt"
+awk '/Pause/{split($0,a," "); for(i in a) if (a[i] ~ /->/) {split(a[i],b,"->"); sub("M","",b[1]); sub(/M\(.*/,"",b[2]); if (b[1]>mx) mx=b[1]; if (b[2]>live) live=b[2]}} END{printf "  heap (-Xmx256m): peak %d MB before a collection, at most %d MB live after one\n", mx, live}' "$OUT/gc.log" | tee -a "$OUT/results.txt"
 echo "-- in-process decode+map, one thread, no HTTP, no storage" | tee -a "$OUT/results.txt"
 kill $YS; wait $YS 2>/dev/null || true
 taskset -c 0 "$JAVA" -cp "$CP" dev.yardstick.bench.DecodeBench 5 | tee -a "$OUT/results.txt"

@@ -54,6 +54,8 @@ public final class DecodeBench {
         sink += work.apply(b).hashCode();
       }
     }
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long alloc0 = threads.getCurrentThreadAllocatedBytes();
     long n = 0;
     long t0 = System.nanoTime();
     long end = t0 + seconds * 1_000_000_000L;
@@ -64,7 +66,8 @@ public final class DecodeBench {
       }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("%-44s %9.0f exports/s  %6.1f us/export  %6.1f MB/s  (avg body %.0f B)%s%n", label, n / secs,
-        secs * 1e6 / n, n * avgBytes / secs / 1e6, avgBytes, sink == 42 ? " " : "");
+    long allocated = (threads.getCurrentThreadAllocatedBytes() - alloc0) / n;
+    System.out.printf("%-44s %9.0f exports/s  %6.1f us/export  %6.1f MB/s  %7d B allocated/export (avg body %.0f B)%s%n",
+        label, n / secs, secs * 1e6 / n, n * avgBytes / secs / 1e6, allocated, avgBytes, sink == 42 ? " " : "");
   }
 }

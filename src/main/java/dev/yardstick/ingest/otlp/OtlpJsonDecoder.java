@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.List;
  * numbers, enums as integers (or their names), unknown fields skipped, hex trace ids ignored.
  */
 public final class OtlpJsonDecoder {
+  // a shared buffer pool: requests run on virtual threads, where the default thread-local pool recycles nothing
   private static final JsonFactory FACTORY = JsonFactory.builder()
+      .recyclerPool(JsonRecyclerPools.newLockFreePool())
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build();
 
   public Otlp.MetricsExport decodeMetrics(byte[] json) throws OtlpDecodeException {
