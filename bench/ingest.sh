@@ -67,7 +67,7 @@ lg --encoding protobuf --signal logs --connections "$CONN" --duration "$DUR"
 lg --encoding json --signal mixed --rate 1100 --connections 64 --duration "$DUR"
 lg --encoding json --signal metrics --burst 2000
 echo "  heap after load generator: $(heap_mb) MB used, RSS $(rss_mb) MB" | tee -a "$OUT/results.txt"
-awk '/Pause/{split($0,a," "); for(i in a) if (a[i] ~ /->/) {split(a[i],b,"->"); sub("M","",b[1]); sub(/M\(.*/,"",b[2]); if (b[1]>mx) mx=b[1]; if (b[2]>live) live=b[2]}} END{printf "  heap (-Xmx256m): peak %d MB before a collection, at most %d MB live after one\n", mx, live}' "$OUT/gc.log" | tee -a "$OUT/results.txt"
+awk '/Pause/{for(i=1;i<=NF;i++) if ($i ~ /->/) {split($i,b,"->"); before=b[1]+0; after=b[2]+0; if (before>mx) mx=before; if (/Pause Full/ && after>live) live=after}} END{printf "  heap (-Xmx256m): at most %d MB in use before a collection, at most %d MB live after a full one\n", mx, live}' "$OUT/gc.log" | tee -a "$OUT/results.txt"
 echo "-- in-process decode+map, one thread, no HTTP, no storage" | tee -a "$OUT/results.txt"
 kill $YS; wait $YS 2>/dev/null || true
 taskset -c 0 "$JAVA" -cp "$CP" dev.yardstick.bench.DecodeBench 5 | tee -a "$OUT/results.txt"
