@@ -1,5 +1,6 @@
 package dev.yardstick;
 
+import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.auth.Tokens;
 import dev.yardstick.config.Config;
@@ -9,8 +10,11 @@ import dev.yardstick.ingest.otlp.OtlpGrpcServer;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
 import dev.yardstick.ops.ServerMetrics;
+import dev.yardstick.people.PeopleService;
+import dev.yardstick.storage.AccountStore;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.OrgStore;
+import dev.yardstick.storage.PeopleStore;
 import dev.yardstick.storage.ReportQueries;
 import dev.yardstick.storage.TelemetryStore;
 import dev.yardstick.storage.TokenStore;
@@ -34,6 +38,7 @@ public final class App implements AutoCloseable {
   private Database db;
   private WriteQueue queue;
   private RollupFolder folder;
+  private PeopleService people;
   private TelemetryStore telemetry;
   private TokenAuthenticator auth;
   private WebServer web;
@@ -57,15 +62,20 @@ public final class App implements AutoCloseable {
         config.dbPassword(), config.dbPoolSize());
     OrgStore orgs = new OrgStore(db);
     TokenStore tokens = new TokenStore(db);
+    PeopleStore peopleStore = new PeopleStore(db);
+    AccountStore accountStore = new AccountStore(db);
+    people = new PeopleService(peopleStore, clock);
+    AccountService accounts = new AccountService(accountStore, peopleStore, clock);
     ServerMetrics metrics = new ServerMetrics();
     telemetry = new TelemetryStore(db, orgs);
     queue = new WriteQueue(telemetry, metrics, clock, config.ingestQueueBytes());
     folder = new RollupFolder(telemetry, 5000);
-    auth = new TokenAuthenticator(tokens, clock);
+    auth = new TokenAuthenticator(tokens, accountStore, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
-    ReportService reports = new ReportService(new ReportQueries(db), orgs);
-    web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, reports,
-        metrics, clock, config.maxBodyBytes(), config.ingestTimeoutMillis(), () -> ready));
+    ReportService reports = new ReportService(new ReportQueries(db), orgs, people, config.minGroupSize());
+    web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
+        reports, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestTimeoutMillis(),
+        config.managersSeeIndividuals(), () -> ready));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
           config.ingestTimeoutMillis());
@@ -76,6 +86,9 @@ public final class App implements AutoCloseable {
       defaultOrgId = orgs.ensureDefault(now);
       config.bootstrapApiToken().ifPresent(t ->
           tokens.createApiTokenIfAbsent(defaultOrgId, "bootstrap", Tokens.sha256(t), "admin", now));
+      accounts.bootstrap(defaultOrgId, config.bootstrapAdminEmail(), config.bootstrapAdminPassword()).ifPresent(code ->
+          // printed, not logged: log files outlive the moment the code is needed
+          System.err.println("\nNo admin yet. Open " + config.publicUrl() + "/setup and enter the setup code " + code + "\n"));
       queue.start();
       folder.start();
     });
@@ -87,6 +100,7 @@ public final class App implements AutoCloseable {
     ready = true;
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("yardstick-scheduler").daemon(true).unstarted(r));
     scheduler.scheduleWithFixedDelay(this::flushLastUsed, 30, 30, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(this::autoLink, 5, 60, TimeUnit.SECONDS);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
         config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
   }
@@ -135,6 +149,19 @@ public final class App implements AutoCloseable {
   /** Folds pending rollup increments in now instead of at the next tick (for tests and shutdown). */
   public void foldRollups() throws java.sql.SQLException {
     telemetry.compact();
+  }
+
+  /** Makes the identity links that are safe without asking, for the organization. */
+  private void autoLink() {
+    try {
+      people.autoLink(defaultOrgId);
+    } catch (RuntimeException e) {
+      log.warn("could not link identities: {}", e.getMessage());
+    }
+  }
+
+  public PeopleService people() {
+    return people;
   }
 
   private void flushLastUsed() {

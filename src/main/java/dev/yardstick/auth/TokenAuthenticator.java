@@ -1,5 +1,7 @@
 package dev.yardstick.auth;
 
+import dev.yardstick.model.Role;
+import dev.yardstick.storage.AccountStore;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
 import java.time.Clock;
@@ -18,19 +20,18 @@ public final class TokenAuthenticator {
   private static final long CACHE_NANOS = 5_000_000_000L;
 
   private final TokenStore store;
+  private final AccountStore accounts;
   private final Clock clock;
   private final Map<String, Cached<TokenStore.IngestTokenSecret>> ingest = new ConcurrentHashMap<>();
-  private final Map<String, Cached<TokenStore.ApiTokenRecord>> api = new ConcurrentHashMap<>();
+  private final Map<String, Cached<ApiCaller>> api = new ConcurrentHashMap<>();
   private final Map<String, Instant> ingestUsed = new ConcurrentHashMap<>();
   private final Map<Long, Instant> apiUsed = new ConcurrentHashMap<>();
 
-  public TokenAuthenticator(TokenStore store, Clock clock) {
+  public TokenAuthenticator(TokenStore store, AccountStore accounts, Clock clock) {
     this.store = store;
+    this.accounts = accounts;
     this.clock = clock;
   }
-
-  /** An authenticated API caller. */
-  public record ApiPrincipal(long orgId, long tokenId, String role) {}
 
   /** The organization an ingest token belongs to, or empty if the token is unknown, malformed or revoked. */
   public Optional<Long> ingestOrg(String authorization) {
@@ -47,18 +48,38 @@ public final class TokenAuthenticator {
     return Optional.of(row.orgId());
   }
 
-  public Optional<ApiPrincipal> apiPrincipal(String authorization) {
+  /**
+   * The caller behind an API token: an organization token acts as admin, a personal token as its
+   * account (with the account's current role; a disabled account's tokens stop working).
+   */
+  public Optional<Principal> apiPrincipal(String authorization) {
     String token = Tokens.fromAuthorization(authorization);
-    if (token == null || token.isEmpty() || token.length() > 512) {
+    if (token == null || token.isEmpty() || token.length() > 512 || Tokens.parseIngest(token).isPresent()) {
       return Optional.empty();
     }
     String hash = Tokens.sha256(token);
-    TokenStore.ApiTokenRecord row = cached(api, hash, () -> store.findApiToken(hash).orElse(null));
-    if (row == null || row.revoked()) {
+    ApiCaller c = cached(api, hash, () -> store.findApiToken(hash).filter(r -> !r.revoked()).map(this::caller).orElse(null));
+    if (c == null || c.principal() == null) {
       return Optional.empty();
     }
-    apiUsed.put(row.id(), clock.instant());
-    return Optional.of(new ApiPrincipal(row.orgId(), row.id(), row.role()));
+    apiUsed.put(c.tokenId(), clock.instant());
+    return Optional.of(c.principal());
+  }
+
+  /** A token and who it acts as (null when its account is disabled). */
+  private record ApiCaller(long tokenId, Principal principal) {}
+
+  private ApiCaller caller(TokenStore.ApiTokenRecord row) {
+    if (row.userId() == null) {
+      return new ApiCaller(row.id(), new Principal(row.orgId(), null, "api token " + row.name(), Role.ADMIN, null, null, null));
+    }
+    return new ApiCaller(row.id(), accounts.user(row.userId()).filter(u -> !u.disabled() && u.orgId() == row.orgId())
+        .map(u -> new Principal(u.orgId(), u.id(), u.email(), u.role(), u.developerId(), null, null)).orElse(null));
+  }
+
+  /** Forgets cached API tokens at once, after one was revoked here. */
+  public void forgetApiTokens() {
+    api.clear();
   }
 
   /** Forgets a token at once, after it was revoked here. */

@@ -36,6 +36,24 @@ public final class Tokens {
     return "ys_" + base64(random(30));
   }
 
+  /** 256 random bits, URL-safe: session ids, CSRF tokens, invitation tokens. */
+  public static String newSecret() {
+    return base64(random(32));
+  }
+
+  /** A setup code a person types: 4 groups of 5 letters and digits without look-alikes (about 98 bits). */
+  public static String newSetupCode() {
+    String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      if (i > 0 && i % 5 == 0) {
+        sb.append('-');
+      }
+      sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
   /** Parses {@code tk_<id>:sk_<secret>}; empty for anything else. */
   public static Optional<IngestCredentials> parseIngest(String token) {
     if (token == null) {

@@ -30,6 +30,8 @@ public record Config(
     long maxBodyBytes,
     long ingestQueueBytes,
     long ingestTimeoutMillis,
+    int minGroupSize,
+    boolean managersSeeIndividuals,
     String logLevel) {
 
   /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
@@ -51,6 +53,8 @@ public record Config(
       new Setting("YARDSTICK_MAX_BODY_BYTES", "67108864", "largest OTLP body accepted, after decompression (bytes)"),
       new Setting("YARDSTICK_INGEST_QUEUE_BYTES", "67108864", "decoded telemetry waiting for the database before answering 429 (bytes)"),
       new Setting("YARDSTICK_INGEST_TIMEOUT_MS", "8000", "longest an export waits for its commit before answering 503"),
+      new Setting("YARDSTICK_MIN_GROUP_SIZE", "3", "team and company figures of fewer developers than this are withheld"),
+      new Setting("YARDSTICK_MANAGERS_SEE_INDIVIDUALS", "true", "whether managers see the numbers of each developer in their teams"),
       new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
 
   public record Setting(String name, String defaultValue, String help) {
@@ -115,6 +119,8 @@ public record Config(
         r.longIn("YARDSTICK_MAX_BODY_BYTES", 1024, 1L << 31),
         r.longIn("YARDSTICK_INGEST_QUEUE_BYTES", 1L << 20, 1L << 34),
         r.longIn("YARDSTICK_INGEST_TIMEOUT_MS", 100, 600_000),
+        (int) r.longIn("YARDSTICK_MIN_GROUP_SIZE", 1, 1000),
+        r.bool("YARDSTICK_MANAGERS_SEE_INDIVIDUALS"),
         r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
   }
 

@@ -53,6 +53,13 @@ final class Reader {
     }
   }
 
+  boolean bool(String name) {
+    return switch (oneOf(name, List.of("true", "false", "yes", "no", "1", "0"))) {
+      case "true", "yes", "1" -> true;
+      default -> false;
+    };
+  }
+
   String oneOf(String name, List<String> allowed) {
     String raw = required(name).toLowerCase();
     if (!allowed.contains(raw)) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 /** How report rows are keyed. */
 public enum GroupBy {
   DEVELOPER,
+  TEAM,
   DAY,
   WEEK,
   ORG;
@@ -17,11 +18,16 @@ public enum GroupBy {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("groupBy must be one of developer, day, week, org (got \"" + s + "\")");
+      throw new IllegalArgumentException("groupBy must be one of developer, team, day, week, org (got \"" + s + "\")");
     }
   }
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Rows that stand for a group of people, withheld when the group is too small. */
+  boolean isGroup() {
+    return this != DEVELOPER;
   }
 }

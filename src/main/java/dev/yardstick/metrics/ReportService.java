@@ -1,37 +1,105 @@
 package dev.yardstick.metrics;
 
+import dev.yardstick.identity.IdentityResolver;
+import dev.yardstick.identity.People.Team;
+import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.model.Identity;
+import dev.yardstick.model.Role;
+import dev.yardstick.model.UsageRow;
+import dev.yardstick.people.PeopleService;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.ReportQueries;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Builds reports from the daily rollups; never reads raw facts. */
+/**
+ * Builds reports from the daily rollups (never raw facts), resolving identities to developers and
+ * teams when read, so that linking an alias re-attributes the past.
+ */
 public final class ReportService {
   /** Longest window one report covers, to bound what a single request reads. */
   static final int MAX_DAYS = 3 * 366;
 
   private final ReportQueries queries;
   private final OrgStore orgs;
+  private final PeopleService people;
+  private final int minGroupSize;
 
-  public ReportService(ReportQueries queries, OrgStore orgs) {
+  public ReportService(ReportQueries queries, OrgStore orgs, PeopleService people, int minGroupSize) {
     this.queries = queries;
     this.orgs = orgs;
+    this.people = people;
+    this.minGroupSize = minGroupSize;
   }
 
-  /** Throws IllegalArgumentException for a window that is reversed or too long. */
-  public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy) {
+  /**
+   * Throws IllegalArgumentException for a window that is reversed or too long, and
+   * ForbiddenException for a grouping the viewer may not see.
+   */
+  public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer) {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
     }
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
       throw new IllegalArgumentException("a report covers at most " + MAX_DAYS + " days");
     }
-    var rows = queries.usageByDayAndIdentity(orgId, from, to);
-    Map<Long, Identity> identities = groupBy == GroupBy.DEVELOPER ? queries.identities(orgId) : Map.of();
-    String orgName = groupBy == GroupBy.ORG ? orgs.name(orgId) : "";
-    return new Report(from, to, groupBy, UsageReport.build(rows, groupBy, from, to,
-        id -> identities.getOrDefault(id, Identity.UNKNOWN).bestKey(), orgName));
+    check(groupBy, viewer);
+    IdentityResolver resolver = people.resolver(orgId);
+    List<ResolvedRow> rows = resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
+    // company totals are for everyone: nobody but an admin sees the individuals inside them
+    Viewer effective = groupBy == GroupBy.ORG && viewer.role() != Role.ADMIN
+        ? new Viewer(viewer.role(), viewer.developerId(), viewer.teamIds(), false) : viewer;
+    List<ResolvedRow> visible = groupBy == GroupBy.ORG ? rows
+        : rows.stream().filter(r -> viewer.sees(r.developerId(), r.teamId())).toList();
+    String orgName = orgs.name(orgId);
+    UsageReport.Naming naming = new UsageReport.Naming() {
+      @Override
+      public String developer(long id) {
+        return resolver.developer(id).map(d -> d.email()).orElse("developer " + id);
+      }
+
+      @Override
+      public List<String> teamAndAncestors(long teamId) {
+        return resolver.teamAndAncestors(teamId).stream().map(Team::name).toList();
+      }
+
+      @Override
+      public String org() {
+        return orgName;
+      }
+    };
+    return new Report(from, to, groupBy, UsageReport.build(visible, groupBy, from, to, naming, effective, minGroupSize));
+  }
+
+  private static void check(GroupBy groupBy, Viewer viewer) {
+    if (viewer.role() == Role.DEVELOPER && groupBy == GroupBy.TEAM) {
+      throw new ForbiddenException("developers see their own numbers and company totals, not team reports");
+    }
+    if (viewer.role() == Role.MANAGER && groupBy == GroupBy.DEVELOPER && !viewer.seesIndividuals()) {
+      throw new ForbiddenException("managers do not see individual numbers in this organization");
+    }
+  }
+
+  static List<ResolvedRow> resolve(List<UsageRow> rows, Map<Long, Identity> identities, IdentityResolver resolver) {
+    Map<Long, Optional<Long>> developerOf = new HashMap<>();
+    List<ResolvedRow> out = new ArrayList<>(rows.size());
+    for (UsageRow r : rows) {
+      Long dev = developerOf.computeIfAbsent(r.identityId(), id -> {
+        Identity identity = identities.get(id);
+        if (identity == null) {
+          return Optional.empty();
+        }
+        var d = resolver.developerOf(identity);
+        return d.isPresent() ? Optional.of(d.getAsLong()) : Optional.empty();
+      }).orElse(null);
+      Long team = dev == null ? null : resolver.teamOn(dev, r.day()).map(Team::id).orElse(null);
+      out.add(new ResolvedRow(r.day(), dev, team, r.values()));
+    }
+    return out;
   }
 }

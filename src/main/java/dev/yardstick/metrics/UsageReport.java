@@ -1,26 +1,37 @@
 package dev.yardstick.metrics;
 
-import dev.yardstick.model.UsageRow;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.LongFunction;
 
-/** Pure: daily rollup rows → report rows, grouped by developer, period or organization. */
+/**
+ * Pure: resolved daily rows → report rows, grouped by developer, team, period or organization, with
+ * small groups withheld from viewers who may not see the individuals in them.
+ */
 final class UsageReport {
+  static final String UNATTRIBUTED = "unattributed";
+  static final String NO_TEAM = "(no team)";
+
   private UsageReport() {}
 
-  /**
-   * @param developerKey the row key for an identity id (its best identity until resolution exists)
-   * @param orgName the key of the single row of an organization report
-   */
-  static List<ReportRow> build(List<UsageRow> rows, GroupBy groupBy, LocalDate from, LocalDate to,
-      LongFunction<String> developerKey, String orgName) {
-    Map<String, UsageTotals> byKey = new TreeMap<>();
+  /** What rows are called, and who may see what. */
+  interface Naming {
+    String developer(long id);
+
+    /** The team and every team above it: a parent's row includes its teams' figures. */
+    List<String> teamAndAncestors(long teamId);
+
+    String org();
+  }
+
+  static List<ReportRow> build(List<ResolvedRow> rows, GroupBy groupBy, LocalDate from, LocalDate to, Naming naming,
+      Viewer viewer, int minGroupSize) {
+    Map<String, UsageTotals> byKey = groupBy == GroupBy.DEVELOPER || groupBy == GroupBy.TEAM ? new TreeMap<>() : new LinkedHashMap<>();
     switch (groupBy) {
       case DAY, WEEK -> {
         // every period of the window gets a row, so a chart shows gaps as gaps
@@ -28,20 +39,32 @@ final class UsageReport {
           byKey.put(d.toString(), new UsageTotals());
         }
       }
-      case ORG -> byKey.put(orgName, new UsageTotals());
-      case DEVELOPER -> { }
+      case ORG -> byKey.put(naming.org(), new UsageTotals());
+      default -> { }
     }
-    for (UsageRow row : rows) {
-      String key = switch (groupBy) {
-        case DEVELOPER -> developerKey.apply(row.identityId());
-        case DAY, WEEK -> periodStart(row.day(), groupBy).toString();
-        case ORG -> orgName;
-      };
-      byKey.computeIfAbsent(key, k -> new UsageTotals()).add(row);
+    for (ResolvedRow row : rows) {
+      for (String key : keys(row, groupBy, naming)) {
+        byKey.computeIfAbsent(key, k -> new UsageTotals()).add(row);
+      }
     }
     List<ReportRow> out = new ArrayList<>(byKey.size());
-    byKey.forEach((key, totals) -> out.add(totals.toRow(key)));
+    byKey.forEach((key, totals) -> {
+      boolean group = groupBy.isGroup() && !key.equals(UNATTRIBUTED);
+      ReportRow r = totals.toRow(key, group ? totals.developers().size() : null);
+      boolean small = totals.developers().size() < minGroupSize;
+      out.add(group && small && !viewer.seesAll(totals.developers()) ? r.withheldRow() : r);
+    });
     return out;
+  }
+
+  private static List<String> keys(ResolvedRow row, GroupBy groupBy, Naming naming) {
+    return switch (groupBy) {
+      case DEVELOPER -> List.of(row.developerId() == null ? UNATTRIBUTED : naming.developer(row.developerId()));
+      case TEAM -> row.developerId() == null ? List.of(UNATTRIBUTED)
+          : row.teamId() == null ? List.of(NO_TEAM) : naming.teamAndAncestors(row.teamId());
+      case DAY, WEEK -> List.of(periodStart(row.day(), groupBy).toString());
+      case ORG -> List.of(naming.org());
+    };
   }
 
   /** Weeks start on Monday (ISO 8601). */

@@ -1,26 +1,35 @@
 package dev.yardstick.metrics;
 
 import dev.yardstick.model.UsageField;
-import dev.yardstick.model.UsageRow;
+import java.util.HashSet;
+import java.util.Set;
 
-/** Sums of the usage counters for one report row; empty until a rollup row is added. */
+/** Sums of the usage counters for one report row, and which developers they came from. */
 final class UsageTotals {
   private final double[] sums = new double[UsageField.count()];
+  private final Set<Long> developers = new HashSet<>();
   private boolean present;
 
-  void add(UsageRow row) {
+  void add(ResolvedRow row) {
     present = true;
+    if (row.developerId() != null) {
+      developers.add(row.developerId());
+    }
     for (int i = 0; i < sums.length; i++) {
       sums[i] += row.values()[i];
     }
   }
 
-  ReportRow toRow(String key) {
+  Set<Long> developers() {
+    return developers;
+  }
+
+  /** @param developerCount how many developers the row stands for, or null for a developer's own row */
+  ReportRow toRow(String key, Integer developerCount) {
     if (!present) {
-      return new ReportRow(key, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, null, null, null);
+      return ReportRow.empty(key, developerCount);
     }
-    return new ReportRow(key,
+    return new ReportRow(key, developerCount, null,
         count(UsageField.SESSIONS), count(UsageField.LINES_ADDED), count(UsageField.LINES_REMOVED),
         count(UsageField.EDITS_ACCEPTED), count(UsageField.EDITS_REJECTED), count(UsageField.COMMITS),
         count(UsageField.PULL_REQUESTS), round(get(UsageField.COST_USD), 1e6),

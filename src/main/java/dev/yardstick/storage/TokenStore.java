@@ -21,8 +21,11 @@ public final class TokenStore {
   /** What verifying an ingest token needs. */
   public record IngestTokenSecret(String id, long orgId, String secretSha256, boolean revoked) {}
 
-  /** What verifying an API token needs. */
-  public record ApiTokenRecord(long id, long orgId, String name, String role, boolean revoked) {}
+  /** What verifying an API token needs; {@code userId} is null for organization (admin) tokens. */
+  public record ApiTokenRecord(long id, long orgId, String name, String role, boolean revoked, Long userId) {}
+
+  /** A listed personal API token, without its secret. */
+  public record ApiTokenInfo(long id, String name, Instant createdAt, Instant lastUsedAt) {}
 
   public void createIngestToken(long orgId, String id, String name, String secretSha256, Instant now) {
     db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO ingest_tokens (id, org_id, name, secret_sha256, created_at)"
@@ -73,11 +76,35 @@ public final class TokenStore {
   }
 
   public Optional<ApiTokenRecord> findApiToken(String tokenSha256) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT id, org_id, name, role, revoked_at FROM api_tokens"
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id, org_id, name, role, revoked_at, user_id FROM api_tokens"
             + " WHERE token_sha256 = :hash")
         .bind("hash", tokenSha256)
-        .map((rs, ctx) -> new ApiTokenRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getObject(5) != null))
+        .map((rs, ctx) -> new ApiTokenRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getObject(5) != null,
+            (Long) rs.getObject(6, Long.class)))
         .findOne());
+  }
+
+  /** A personal token of a user: it acts with the user's role. */
+  public long createPersonalToken(long orgId, long userId, String name, String tokenSha256, Instant now) {
+    return db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO api_tokens (org_id, name, token_sha256, role, user_id, created_at)"
+            + " VALUES (:org, :name, :hash, 'user', :user, :now)")
+        .bind("org", orgId).bind("name", name).bind("hash", tokenSha256).bind("user", userId).bind("now", utc(now))
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+  }
+
+  public List<ApiTokenInfo> personalTokens(long orgId, long userId) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id, name, created_at, last_used_at FROM api_tokens"
+            + " WHERE org_id = :org AND user_id = :user AND revoked_at IS NULL ORDER BY id")
+        .bind("org", orgId).bind("user", userId)
+        .map((rs, ctx) -> new ApiTokenInfo(rs.getLong(1), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)),
+            instant(rs.getObject(4, OffsetDateTime.class))))
+        .list());
+  }
+
+  public boolean revokePersonalToken(long orgId, long userId, long id, Instant now) {
+    return db.jdbi().withHandle(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND org_id = :org"
+            + " AND user_id = :user AND revoked_at IS NULL")
+        .bind("now", utc(now)).bind("id", id).bind("org", orgId).bind("user", userId).execute()) == 1;
   }
 
   public void touchApiTokens(Map<Long, Instant> lastUsed) {

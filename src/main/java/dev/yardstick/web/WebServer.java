@@ -3,27 +3,46 @@ package dev.yardstick.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
+import dev.yardstick.metrics.Viewer;
+import dev.yardstick.model.ForbiddenException;
+import dev.yardstick.model.NotFoundException;
 import dev.yardstick.ops.ServerMetrics;
+import dev.yardstick.people.PeopleService;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
+import dev.yardstick.web.api.AccountApi;
 import dev.yardstick.web.api.ApiRequests;
+import dev.yardstick.web.api.DeveloperApi;
+import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.web.api.IngestTokenApi;
 import dev.yardstick.web.api.ReportApi;
+import dev.yardstick.web.api.TeamApi;
+import dev.yardstick.web.pages.AccountPages;
+import dev.yardstick.web.pages.DeveloperPages;
+import dev.yardstick.web.pages.HomePage;
+import dev.yardstick.web.pages.IdentityPages;
+import dev.yardstick.web.pages.SignInPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.ServerConnector;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +54,19 @@ public final class WebServer implements AutoCloseable {
   private final String host;
   private final int port;
   private final List<Route> routes;
-  private final TokenAuthenticator auth;
+  private final Authn authn;
   private final ServerMetrics metrics;
   private Javalin app;
 
   /** What the handlers need; built by App. */
-  public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens,
-      ReportService reports, ServerMetrics metrics, Clock clock, long maxBodyBytes, long ingestTimeoutMillis,
-      BooleanSupplier started) {}
+  public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens, AccountService accounts,
+      PeopleService people, ReportService reports, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
+      long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
 
   public WebServer(String host, int port, Parts p) {
     this.host = host;
     this.port = port;
-    this.auth = p.auth();
+    this.authn = new Authn(p.auth(), p.accounts());
     this.metrics = p.metrics();
     this.routes = routes(p);
   }
@@ -55,22 +74,76 @@ public final class WebServer implements AutoCloseable {
   static List<Route> routes(Parts p) {
     OtlpEndpoint otlp = new OtlpEndpoint(p.ingest(), p.auth(), p.metrics(), p.maxBodyBytes(), p.ingestTimeoutMillis());
     HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started());
+    Function<Context, Viewer> viewer = ctx -> Viewers.of(ApiRequests.principal(ctx), p.people(), p.managersSeeIndividuals());
     IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
-    ReportApi report = new ReportApi(p.reports());
+    ReportApi report = new ReportApi(p.reports(), viewer);
+    DeveloperApi developers = new DeveloperApi(p.people());
+    TeamApi teams = new TeamApi(p.people());
+    IdentityApi identities = new IdentityApi(p.people());
+    AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
+    SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl());
+    AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
+    HomePage home = new HomePage(p.reports(), viewer);
+    IdentityPages identityPages = new IdentityPages(p.people());
+    DeveloperPages developerPages = new DeveloperPages(p.people());
+    HandlerType get = HandlerType.GET;
+    HandlerType post = HandlerType.POST;
+    HandlerType put = HandlerType.PUT;
+    HandlerType delete = HandlerType.DELETE;
     return List.of(
-        new Route(HandlerType.GET, "/healthz", Access.PUBLIC, health::live),
-        new Route(HandlerType.GET, "/readyz", Access.PUBLIC, health::ready),
-        new Route(HandlerType.GET, "/metrics", Access.PUBLIC, health::metrics),
-        new Route(HandlerType.POST, "/otel/v1/metrics", Access.INGEST, otlp::metrics),
-        new Route(HandlerType.POST, "/otel/v1/logs", Access.INGEST, otlp::logs),
-        new Route(HandlerType.POST, "/otel/v1/traces", Access.INGEST, otlp::traces),
-        new Route(HandlerType.POST, "/v1/metrics", Access.INGEST, otlp::metrics),
-        new Route(HandlerType.POST, "/v1/logs", Access.INGEST, otlp::logs),
-        new Route(HandlerType.POST, "/v1/traces", Access.INGEST, otlp::traces),
-        new Route(HandlerType.POST, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::create),
-        new Route(HandlerType.GET, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::list),
-        new Route(HandlerType.DELETE, "/api/v1/ingest-tokens/{id}", Access.ADMIN, ingestTokens::revoke),
-        new Route(HandlerType.GET, "/api/v1/report", Access.ADMIN, report::report));
+        new Route(get, "/healthz", Access.PUBLIC, health::live),
+        new Route(get, "/readyz", Access.PUBLIC, health::ready),
+        new Route(get, "/metrics", Access.PUBLIC, health::metrics),
+        new Route(post, "/otel/v1/metrics", Access.INGEST, otlp::metrics),
+        new Route(post, "/otel/v1/logs", Access.INGEST, otlp::logs),
+        new Route(post, "/otel/v1/traces", Access.INGEST, otlp::traces),
+        new Route(post, "/v1/metrics", Access.INGEST, otlp::metrics),
+        new Route(post, "/v1/logs", Access.INGEST, otlp::logs),
+        new Route(post, "/v1/traces", Access.INGEST, otlp::traces),
+        // pages
+        new Route(get, "/login", Access.PUBLIC, signIn::loginForm),
+        new Route(post, "/login", Access.PUBLIC, signIn::login),
+        new Route(post, "/logout", Access.SIGNED_IN, signIn::logout),
+        new Route(get, "/setup", Access.PUBLIC, signIn::setupForm),
+        new Route(post, "/setup", Access.PUBLIC, signIn::setup),
+        new Route(get, "/invite/{token}", Access.PUBLIC, signIn::invitationForm),
+        new Route(post, "/invite/{token}", Access.PUBLIC, signIn::acceptInvitation),
+        new Route(get, "/", Access.SIGNED_IN, home::show),
+        new Route(get, "/account", Access.SIGNED_IN, accountPages::show),
+        new Route(post, "/account/password", Access.SIGNED_IN, accountPages::changePassword),
+        new Route(post, "/account/tokens", Access.SIGNED_IN, accountPages::createToken),
+        new Route(post, "/account/tokens/{id}/revoke", Access.SIGNED_IN, accountPages::revokeToken),
+        new Route(get, "/developers", Access.MANAGER, developerPages::show),
+        new Route(post, "/developers", Access.ADMIN, developerPages::create),
+        new Route(get, "/identities", Access.ADMIN, identityPages::show),
+        new Route(post, "/identities/link", Access.ADMIN, identityPages::link),
+        new Route(post, "/identities/create", Access.ADMIN, identityPages::create),
+        new Route(post, "/identities/ignore", Access.ADMIN, identityPages::ignore),
+        // JSON API
+        new Route(post, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::create),
+        new Route(get, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::list),
+        new Route(delete, "/api/v1/ingest-tokens/{id}", Access.ADMIN, ingestTokens::revoke),
+        new Route(get, "/api/v1/report", Access.SIGNED_IN, report::report),
+        new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
+        new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),
+        new Route(post, "/api/v1/developers/import", Access.ADMIN, developers::importCsv),
+        new Route(get, "/api/v1/developers/export", Access.ADMIN, developers::exportCsv),
+        new Route(get, "/api/v1/developers/{id}", Access.SIGNED_IN, developers::get),
+        new Route(post, "/api/v1/developers/{id}/aliases", Access.ADMIN, developers::addAlias),
+        new Route(delete, "/api/v1/developers/{id}/aliases/{aliasId}", Access.ADMIN, developers::removeAlias),
+        new Route(put, "/api/v1/developers/{id}/team", Access.ADMIN, developers::moveTeam),
+        new Route(get, "/api/v1/teams", Access.MANAGER, teams::list),
+        new Route(post, "/api/v1/teams", Access.ADMIN, teams::create),
+        new Route(get, "/api/v1/identities/unmatched", Access.ADMIN, identities::unmatched),
+        new Route(post, "/api/v1/identities/link", Access.ADMIN, identities::link),
+        new Route(post, "/api/v1/identities/ignore", Access.ADMIN, identities::ignore),
+        new Route(post, "/api/v1/identities/create-developer", Access.ADMIN, identities::createDeveloper),
+        new Route(get, "/api/v1/account", Access.SIGNED_IN, account::me),
+        new Route(post, "/api/v1/account/password", Access.SIGNED_IN, account::changePassword),
+        new Route(get, "/api/v1/account/tokens", Access.SIGNED_IN, account::listTokens),
+        new Route(post, "/api/v1/account/tokens", Access.SIGNED_IN, account::createToken),
+        new Route(delete, "/api/v1/account/tokens/{id}", Access.SIGNED_IN, account::revokeToken),
+        new Route(post, "/api/v1/invitations", Access.ADMIN, account::invite));
   }
 
   public List<Route> routes() {
@@ -92,13 +165,14 @@ public final class WebServer implements AutoCloseable {
       });
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.requestLogger.http(this::recordRequest);
-      config.routes.beforeMatched(this::authorize);
+      config.routes.beforeMatched(authn::check);
       for (Route r : routes) {
         config.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
       }
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
-      config.routes.exception(ApiRequests.NotFound.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
-      config.routes.exception(HttpProblem.class, (e, ctx) -> error(ctx, e.status(), "error", e.getMessage()));
+      config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
+      config.routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
+      config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(StorageUnavailableException.class, (e, ctx) -> {
         ctx.header("Retry-After", "5");
         error(ctx, 503, "unavailable", e.getMessage());
@@ -120,17 +194,13 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
-  /** API routes need an admin API token; OTLP routes check their ingest token themselves, in OTLP's error format. */
-  private void authorize(Context ctx) {
-    if (!ctx.routeRoles().contains(Access.ADMIN)) {
+  /** A page asked for without a session goes to the sign-in page; an API call gets the status. */
+  private static void problem(Context ctx, HttpProblem e) {
+    if (e.status() == 401 && ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+      ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.FOUND);
       return;
     }
-    var principal = auth.apiPrincipal(ctx.header("Authorization")).orElseThrow(() ->
-        new HttpProblem(401, "missing or unknown API token: send Authorization: Bearer <api token>"));
-    if (!"admin".equals(principal.role())) {
-      throw new HttpProblem(403, "this API token may not call " + ctx.method() + " " + ctx.path());
-    }
-    ctx.attribute(ApiRequests.PRINCIPAL, principal);
+    error(ctx, e.status(), e.status() == 401 ? "unauthorized" : "forbidden", e.getMessage());
   }
 
   private void recordRequest(Context ctx, Float millis) {

@@ -2,32 +2,86 @@ package dev.yardstick.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yardstick.model.Role;
 import dev.yardstick.model.UsageField;
-import dev.yardstick.model.UsageRow;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UsageReportTest {
   private static final LocalDate MON = LocalDate.parse("2026-11-02");
+  private static final long PLATFORM = 10;
+  private static final long PAYMENTS = 11;
+  private static final long ENGINEERING = 1;
+  private static final UsageReport.Naming NAMING = new UsageReport.Naming() {
+    @Override
+    public String developer(long id) {
+      return "dev" + id + "@example.com";
+    }
+
+    @Override
+    public List<String> teamAndAncestors(long teamId) {
+      return Map.of(PLATFORM, List.of("Platform", "Engineering"), PAYMENTS, List.of("Payments", "Engineering"),
+          ENGINEERING, List.of("Engineering")).get(teamId);
+    }
+
+    @Override
+    public String org() {
+      return "Acme";
+    }
+  };
 
   @Test
-  void build_byDeveloper_sumsDaysAndIdentitiesOfOneKey() {
-    List<UsageRow> rows = List.of(row(MON, 1, UsageField.COMMITS, 2), row(MON.plusDays(1), 1, UsageField.COMMITS, 3),
-        row(MON, 2, UsageField.COMMITS, 1), row(MON, 3, UsageField.COST_USD, 0.1234567));
+  void build_byDeveloper_sumsDaysOfEachDeveloper_andKeepsUnattributedData() {
+    List<ResolvedRow> rows = List.of(row(MON, 1L, PLATFORM, UsageField.COMMITS, 2), row(MON.plusDays(1), 1L, PLATFORM, UsageField.COMMITS, 3),
+        row(MON, 2L, PLATFORM, UsageField.COST_USD, 0.1234567), row(MON, null, null, UsageField.COMMITS, 4));
 
-    List<ReportRow> out = UsageReport.build(rows, GroupBy.DEVELOPER, MON, MON.plusDays(6),
-        id -> id == 3 ? "b@example.com" : "a@example.com", "Default");
+    List<ReportRow> out = UsageReport.build(rows, GroupBy.DEVELOPER, MON, MON.plusDays(6), NAMING, Viewer.ADMIN, 3);
 
-    assertThat(out).extracting(ReportRow::key).containsExactly("a@example.com", "b@example.com");
-    assertThat(out.get(0).commitsByClaudeCode()).isEqualTo(6);
+    assertThat(out).extracting(ReportRow::key).containsExactly("dev1@example.com", "dev2@example.com", "unattributed");
+    assertThat(out.get(0).commitsByClaudeCode()).isEqualTo(5);
+    assertThat(out.get(0).developers()).isNull(); // a person, not a group
     assertThat(out.get(1).costUsd()).isEqualTo(0.123457);
+    assertThat(out.get(2).commitsByClaudeCode()).isEqualTo(4);
+  }
+
+  @Test
+  void build_byTeam_parentsIncludeTheirTeams_andNoTeamAndUnattributedStandApart() {
+    List<ResolvedRow> rows = List.of(row(MON, 1L, PLATFORM, UsageField.COMMITS, 1), row(MON, 2L, PAYMENTS, UsageField.COMMITS, 2),
+        row(MON, 3L, null, UsageField.COMMITS, 4), row(MON, null, null, UsageField.COMMITS, 8));
+
+    List<ReportRow> out = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, Viewer.ADMIN, 1);
+
+    assertThat(out).extracting(ReportRow::key).containsExactly("(no team)", "Engineering", "Payments", "Platform", "unattributed");
+    assertThat(out).extracting(ReportRow::commitsByClaudeCode).containsExactly(4L, 3L, 2L, 1L, 8L);
+    assertThat(out.get(1).developers()).isEqualTo(2);
+  }
+
+  @Test
+  void build_teamSmallerThanTheMinimum_isWithheldFromThoseWhoMayNotSeeIndividuals() {
+    List<ResolvedRow> rows = List.of(row(MON, 1L, PLATFORM, UsageField.COMMITS, 1), row(MON, 2L, PLATFORM, UsageField.COMMITS, 1),
+        row(MON, 3L, PAYMENTS, UsageField.COMMITS, 1), row(MON, 4L, PAYMENTS, UsageField.COMMITS, 1),
+        row(MON, 5L, PAYMENTS, UsageField.COMMITS, 1));
+    Viewer managerWithoutIndividuals = new Viewer(Role.MANAGER, null, Set.of(PLATFORM, PAYMENTS, ENGINEERING), false);
+    Viewer managerWithIndividuals = new Viewer(Role.MANAGER, null, Set.of(PLATFORM, PAYMENTS, ENGINEERING), true);
+
+    List<ReportRow> hidden = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, managerWithoutIndividuals, 3);
+    List<ReportRow> shown = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, managerWithIndividuals, 3);
+
+    ReportRow platform = hidden.stream().filter(r -> r.key().equals("Platform")).findFirst().orElseThrow();
+    assertThat(platform.withheld()).isTrue();
+    assertThat(platform.commitsByClaudeCode()).isNull();
+    assertThat(platform.developers()).isEqualTo(2);
+    assertThat(hidden.stream().filter(r -> r.key().equals("Payments")).findFirst().orElseThrow().commitsByClaudeCode()).isEqualTo(3);
+    assertThat(shown.stream().filter(r -> r.key().equals("Platform")).findFirst().orElseThrow().commitsByClaudeCode()).isEqualTo(2);
   }
 
   @Test
   void build_byDay_hasEveryDayWithNullsWhereNothingArrived() {
-    List<ReportRow> out = UsageReport.build(List.of(row(MON.plusDays(1), 1, UsageField.SESSIONS, 4)), GroupBy.DAY,
-        MON, MON.plusDays(2), id -> "x", "Default");
+    List<ReportRow> out = UsageReport.build(List.of(row(MON.plusDays(1), 1L, null, UsageField.SESSIONS, 4)), GroupBy.DAY,
+        MON, MON.plusDays(2), NAMING, Viewer.ADMIN, 3);
 
     assertThat(out).extracting(ReportRow::key).containsExactly("2026-11-02", "2026-11-03", "2026-11-04");
     assertThat(out.get(0).sessions()).isNull();
@@ -38,26 +92,27 @@ class UsageReportTest {
 
   @Test
   void build_byWeek_keysByMonday() {
-    List<ReportRow> out = UsageReport.build(List.of(row(MON.plusDays(8), 1, UsageField.COMMITS, 1)), GroupBy.WEEK,
-        MON.plusDays(3), MON.plusDays(10), id -> "x", "Default");
+    List<ReportRow> out = UsageReport.build(List.of(row(MON.plusDays(8), 1L, null, UsageField.COMMITS, 1)), GroupBy.WEEK,
+        MON.plusDays(3), MON.plusDays(10), NAMING, Viewer.ADMIN, 3);
 
     assertThat(out).extracting(ReportRow::key).containsExactly("2026-11-02", "2026-11-09");
     assertThat(out.get(1).commitsByClaudeCode()).isEqualTo(1);
   }
 
   @Test
-  void build_byOrg_oneRowEvenWithoutData() {
-    List<ReportRow> out = UsageReport.build(List.of(), GroupBy.ORG, MON, MON, id -> "x", "Acme");
+  void build_byOrg_oneRowEvenWithoutData_andCompanyTotalsOfFewDevelopersAreWithheldFromDevelopers() {
+    Viewer developer = new Viewer(Role.DEVELOPER, 1L, Set.of(), false);
+    List<ResolvedRow> two = List.of(row(MON, 1L, null, UsageField.COMMITS, 1), row(MON, 2L, null, UsageField.COMMITS, 1));
 
-    assertThat(out).singleElement().satisfies(r -> {
-      assertThat(r.key()).isEqualTo("Acme");
-      assertThat(r.sessions()).isNull();
-    });
+    assertThat(UsageReport.build(List.of(), GroupBy.ORG, MON, MON, NAMING, Viewer.ADMIN, 3)).singleElement()
+        .satisfies(r -> assertThat(r.key()).isEqualTo("Acme")).satisfies(r -> assertThat(r.sessions()).isNull());
+    assertThat(UsageReport.build(two, GroupBy.ORG, MON, MON, NAMING, developer, 3).getFirst().withheld()).isTrue();
+    assertThat(UsageReport.build(two, GroupBy.ORG, MON, MON, NAMING, Viewer.ADMIN, 3).getFirst().commitsByClaudeCode()).isEqualTo(2);
   }
 
-  private static UsageRow row(LocalDate day, long identity, UsageField f, double v) {
+  private static ResolvedRow row(LocalDate day, Long developer, Long team, UsageField f, double v) {
     double[] values = new double[UsageField.count()];
     values[f.ordinal()] = v;
-    return new UsageRow(day, identity, "", values);
+    return new ResolvedRow(day, developer, team, values);
   }
 }

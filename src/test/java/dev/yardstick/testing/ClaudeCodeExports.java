@@ -51,8 +51,9 @@ public final class ClaudeCodeExports {
     assertThat(row.get("activeTimeSeconds").asDouble()).isEqualTo(5.659);
   }
 
-  /** The row of one developer in a developer report over every date the tests use. */
+  /** The row of one developer in a developer report over every date the tests use (the developer is created if new). */
   public static JsonNode developerRow(TestServer server, String key) throws Exception {
+    server.developer(key);
     JsonNode report = server.report("2026-01-01", "2027-12-31", "developer");
     for (JsonNode row : report.get("rows")) {
       if (row.get("key").asText().equals(key)) {

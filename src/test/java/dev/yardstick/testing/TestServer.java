@@ -97,6 +97,15 @@ public final class TestServer implements AutoCloseable {
     return JSON.readTree(r.body()).get("token").asText();
   }
 
+  /** Creates a developer through the API (once: an existing email is fine) so that reports key data by them. */
+  public void developer(String email) throws Exception {
+    HttpResponse<String> r = send(api("/api/v1/developers").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")));
+    if (r.statusCode() != 201 && !r.body().contains("exists")) {
+      throw new IllegalStateException("developer creation answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
   public JsonNode report(String from, String to, String groupBy) throws Exception {
     HttpResponse<String> r = send(api("/api/v1/report?from=" + from + "&to=" + to + "&groupBy=" + groupBy).GET());
     if (r.statusCode() != 200) {

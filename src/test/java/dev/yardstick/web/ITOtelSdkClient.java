@@ -161,6 +161,7 @@ class ITOtelSdkClient {
   }
 
   private void assertTotals(String email) throws Exception {
+    server.developer(email);
     JsonNode row = null;
     for (JsonNode r : server.report("2026-01-01", "2027-12-31", "developer").get("rows")) {
       if (r.get("key").asText().equals(email)) {

@@ -71,6 +71,9 @@ class ITPostgresIngest {
       }
       pool.shutdown();
 
+      for (int d = 0; d < developers; d++) {
+        a.developer("dev" + d + "@example.com");
+      }
       JsonNode org = a.report("2026-01-01", "2027-12-31", "org").get("rows").get(0);
       assertThat(org.get("commitsByClaudeCode").asLong()).isEqualTo((long) developers * exportsEach);
       assertThat(org.get("tokens").get("input").asLong()).isEqualTo(10L * developers * exportsEach);

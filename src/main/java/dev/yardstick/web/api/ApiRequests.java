@@ -2,31 +2,52 @@ package dev.yardstick.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.yardstick.auth.TokenAuthenticator.ApiPrincipal;
+import dev.yardstick.auth.Principal;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** Request parsing shared by the JSON API handlers; problems become IllegalArgumentException (400). */
 public final class ApiRequests {
+  /** Where the route table's before-handler leaves the caller. */
   public static final String PRINCIPAL = "yardstick.principal";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ApiRequests() {}
 
-  /** The resource does not exist in the caller's organization (404). */
-  public static final class NotFound extends RuntimeException {
-    public NotFound(String message) {
-      super(message);
-    }
-  }
-
-  static long org(Context ctx) {
-    ApiPrincipal p = ctx.attribute(PRINCIPAL);
+  public static Principal principal(Context ctx) {
+    Principal p = ctx.attribute(PRINCIPAL);
     if (p == null) {
       throw new IllegalStateException("route reached without a principal: its access rule is missing");
     }
-    return p.orgId();
+    return p;
+  }
+
+  static long org(Context ctx) {
+    return principal(ctx).orgId();
+  }
+
+  static String optionalText(JsonNode body, String field, int maxLength) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException("\"" + field + "\" must be a string");
+    }
+    String s = v.asText().trim();
+    if (s.length() > maxLength) {
+      throw new IllegalArgumentException("\"" + field + "\" is longer than " + maxLength + " characters");
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  public static long pathId(Context ctx, String name) {
+    try {
+      return Long.parseLong(ctx.pathParam(name));
+    } catch (NumberFormatException e) {
+      throw new dev.yardstick.model.NotFoundException("no " + name + " " + ctx.pathParam(name));
+    }
   }
 
   static JsonNode body(Context ctx) {

@@ -49,7 +49,7 @@ public final class IngestTokenApi {
   public void revoke(Context ctx) {
     String id = ctx.pathParam("id");
     if (!tokens.revokeIngestToken(ApiRequests.org(ctx), id, clock.instant())) {
-      throw new ApiRequests.NotFound("no ingest token " + id);
+      throw new dev.yardstick.model.NotFoundException("no ingest token " + id);
     }
     auth.forgetIngest(id);
     ctx.status(204);

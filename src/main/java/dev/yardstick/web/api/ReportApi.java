@@ -3,21 +3,26 @@ package dev.yardstick.web.api;
 import dev.yardstick.metrics.GroupBy;
 import dev.yardstick.metrics.Report;
 import dev.yardstick.metrics.ReportService;
+import dev.yardstick.metrics.Viewer;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
-/** GET /api/v1/report?from&to&groupBy: rollups of the caller's organization. */
+/** GET /api/v1/report?from&to&groupBy: rollups of the caller's organization, as far as the caller may see. */
 public final class ReportApi {
   private final ReportService reports;
+  private final Function<Context, Viewer> viewer;
 
-  public ReportApi(ReportService reports) {
+  public ReportApi(ReportService reports, Function<Context, Viewer> viewer) {
     this.reports = reports;
+    this.viewer = viewer;
   }
 
   public void report(Context ctx) {
     GroupBy groupBy = GroupBy.parse(ctx.queryParam("groupBy"));
-    Report r = reports.report(ApiRequests.org(ctx), ApiRequests.date(ctx, "from"), ApiRequests.date(ctx, "to"), groupBy);
+    Report r = reports.report(ApiRequests.org(ctx), ApiRequests.date(ctx, "from"), ApiRequests.date(ctx, "to"), groupBy,
+        viewer.apply(ctx));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("from", r.from().toString());
     out.put("to", r.to().toString());

@@ -1,0 +1,230 @@
+package dev.yardstick.people;
+
+import dev.yardstick.identity.AliasKind;
+import dev.yardstick.identity.IdentityLinker;
+import dev.yardstick.identity.IdentityResolver;
+import dev.yardstick.identity.People.Alias;
+import dev.yardstick.identity.People.Developer;
+import dev.yardstick.identity.People.RawId;
+import dev.yardstick.identity.Sighting;
+import dev.yardstick.identity.UnmatchedQueue;
+import dev.yardstick.model.Emails;
+import dev.yardstick.model.NotFoundException;
+import dev.yardstick.storage.PeopleStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
+
+/**
+ * Developers, teams and the links from raw identifiers to developers: the operations the API, the
+ * pages and the CLI share. Every change invalidates the cached resolver, so reports re-attribute at once.
+ */
+public final class PeopleService {
+  /** Another server's changes reach this one's cached resolver within this time. */
+  private static final long RESOLVER_TTL_NANOS = 10_000_000_000L;
+
+  private final PeopleStore store;
+  private final Clock clock;
+  private final Map<Long, Cached> resolvers = new ConcurrentHashMap<>();
+  private final List<LongFunction<List<Sighting>>> otherSources = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public PeopleService(PeopleStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  private record Cached(IdentityResolver resolver, long loadedAt) {}
+
+  /** Adds a source of identifiers besides telemetry (Admin API actors, git authors) to the unmatched queue. */
+  public void addSightingSource(LongFunction<List<Sighting>> source) {
+    otherSources.add(source);
+  }
+
+  /** The resolver over the organization's current people; cached for a few seconds. */
+  public IdentityResolver resolver(long org) {
+    Cached c = resolvers.get(org);
+    if (c == null || System.nanoTime() - c.loadedAt() > RESOLVER_TTL_NANOS) {
+      c = new Cached(store.resolver(org), System.nanoTime());
+      resolvers.put(org, c);
+    }
+    return c.resolver();
+  }
+
+  private void changed(long org) {
+    resolvers.remove(org);
+  }
+
+  /** Creates a developer (and puts them in a team, created if needed); the email is normalized. */
+  public Developer createDeveloper(long org, String email, String name, String teamName) {
+    String normalized = Emails.normalize(email);
+    if (!Emails.looksLikeEmail(normalized)) {
+      throw new IllegalArgumentException("\"" + email + "\" is not an email address");
+    }
+    long id = store.createDeveloper(org, normalized, name == null || name.isBlank() ? normalized : name.trim(), null, null,
+        clock.instant());
+    if (teamName != null && !teamName.isBlank()) {
+      store.moveToTeam(org, id, store.team(org, teamName.trim(), null, clock.instant()), today());
+    }
+    changed(org);
+    return store.developer(org, id).orElseThrow();
+  }
+
+  public List<Developer> developers(long org) {
+    return store.developers(org);
+  }
+
+  public Developer developer(long org, long id) {
+    return store.developer(org, id).orElseThrow(() -> new NotFoundException("no developer " + id));
+  }
+
+  /** Links an identifier to a developer of the organization, recording who did it. */
+  public Alias link(long org, long developerId, RawId raw, String by) {
+    developer(org, developerId);
+    RawId id = normalized(raw);
+    long aliasId = store.addAlias(org, developerId, id, "linked by " + by, false, clock.instant());
+    changed(org);
+    return store.aliases(org).stream().filter(a -> a.id() == aliasId).findFirst().orElseThrow();
+  }
+
+  public void unlink(long org, long developerId, long aliasId) {
+    if (store.removeAlias(org, developerId, aliasId, clock.instant()).isEmpty()) {
+      throw new NotFoundException("developer " + developerId + " has no alias " + aliasId);
+    }
+    changed(org);
+  }
+
+  /** Keeps an identifier out of the unmatched queue; its data still counts as unattributed. */
+  public void ignore(long org, RawId raw) {
+    store.decide(org, normalized(raw), "ignored", clock.instant());
+  }
+
+  /** One click from the unmatched queue: a developer named after an email identifier, linked to it. */
+  public Developer createFromUnmatched(long org, RawId raw, String name) {
+    RawId id = normalized(raw);
+    if (id.kind() != AliasKind.EMAIL && id.kind() != AliasKind.GIT_EMAIL) {
+      throw new IllegalArgumentException("only an email identifier can become a developer; link " + id.kind().wire() + " instead");
+    }
+    Developer d = store.developerByEmail(org, id.value()).orElseGet(() -> createDeveloper(org, id.value(), name, null));
+    if (id.kind() == AliasKind.GIT_EMAIL) {
+      store.addAlias(org, d.id(), id, "created from the unmatched queue", false, clock.instant());
+    }
+    changed(org);
+    return d;
+  }
+
+  public List<Alias> aliases(long org, long developerId) {
+    developer(org, developerId);
+    return store.aliases(org).stream().filter(a -> a.developerId() == developerId).toList();
+  }
+
+  /** Makes the links that are safe without asking (IdentityLinker); returns how many. */
+  public int autoLink(long org) {
+    IdentityResolver resolver = store.resolver(org);
+    Set<RawId> refused = store.decisions(org).keySet();
+    int made = 0;
+    for (IdentityLinker.Proposal p : IdentityLinker.propose(store.identityRecords(org), resolver, refused)) {
+      try {
+        store.addAlias(org, p.developerId(), p.id(), p.evidence(), true, clock.instant());
+        made++;
+      } catch (IllegalArgumentException raced) {
+        // another server linked it first
+      }
+    }
+    if (made > 0) {
+      changed(org);
+    }
+    return made;
+  }
+
+  /** The unmatched queue, after making the safe links. */
+  public List<UnmatchedQueue.Entry> unmatched(long org) {
+    autoLink(org);
+    List<Sighting> sightings = new ArrayList<>();
+    store.identityRecords(org).forEach(r -> sightings.add(Sighting.of(r)));
+    otherSources.forEach(s -> sightings.addAll(s.apply(org)));
+    Set<RawId> ignored = store.decisions(org).entrySet().stream().filter(e -> e.getValue().equals("ignored"))
+        .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+    return UnmatchedQueue.build(sightings, resolver(org), ignored);
+  }
+
+  /** The teams a manager (by sign-in email) manages, with every team under them. */
+  public Set<Long> managedTeamIds(long org, String email) {
+    IdentityResolver resolver = resolver(org);
+    Set<Long> out = new java.util.HashSet<>();
+    store.teamManagers(org).forEach((teamId, emails) -> {
+      if (emails.contains(Emails.normalize(email))) {
+        resolver.teamAndDescendants(teamId).forEach(t -> out.add(t.id()));
+      }
+    });
+    return out;
+  }
+
+  /** Creates a team (or finds it) under an optional parent, with managers; returns its id. */
+  public long createTeam(long org, String name, String parentName, List<String> managers) {
+    Long parent = null;
+    if (parentName != null && !parentName.isBlank()) {
+      parent = resolver(org).teamNamed(parentName).map(t -> t.id())
+          .orElseThrow(() -> new IllegalArgumentException("no team named " + parentName));
+    }
+    long id = store.team(org, name.trim(), parent, clock.instant());
+    if (parent != null) {
+      store.setParent(org, id, parent);
+    }
+    for (String m : managers) {
+      String e = Emails.normalize(m);
+      if (!Emails.looksLikeEmail(e)) {
+        throw new IllegalArgumentException("manager \"" + m + "\" is not an email address");
+      }
+      store.addTeamManager(org, id, e);
+    }
+    changed(org);
+    return id;
+  }
+
+  /** Moves a developer to a team (by name, created if needed) from a day on (today if null). */
+  public void moveToTeam(long org, long developerId, String teamName, LocalDate from) {
+    developer(org, developerId);
+    long team = store.team(org, teamName.trim(), null, clock.instant());
+    store.moveToTeam(org, developerId, team, from == null ? today() : from);
+    changed(org);
+  }
+
+  public Map<Long, List<String>> teamManagers(long org) {
+    return store.teamManagers(org);
+  }
+
+  public Optional<Developer> developerByEmail(long org, String email) {
+    return store.developerByEmail(org, Emails.normalize(email));
+  }
+
+  java.time.Instant now() {
+    return clock.instant();
+  }
+
+  LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  PeopleStore store() {
+    return store;
+  }
+
+  void invalidate(long org) {
+    changed(org);
+  }
+
+  private static RawId normalized(RawId raw) {
+    String v = raw.kind().normalize(raw.value());
+    if (v == null) {
+      throw new IllegalArgumentException("the identifier value is empty");
+    }
+    return new RawId(raw.kind(), v);
+  }
+}

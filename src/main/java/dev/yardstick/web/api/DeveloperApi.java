@@ -1,0 +1,104 @@
+package dev.yardstick.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yardstick.auth.Principal;
+import dev.yardstick.identity.AliasKind;
+import dev.yardstick.identity.IdentityResolver;
+import dev.yardstick.identity.People.Developer;
+import dev.yardstick.identity.People.RawId;
+import dev.yardstick.model.ForbiddenException;
+import dev.yardstick.model.Role;
+import dev.yardstick.people.PeopleCsv;
+import dev.yardstick.people.PeopleService;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+/** /api/v1/developers: create, list, read, aliases, team moves, CSV import and export. */
+public final class DeveloperApi {
+  private final PeopleService people;
+  private final PeopleCsv csv;
+
+  public DeveloperApi(PeopleService people) {
+    this.people = people;
+    this.csv = new PeopleCsv(people);
+  }
+
+  public void create(Context ctx) {
+    JsonNode body = ApiRequests.body(ctx);
+    long org = ApiRequests.org(ctx);
+    Developer d = people.createDeveloper(org, ApiRequests.requiredText(body, "email", 320),
+        ApiRequests.optionalText(body, "name", 200), ApiRequests.optionalText(body, "team", 200));
+    ctx.status(201).json(PeopleJson.developer(d, people.resolver(org), today()));
+  }
+
+  /** Admins see everyone; managers the developers of their teams. */
+  public void list(Context ctx) {
+    Principal p = ApiRequests.principal(ctx);
+    IdentityResolver resolver = people.resolver(p.orgId());
+    Set<Long> teams = p.role() == Role.ADMIN ? null : people.managedTeamIds(p.orgId(), p.email());
+    var rows = people.developers(p.orgId()).stream()
+        .filter(d -> teams == null || resolver.teamOn(d.id(), today()).map(t -> teams.contains(t.id())).orElse(false))
+        .map(d -> PeopleJson.developer(d, resolver, today())).toList();
+    ctx.json(Map.of("developers", rows));
+  }
+
+  public void get(Context ctx) {
+    Principal p = ApiRequests.principal(ctx);
+    Developer d = visible(p, ApiRequests.pathId(ctx, "id"));
+    Map<String, Object> out = PeopleJson.developer(d, people.resolver(p.orgId()), today());
+    out.put("aliases", people.aliases(p.orgId(), d.id()).stream().map(PeopleJson::alias).toList());
+    ctx.json(out);
+  }
+
+  public void addAlias(Context ctx) {
+    JsonNode body = ApiRequests.body(ctx);
+    Principal p = ApiRequests.principal(ctx);
+    RawId id = new RawId(AliasKind.parse(ApiRequests.requiredText(body, "kind", 20)), ApiRequests.requiredText(body, "value", 512));
+    ctx.status(201).json(PeopleJson.alias(people.link(p.orgId(), ApiRequests.pathId(ctx, "id"), id, p.email())));
+  }
+
+  public void removeAlias(Context ctx) {
+    people.unlink(ApiRequests.org(ctx), ApiRequests.pathId(ctx, "id"), ApiRequests.pathId(ctx, "aliasId"));
+    ctx.status(204);
+  }
+
+  public void moveTeam(Context ctx) {
+    JsonNode body = ApiRequests.body(ctx);
+    String from = ApiRequests.optionalText(body, "from", 10);
+    people.moveToTeam(ApiRequests.org(ctx), ApiRequests.pathId(ctx, "id"), ApiRequests.requiredText(body, "team", 200),
+        from == null ? null : LocalDate.parse(from));
+    ctx.status(204);
+  }
+
+  public void importCsv(Context ctx) {
+    PeopleCsv.ImportResult r = csv.importCsv(ApiRequests.org(ctx), ctx.body());
+    ctx.json(Map.of("created", r.created(), "updated", r.updated(), "teamsCreated", r.teamsCreated(), "errors", r.errors()));
+  }
+
+  public void exportCsv(Context ctx) {
+    ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=developers.csv")
+        .result(csv.exportCsv(ApiRequests.org(ctx)));
+  }
+
+  /** A developer the caller may see: admins any, managers their teams' developers, developers themselves. */
+  private Developer visible(Principal p, long id) {
+    Developer d = people.developer(p.orgId(), id);
+    boolean ok = switch (p.role()) {
+      case ADMIN -> true;
+      case MANAGER -> people.resolver(p.orgId()).teamOn(id, today())
+          .map(t -> people.managedTeamIds(p.orgId(), p.email()).contains(t.id())).orElse(false);
+      case DEVELOPER -> p.developerId() != null && p.developerId() == id;
+    };
+    if (!ok) {
+      throw new ForbiddenException("you may not see developer " + id);
+    }
+    return d;
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ZoneOffset.UTC);
+  }
+}
