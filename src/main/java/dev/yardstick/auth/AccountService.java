@@ -97,8 +97,8 @@ public final class AccountService {
     boolean ok = Passwords.matches(password, user.map(User::passwordHash).orElse(null))
         && user.isPresent() && !user.get().disabled();
     if (!ok) {
-      accounts.saveFailures(byEmail, LoginThrottle.failed(accounts.failures(byEmail).orElse(null), now));
-      accounts.saveFailures(byClient, LoginThrottle.failed(accounts.failures(byClient).orElse(null), now));
+      accounts.saveFailures(byEmail, LoginThrottle.failed(accounts.failures(byEmail).orElse(null), now, LoginThrottle.FREE_PER_EMAIL));
+      accounts.saveFailures(byClient, LoginThrottle.failed(accounts.failures(byClient).orElse(null), now, LoginThrottle.FREE_PER_CLIENT));
       return Optional.empty();
     }
     accounts.clearFailures(byEmail);

@@ -73,7 +73,22 @@ public final class ReportService {
         return orgName;
       }
     };
-    return new Report(from, to, groupBy, UsageReport.build(visible, groupBy, from, to, naming, effective, minGroupSize));
+    return new Report(from, to, groupBy, UsageReport.build(visible, groupBy, from, to, naming, effective, minGroupSize,
+        known(groupBy, viewer, resolver, from, to)));
+  }
+
+  /** The developers or teams the viewer sees that get a row even without data in the window. */
+  private static List<String> known(GroupBy groupBy, Viewer viewer, IdentityResolver resolver, LocalDate from, LocalDate to) {
+    return switch (groupBy) {
+      case DEVELOPER -> resolver.developers().stream()
+          .filter(d -> (d.activeFrom() == null || !d.activeFrom().isAfter(to)) && (d.activeTo() == null || !d.activeTo().isBefore(from)))
+          .filter(d -> viewer.role() == Role.ADMIN || d.id() == (viewer.developerId() == null ? -1 : viewer.developerId())
+              || resolver.teamOn(d.id(), to).map(t -> viewer.teamIds().contains(t.id())).orElse(false))
+          .map(d -> d.email()).toList();
+      case TEAM -> resolver.teams().stream().filter(t -> viewer.role() == Role.ADMIN || viewer.teamIds().contains(t.id()))
+          .map(Team::name).toList();
+      default -> List.of();
+    };
   }
 
   private static void check(GroupBy groupBy, Viewer viewer) {

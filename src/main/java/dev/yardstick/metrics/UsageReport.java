@@ -29,9 +29,14 @@ final class UsageReport {
     String org();
   }
 
+  /**
+   * @param known developer emails or team names that get a row even without data (nulls: unknown,
+   *     so that a developer without telemetry does not read as "no AI")
+   */
   static List<ReportRow> build(List<ResolvedRow> rows, GroupBy groupBy, LocalDate from, LocalDate to, Naming naming,
-      Viewer viewer, int minGroupSize) {
+      Viewer viewer, int minGroupSize, List<String> known) {
     Map<String, UsageTotals> byKey = groupBy == GroupBy.DEVELOPER || groupBy == GroupBy.TEAM ? new TreeMap<>() : new LinkedHashMap<>();
+    known.forEach(k -> byKey.put(k, new UsageTotals()));
     switch (groupBy) {
       case DAY, WEEK -> {
         // every period of the window gets a row, so a chart shows gaps as gaps

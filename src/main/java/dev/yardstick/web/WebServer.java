@@ -196,7 +196,8 @@ public final class WebServer implements AutoCloseable {
 
   /** A page asked for without a session goes to the sign-in page; an API call gets the status. */
   private static void problem(Context ctx, HttpProblem e) {
-    if (e.status() == 401 && ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+    boolean browser = ctx.header("Authorization") == null;
+    if (e.status() == 401 && browser && ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
       ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.FOUND);
       return;
     }

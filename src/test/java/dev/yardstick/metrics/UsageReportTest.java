@@ -38,13 +38,15 @@ class UsageReportTest {
     List<ResolvedRow> rows = List.of(row(MON, 1L, PLATFORM, UsageField.COMMITS, 2), row(MON.plusDays(1), 1L, PLATFORM, UsageField.COMMITS, 3),
         row(MON, 2L, PLATFORM, UsageField.COST_USD, 0.1234567), row(MON, null, null, UsageField.COMMITS, 4));
 
-    List<ReportRow> out = UsageReport.build(rows, GroupBy.DEVELOPER, MON, MON.plusDays(6), NAMING, Viewer.ADMIN, 3);
+    List<ReportRow> out = UsageReport.build(rows, GroupBy.DEVELOPER, MON, MON.plusDays(6), NAMING, Viewer.ADMIN, 3,
+        List.of("dev1@example.com", "dev9@example.com"));
 
-    assertThat(out).extracting(ReportRow::key).containsExactly("dev1@example.com", "dev2@example.com", "unattributed");
+    assertThat(out).extracting(ReportRow::key).containsExactly("dev1@example.com", "dev2@example.com", "dev9@example.com", "unattributed");
+    assertThat(out.get(2).commitsByClaudeCode()).isNull(); // known, but no telemetry: unknown, not zero
     assertThat(out.get(0).commitsByClaudeCode()).isEqualTo(5);
     assertThat(out.get(0).developers()).isNull(); // a person, not a group
     assertThat(out.get(1).costUsd()).isEqualTo(0.123457);
-    assertThat(out.get(2).commitsByClaudeCode()).isEqualTo(4);
+    assertThat(out.get(3).commitsByClaudeCode()).isEqualTo(4);
   }
 
   @Test
@@ -52,7 +54,7 @@ class UsageReportTest {
     List<ResolvedRow> rows = List.of(row(MON, 1L, PLATFORM, UsageField.COMMITS, 1), row(MON, 2L, PAYMENTS, UsageField.COMMITS, 2),
         row(MON, 3L, null, UsageField.COMMITS, 4), row(MON, null, null, UsageField.COMMITS, 8));
 
-    List<ReportRow> out = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, Viewer.ADMIN, 1);
+    List<ReportRow> out = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, Viewer.ADMIN, 1, List.of());
 
     assertThat(out).extracting(ReportRow::key).containsExactly("(no team)", "Engineering", "Payments", "Platform", "unattributed");
     assertThat(out).extracting(ReportRow::commitsByClaudeCode).containsExactly(4L, 3L, 2L, 1L, 8L);
@@ -67,8 +69,8 @@ class UsageReportTest {
     Viewer managerWithoutIndividuals = new Viewer(Role.MANAGER, null, Set.of(PLATFORM, PAYMENTS, ENGINEERING), false);
     Viewer managerWithIndividuals = new Viewer(Role.MANAGER, null, Set.of(PLATFORM, PAYMENTS, ENGINEERING), true);
 
-    List<ReportRow> hidden = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, managerWithoutIndividuals, 3);
-    List<ReportRow> shown = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, managerWithIndividuals, 3);
+    List<ReportRow> hidden = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, managerWithoutIndividuals, 3, List.of());
+    List<ReportRow> shown = UsageReport.build(rows, GroupBy.TEAM, MON, MON, NAMING, managerWithIndividuals, 3, List.of());
 
     ReportRow platform = hidden.stream().filter(r -> r.key().equals("Platform")).findFirst().orElseThrow();
     assertThat(platform.withheld()).isTrue();
@@ -81,7 +83,7 @@ class UsageReportTest {
   @Test
   void build_byDay_hasEveryDayWithNullsWhereNothingArrived() {
     List<ReportRow> out = UsageReport.build(List.of(row(MON.plusDays(1), 1L, null, UsageField.SESSIONS, 4)), GroupBy.DAY,
-        MON, MON.plusDays(2), NAMING, Viewer.ADMIN, 3);
+        MON, MON.plusDays(2), NAMING, Viewer.ADMIN, 3, List.of());
 
     assertThat(out).extracting(ReportRow::key).containsExactly("2026-11-02", "2026-11-03", "2026-11-04");
     assertThat(out.get(0).sessions()).isNull();
@@ -93,7 +95,7 @@ class UsageReportTest {
   @Test
   void build_byWeek_keysByMonday() {
     List<ReportRow> out = UsageReport.build(List.of(row(MON.plusDays(8), 1L, null, UsageField.COMMITS, 1)), GroupBy.WEEK,
-        MON.plusDays(3), MON.plusDays(10), NAMING, Viewer.ADMIN, 3);
+        MON.plusDays(3), MON.plusDays(10), NAMING, Viewer.ADMIN, 3, List.of());
 
     assertThat(out).extracting(ReportRow::key).containsExactly("2026-11-02", "2026-11-09");
     assertThat(out.get(1).commitsByClaudeCode()).isEqualTo(1);
@@ -104,10 +106,10 @@ class UsageReportTest {
     Viewer developer = new Viewer(Role.DEVELOPER, 1L, Set.of(), false);
     List<ResolvedRow> two = List.of(row(MON, 1L, null, UsageField.COMMITS, 1), row(MON, 2L, null, UsageField.COMMITS, 1));
 
-    assertThat(UsageReport.build(List.of(), GroupBy.ORG, MON, MON, NAMING, Viewer.ADMIN, 3)).singleElement()
+    assertThat(UsageReport.build(List.of(), GroupBy.ORG, MON, MON, NAMING, Viewer.ADMIN, 3, List.of())).singleElement()
         .satisfies(r -> assertThat(r.key()).isEqualTo("Acme")).satisfies(r -> assertThat(r.sessions()).isNull());
-    assertThat(UsageReport.build(two, GroupBy.ORG, MON, MON, NAMING, developer, 3).getFirst().withheld()).isTrue();
-    assertThat(UsageReport.build(two, GroupBy.ORG, MON, MON, NAMING, Viewer.ADMIN, 3).getFirst().commitsByClaudeCode()).isEqualTo(2);
+    assertThat(UsageReport.build(two, GroupBy.ORG, MON, MON, NAMING, developer, 3, List.of()).getFirst().withheld()).isTrue();
+    assertThat(UsageReport.build(two, GroupBy.ORG, MON, MON, NAMING, Viewer.ADMIN, 3, List.of()).getFirst().commitsByClaudeCode()).isEqualTo(2);
   }
 
   private static ResolvedRow row(LocalDate day, Long developer, Long team, UsageField f, double v) {

@@ -24,6 +24,8 @@ import java.util.Map;
 /** A real Yardstick on loopback (HTTP on port 0, gRPC on a free port) over a test database. */
 public final class TestServer implements AutoCloseable {
   public static final String API_TOKEN = "test-admin-token-0123456789abcdef";
+  public static final String ADMIN_EMAIL = "admin@example.com";
+  public static final String ADMIN_PASSWORD = "admin-password-42";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final App app;
@@ -50,6 +52,8 @@ public final class TestServer implements AutoCloseable {
     target.user().ifPresent(u -> env.put("YARDSTICK_DB_USER", u));
     target.password().ifPresent(p -> env.put("YARDSTICK_DB_PASSWORD", p));
     env.put("YARDSTICK_BOOTSTRAP_API_TOKEN", API_TOKEN);
+    env.put("YARDSTICK_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.putAll(settings);
     App app = new App(Config.fromEnv(env), Clock.systemUTC());
     app.start();
@@ -104,6 +108,22 @@ public final class TestServer implements AutoCloseable {
     if (r.statusCode() != 201 && !r.body().contains("exists")) {
       throw new IllegalStateException("developer creation answered " + r.statusCode() + ": " + r.body());
     }
+  }
+
+  /** Invites an account through the API and accepts the link through the page; returns its signed-in client. */
+  public WebClient account(String email, String role, String password) throws Exception {
+    HttpResponse<String> r = send(api("/api/v1/invitations").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}")));
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("invitation answered " + r.statusCode() + ": " + r.body());
+    }
+    String link = JSON.readTree(r.body()).get("url").asText();
+    WebClient client = new WebClient(this);
+    HttpResponse<String> accepted = client.post(URI.create(link).getPath(), "password", password);
+    if (accepted.statusCode() != 303) {
+      throw new IllegalStateException("accepting the invitation answered " + accepted.statusCode() + ": " + accepted.body());
+    }
+    return client;
   }
 
   public JsonNode report(String from, String to, String groupBy) throws Exception {
