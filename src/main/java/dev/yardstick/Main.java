@@ -18,6 +18,7 @@ public final class Main {
     List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
     switch (command) {
       case "serve" -> serve(rest);
+      case "developers" -> System.exit(Commands.developers(rest, settings(List.of())));
       case "version", "--version" -> System.out.println("yardstick " + version());
       case "help", "--help", "-h" -> help();
       default -> {
@@ -28,16 +29,21 @@ public final class Main {
     }
   }
 
-  private static void serve(List<String> flags) throws Exception {
-    Config config;
+  /** The settings from the environment and flags; an invalid one ends the process naming the variable. */
+  private static Config settings(List<String> flags) {
     try {
-      config = Config.load(System.getenv(), flags);
+      Config config = Config.load(System.getenv(), flags);
+      configureLogging(config.logLevel());
+      return config;
     } catch (ConfigException e) {
       System.err.println("yardstick: invalid setting " + e.getMessage());
       System.exit(2);
-      return;
+      throw e;
     }
-    configureLogging(config.logLevel());
+  }
+
+  private static void serve(List<String> flags) throws Exception {
+    Config config = settings(flags);
     App app = new App(config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,9 +74,11 @@ public final class Main {
         Usage: java -jar yardstick.jar <command> [--setting=value ...]
 
         Commands:
-          serve     run the service (HTTP UI/API/OTLP, OTLP/gRPC)
-          version   print the version
-          help      this text
+          serve                               run the service (HTTP UI/API/OTLP, OTLP/gRPC)
+          developers import <file.csv>        add or update developers: columns email,name,team,manager
+          developers export [file.csv]        write every developer with team and manager as CSV
+          version                             print the version
+          help                                this text
 
         Settings (environment variable, or the flag shown):""");
     for (Config.Setting s : Config.SETTINGS) {

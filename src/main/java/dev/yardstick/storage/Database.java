@@ -35,10 +35,13 @@ public final class Database implements AutoCloseable {
     this.dialect = Dialect.of(url);
   }
 
-  /** The embedded default: one H2 file in {@code dataDir}; commits are written before they return. */
+  /**
+   * The embedded default: one H2 file in {@code dataDir}; commits are written before they return,
+   * and a command run beside the server (an import, say) reaches the file through the server's process.
+   */
   public static String embeddedUrl(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.resolve("yardstick").toAbsolutePath()
-        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
   }
 
   public void start() {

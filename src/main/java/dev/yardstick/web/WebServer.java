@@ -205,8 +205,16 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void recordRequest(Context ctx, Float millis) {
-    String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
-    metrics.request("http", route, ctx.statusCode(), (long) (millis * 1_000_000L));
+    metrics.request("http", route(ctx), ctx.statusCode(), (long) (millis * 1_000_000L));
+  }
+
+  /** The matched path template (never the raw URL, which would make a metric per URL); Javalin throws when none matched. */
+  private static String route(Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (RuntimeException unmatched) {
+      return "unmatched";
+    }
   }
 
   private static void error(Context ctx, int status, String code, String message) {

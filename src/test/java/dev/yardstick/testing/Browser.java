@@ -1,0 +1,44 @@
+package dev.yardstick.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) driven by Selenium. Without them
+ * the test is skipped, except under CI=true, where it fails.
+ */
+public final class Browser {
+  private static final String CHROMIUM = System.getenv().getOrDefault("YARDSTICK_TEST_CHROMIUM", "/usr/bin/chromium");
+  private static final String DRIVER = System.getenv().getOrDefault("YARDSTICK_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+  private Browser() {}
+
+  public static WebDriver start() throws Exception {
+    if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
+      String why = "no Chromium at " + CHROMIUM + " or ChromeDriver at " + DRIVER
+          + " (apt-get install chromium chromium-driver, or set YARDSTICK_TEST_CHROMIUM / YARDSTICK_TEST_CHROMEDRIVER)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    Path profile = Files.createTempDirectory("yardstick-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    // the flags that keep Chromium from reaching for the network at start (closed network here)
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+}
