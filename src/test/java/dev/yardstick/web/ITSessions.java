@@ -32,6 +32,18 @@ class ITSessions {
   }
 
   @Test
+  void signIn_behindAnHttpsProxy_setsASecureCookie() throws Exception {
+    try (TestServer server = TestServer.start(TestDatabases.h2())) {
+      HttpResponse<String> in = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/login")))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=" + TestServer.ADMIN_EMAIL + "&password="
+              + TestServer.ADMIN_PASSWORD)));
+
+      assertThat(in.headers().firstValue("Set-Cookie")).get().asString().contains("Secure");
+    }
+  }
+
+  @Test
   void stateChangingRequests_withASession_needTheCsrfToken() throws Exception {
     try (TestServer server = TestServer.start(TestDatabases.h2())) {
       WebClient admin = new WebClient(server);

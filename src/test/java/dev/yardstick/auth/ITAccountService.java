@@ -1,0 +1,57 @@
+package dev.yardstick.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.yardstick.model.Role;
+import dev.yardstick.storage.AccountStore;
+import dev.yardstick.storage.Database;
+import dev.yardstick.storage.OrgStore;
+import dev.yardstick.storage.PeopleStore;
+import dev.yardstick.testing.TestDatabases;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** First start: the setup code when no admin is configured, the bootstrap admin when one is. */
+class ITAccountService {
+  @Test
+  void bootstrap_withoutAnAdmin_givesAOneTimeSetupCode() {
+    TestDatabases.Target t = TestDatabases.h2();
+    try (Database db = new Database(t.url(), t.user(), t.password(), 2)) {
+      db.start();
+      long org = new OrgStore(db).ensureDefault(Instant.now());
+      AccountService accounts = new AccountService(new AccountStore(db), new PeopleStore(db), Clock.systemUTC());
+
+      String code = accounts.bootstrap(org, Optional.empty(), Optional.empty()).orElseThrow();
+      assertThat(code).matches("[A-Z2-9]{5}(-[A-Z2-9]{5}){3}");
+      assertThatThrownBy(() -> accounts.setup("WRONG-CODE", "first@example.com", "first-password-1"))
+          .hasMessageContaining("wrong or used");
+      AccountService.SignIn first = accounts.setup(code, " First@Example.com ", "first-password-1");
+
+      assertThat(first.principal().role()).isEqualTo(Role.ADMIN);
+      assertThat(first.principal().email()).isEqualTo("first@example.com");
+      assertThatThrownBy(() -> accounts.setup(code, "second@example.com", "second-password-1")).hasMessageContaining("wrong or used");
+      assertThat(accounts.bootstrap(org, Optional.empty(), Optional.empty())).isEmpty(); // an admin exists: no code
+      assertThat(accounts.signIn("first@example.com", "first-password-1", "127.0.0.1")).isPresent();
+    }
+  }
+
+  @Test
+  void bootstrap_withSettings_createsTheAdminOnce() {
+    TestDatabases.Target t = TestDatabases.h2();
+    try (Database db = new Database(t.url(), t.user(), t.password(), 2)) {
+      db.start();
+      long org = new OrgStore(db).ensureDefault(Instant.now());
+      AccountService accounts = new AccountService(new AccountStore(db), new PeopleStore(db), Clock.systemUTC());
+
+      assertThat(accounts.bootstrap(org, Optional.of("boot@example.com"), Optional.of("boot-password-1"))).isEmpty();
+      assertThat(accounts.bootstrap(org, Optional.of("boot@example.com"), Optional.of("another-password"))).isEmpty();
+
+      assertThat(accounts.signIn("boot@example.com", "boot-password-1", "127.0.0.1")).isPresent(); // the first password stays
+      assertThatThrownBy(() -> accounts.bootstrap(org, Optional.of("weak@example.com"), Optional.of("short")))
+          .hasMessageContaining("at least 10 characters");
+    }
+  }
+}
