@@ -6,6 +6,16 @@ import dev.yardstick.auth.Tokens;
 import dev.yardstick.config.Config;
 import dev.yardstick.ingest.RollupFolder;
 import dev.yardstick.ingest.WriteQueue;
+import dev.yardstick.ingest.anthropic.AdminApiClient;
+import dev.yardstick.ingest.anthropic.AnthropicSync;
+import dev.yardstick.auth.SecretBox;
+import dev.yardstick.identity.AliasKind;
+import dev.yardstick.identity.People.RawId;
+import dev.yardstick.identity.Sighting;
+import dev.yardstick.model.AdminUsage.ActorType;
+import dev.yardstick.storage.AdminUsageQueries;
+import dev.yardstick.storage.AnthropicStore;
+import dev.yardstick.storage.InstanceSettings;
 import dev.yardstick.ingest.otlp.OtlpGrpcServer;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
@@ -21,6 +31,7 @@ import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.WebServer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -44,6 +55,8 @@ public final class App implements AutoCloseable {
   private WebServer web;
   private OtlpGrpcServer grpc;
   private ScheduledExecutorService scheduler;
+  private ScheduledExecutorService syncScheduler;
+  private AnthropicSync anthropic;
   private long defaultOrgId;
   private volatile boolean ready;
 
@@ -72,9 +85,16 @@ public final class App implements AutoCloseable {
     folder = new RollupFolder(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, accountStore, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
-    ReportService reports = new ReportService(new ReportQueries(db), orgs, people, config.minGroupSize());
+    SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
+    AdminUsageQueries adminUsage = new AdminUsageQueries(db);
+    anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,
+        AdminApiClient.MAX_PAGE);
+    people.addSightingSource(org -> adminUsage.actors(org).stream().map(a -> new Sighting(
+        List.of(a.type() == ActorType.USER ? new RawId(AliasKind.EMAIL, a.actor()) : new RawId(AliasKind.API_KEY_NAME, a.actor())),
+        "admin-api", a.firstSeen(), a.lastSeen(), a.sessions(), a.terminal(), null)).toList());
+    ReportService reports = new ReportService(new ReportQueries(db), adminUsage, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
-        reports, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestTimeoutMillis(),
+        reports, anthropic, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestTimeoutMillis(),
         config.managersSeeIndividuals(), () -> ready));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
@@ -82,6 +102,7 @@ public final class App implements AutoCloseable {
     }
     CompletableFuture<Void> database = inBackground("database", () -> {
       db.start();
+      verifySecretKey(new InstanceSettings(db), secrets);
       Instant now = clock.instant();
       defaultOrgId = orgs.ensureDefault(now);
       config.bootstrapApiToken().ifPresent(t ->
@@ -101,8 +122,38 @@ public final class App implements AutoCloseable {
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("yardstick-scheduler").daemon(true).unstarted(r));
     scheduler.scheduleWithFixedDelay(this::flushLastUsed, 30, 30, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(this::autoLink, 5, 60, TimeUnit.SECONDS);
+    // its own thread: a backfill of a year runs for minutes and must not hold up the other chores
+    syncScheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("anthropic-sync").daemon(true).unstarted(r));
+    syncScheduler.scheduleWithFixedDelay(this::syncAnthropic, 15, 60, TimeUnit.SECONDS);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
         config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
+  }
+
+  /**
+   * Fails start-up when YARDSTICK_SECRET_KEY (or the key file) is not the key the database's secrets
+   * were sealed with, instead of failing later at every sync.
+   */
+  static void verifySecretKey(InstanceSettings settings, SecretBox box) {
+    String name = "secret_key_check";
+    settings.putIfAbsent(name, box.seal("yardstick", name));
+    try {
+      box.open(settings.get(name).orElseThrow(), name);
+    } catch (SecretBox.WrongKeyException e) {
+      throw new dev.yardstick.config.ConfigException("YARDSTICK_SECRET_KEY", "(hidden)",
+          "is not the key this database's secrets were encrypted with (set the original key, or restore the key file in the data directory)");
+    }
+  }
+
+  private void syncAnthropic() {
+    try {
+      anthropic.tick();
+    } catch (RuntimeException e) {
+      log.warn("Admin API sync failed: {}", e.getMessage());
+    }
+  }
+
+  public AnthropicSync anthropic() {
+    return anthropic;
   }
 
   private interface Step {
@@ -183,6 +234,13 @@ public final class App implements AutoCloseable {
     }
     if (scheduler != null) {
       scheduler.shutdownNow();
+    }
+    if (syncScheduler != null) {
+      syncScheduler.shutdownNow();
+      syncScheduler.awaitTermination(10, TimeUnit.SECONDS); // its lease is given back before the database closes
+    }
+    if (anthropic != null) {
+      anthropic.close();
     }
     if (queue != null) {
       queue.close();

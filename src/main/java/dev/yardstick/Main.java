@@ -19,6 +19,7 @@ public final class Main {
     switch (command) {
       case "serve" -> serve(rest);
       case "developers" -> System.exit(Commands.developers(rest, settings(List.of())));
+      case "anthropic" -> System.exit(AnthropicCommand.run(rest, settings(List.of()), System.err));
       case "version", "--version" -> System.out.println("yardstick " + version());
       case "help", "--help", "-h" -> help();
       default -> {
@@ -77,6 +78,7 @@ public final class Main {
           serve                               run the service (HTTP UI/API/OTLP, OTLP/gRPC)
           developers import <file.csv>        add or update developers: columns email,name,team,manager
           developers export [file.csv]        write every developer with team and manager as CSV
+          anthropic sync [--from D] [--to D]  fetch those days from the Admin API now (default: the backlog), with progress
           version                             print the version
           help                                this text
 

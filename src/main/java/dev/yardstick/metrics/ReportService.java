@@ -2,11 +2,17 @@ package dev.yardstick.metrics;
 
 import dev.yardstick.identity.IdentityResolver;
 import dev.yardstick.identity.People.Team;
+import dev.yardstick.identity.AliasKind;
+import dev.yardstick.identity.People.RawId;
+import dev.yardstick.metrics.SourceMerge.SourcedRow;
+import dev.yardstick.model.AdminUsage.ActorType;
+import dev.yardstick.model.AdminUsageRow;
 import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.model.Identity;
 import dev.yardstick.model.Role;
 import dev.yardstick.model.UsageRow;
 import dev.yardstick.people.PeopleService;
+import dev.yardstick.storage.AdminUsageQueries;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.ReportQueries;
 import java.time.LocalDate;
@@ -26,12 +32,14 @@ public final class ReportService {
   static final int MAX_DAYS = 3 * 366;
 
   private final ReportQueries queries;
+  private final AdminUsageQueries admin;
   private final OrgStore orgs;
   private final PeopleService people;
   private final int minGroupSize;
 
-  public ReportService(ReportQueries queries, OrgStore orgs, PeopleService people, int minGroupSize) {
+  public ReportService(ReportQueries queries, AdminUsageQueries admin, OrgStore orgs, PeopleService people, int minGroupSize) {
     this.queries = queries;
+    this.admin = admin;
     this.orgs = orgs;
     this.people = people;
     this.minGroupSize = minGroupSize;
@@ -42,6 +50,11 @@ public final class ReportService {
    * ForbiddenException for a grouping the viewer may not see.
    */
   public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer) {
+    return report(orgId, from, to, groupBy, viewer, UsageSource.MERGED);
+  }
+
+  /** As above, with the usage figures of one source, or merged by the no-double-counting rule. */
+  public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer, UsageSource source) {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
     }
@@ -50,7 +63,11 @@ public final class ReportService {
     }
     check(groupBy, viewer);
     IdentityResolver resolver = people.resolver(orgId);
-    List<ResolvedRow> rows = resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
+    List<SourcedRow> telemetry = source == UsageSource.ADMIN_API ? List.of()
+        : resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
+    List<SourcedRow> adminRows = source == UsageSource.TELEMETRY || admin == null ? List.of()
+        : resolveAdmin(admin.usageByDayAndActor(orgId, from, to), resolver);
+    List<ResolvedRow> rows = SourceMerge.merge(telemetry, adminRows, source);
     // company totals are for everyone: nobody but an admin sees the individuals inside them
     Viewer effective = groupBy == GroupBy.ORG && viewer.role() != Role.ADMIN
         ? new Viewer(viewer.role(), viewer.developerId(), viewer.teamIds(), false) : viewer;
@@ -100,21 +117,45 @@ public final class ReportService {
     }
   }
 
-  static List<ResolvedRow> resolve(List<UsageRow> rows, Map<Long, Identity> identities, IdentityResolver resolver) {
+  /** Telemetry rows keyed by developer, or else by the identity's email (to meet the same Admin API actor), or its id. */
+  static List<SourcedRow> resolve(List<UsageRow> rows, Map<Long, Identity> identities, IdentityResolver resolver) {
     Map<Long, Optional<Long>> developerOf = new HashMap<>();
-    List<ResolvedRow> out = new ArrayList<>(rows.size());
+    List<SourcedRow> out = new ArrayList<>(rows.size());
     for (UsageRow r : rows) {
+      Identity identity = identities.get(r.identityId());
       Long dev = developerOf.computeIfAbsent(r.identityId(), id -> {
-        Identity identity = identities.get(id);
         if (identity == null) {
           return Optional.empty();
         }
         var d = resolver.developerOf(identity);
         return d.isPresent() ? Optional.of(d.getAsLong()) : Optional.empty();
       }).orElse(null);
-      Long team = dev == null ? null : resolver.teamOn(dev, r.day()).map(Team::id).orElse(null);
-      out.add(new ResolvedRow(r.day(), dev, team, r.values()));
+      String subject = dev != null ? "d:" + dev : identity != null && email(identity) != null ? "e:" + email(identity)
+          : "i:" + r.identityId();
+      out.add(new SourcedRow(r.day(), subject, dev, team(resolver, dev, r.day()), r.values()));
     }
     return out;
+  }
+
+  private static String email(Identity id) {
+    List<RawId> evidence = IdentityResolver.evidence(id);
+    return evidence.isEmpty() || evidence.getFirst().kind() != AliasKind.EMAIL ? null : evidence.getFirst().value();
+  }
+
+  /** Admin API actors: users by email, API keys by key name (alias kind api_key_name). */
+  static List<SourcedRow> resolveAdmin(List<AdminUsageRow> rows, IdentityResolver resolver) {
+    List<SourcedRow> out = new ArrayList<>(rows.size());
+    for (AdminUsageRow r : rows) {
+      RawId raw = r.actorType() == ActorType.USER ? new RawId(AliasKind.EMAIL, r.actor()) : new RawId(AliasKind.API_KEY_NAME, r.actor());
+      var d = resolver.developerOf(raw);
+      Long dev = d.isPresent() ? d.getAsLong() : null;
+      String subject = dev != null ? "d:" + dev : (r.actorType() == ActorType.USER ? "e:" : "k:") + r.actor();
+      out.add(new SourcedRow(r.day(), subject, dev, team(resolver, dev, r.day()), r.values()));
+    }
+    return out;
+  }
+
+  private static Long team(IdentityResolver resolver, Long dev, LocalDate day) {
+    return dev == null ? null : resolver.teamOn(dev, day).map(Team::id).orElse(null);
   }
 }

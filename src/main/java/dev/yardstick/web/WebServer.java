@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.TokenAuthenticator;
+import dev.yardstick.ingest.anthropic.AnthropicSync;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
 import dev.yardstick.metrics.Viewer;
@@ -20,6 +21,7 @@ import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
 import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.web.api.IngestTokenApi;
+import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.ReportApi;
 import dev.yardstick.web.api.TeamApi;
 import dev.yardstick.web.pages.AccountPages;
@@ -60,7 +62,7 @@ public final class WebServer implements AutoCloseable {
 
   /** What the handlers need; built by App. */
   public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens, AccountService accounts,
-      PeopleService people, ReportService reports, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
+      PeopleService people, ReportService reports, AnthropicSync anthropic, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
       long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
 
   public WebServer(String host, int port, Parts p) {
@@ -80,6 +82,7 @@ public final class WebServer implements AutoCloseable {
     DeveloperApi developers = new DeveloperApi(p.people());
     TeamApi teams = new TeamApi(p.people());
     IdentityApi identities = new IdentityApi(p.people());
+    IntegrationApi anthropic = new IntegrationApi(p.anthropic());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl());
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
@@ -143,7 +146,12 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/account/tokens", Access.SIGNED_IN, account::listTokens),
         new Route(post, "/api/v1/account/tokens", Access.SIGNED_IN, account::createToken),
         new Route(delete, "/api/v1/account/tokens/{id}", Access.SIGNED_IN, account::revokeToken),
-        new Route(post, "/api/v1/invitations", Access.ADMIN, account::invite));
+        new Route(post, "/api/v1/invitations", Access.ADMIN, account::invite),
+        new Route(get, "/api/v1/integrations/anthropic", Access.ADMIN, anthropic::get),
+        new Route(put, "/api/v1/integrations/anthropic", Access.ADMIN, anthropic::save),
+        new Route(delete, "/api/v1/integrations/anthropic", Access.ADMIN, anthropic::delete),
+        new Route(post, "/api/v1/integrations/anthropic/test", Access.ADMIN, anthropic::test),
+        new Route(post, "/api/v1/integrations/anthropic/sync", Access.ADMIN, anthropic::sync));
   }
 
   public List<Route> routes() {

@@ -3,6 +3,7 @@ package dev.yardstick.web.api;
 import dev.yardstick.metrics.GroupBy;
 import dev.yardstick.metrics.Report;
 import dev.yardstick.metrics.ReportService;
+import dev.yardstick.metrics.UsageSource;
 import dev.yardstick.metrics.Viewer;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -21,12 +22,14 @@ public final class ReportApi {
 
   public void report(Context ctx) {
     GroupBy groupBy = GroupBy.parse(ctx.queryParam("groupBy"));
+    UsageSource source = UsageSource.parse(ctx.queryParam("source"));
     Report r = reports.report(ApiRequests.org(ctx), ApiRequests.date(ctx, "from"), ApiRequests.date(ctx, "to"), groupBy,
-        viewer.apply(ctx));
+        viewer.apply(ctx), source);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("from", r.from().toString());
     out.put("to", r.to().toString());
     out.put("groupBy", r.groupBy().wire());
+    out.put("source", source.name().toLowerCase(java.util.Locale.ROOT));
     out.put("rows", r.rows());
     ctx.json(out);
   }

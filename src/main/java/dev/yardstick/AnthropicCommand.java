@@ -1,0 +1,88 @@
+package dev.yardstick;
+
+import dev.yardstick.auth.SecretBox;
+import dev.yardstick.config.Config;
+import dev.yardstick.ingest.anthropic.AdminApiClient;
+import dev.yardstick.ingest.anthropic.AnthropicSync;
+import dev.yardstick.ingest.anthropic.SyncProgress;
+import dev.yardstick.storage.AnthropicStore;
+import dev.yardstick.storage.Database;
+import dev.yardstick.storage.InstanceSettings;
+import dev.yardstick.storage.OrgStore;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code anthropic sync --from YYYY-MM-DD --to YYYY-MM-DD}: fetches those days now, with a progress bar. */
+final class AnthropicCommand {
+  private AnthropicCommand() {}
+
+  static int run(List<String> args, Config config, PrintStream err) throws Exception {
+    if (args.isEmpty() || !args.getFirst().equals("sync")) {
+      err.println("usage: yardstick anthropic sync [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
+      return 2;
+    }
+    LocalDate from = date(args, "--from");
+    LocalDate to = date(args, "--to");
+    try (Database db = Commands.open(config)) {
+      SecretBox box = SecretBox.load(config.secretKey(), config.dataDir());
+      App.verifySecretKey(new InstanceSettings(db), box);
+      long org = new OrgStore(db).ensureDefault(Clock.systemUTC().instant());
+      AnthropicSync sync = new AnthropicSync(new AnthropicStore(db), box, AdminApiClient.standard(config.anthropicApiUrl()),
+          Clock.systemUTC(), AdminApiClient.MAX_PAGE);
+      var integration = sync.integration(org);
+      if (integration.isEmpty()) {
+        err.println("No Admin API key is saved: PUT /api/v1/integrations/anthropic {\"adminApiKey\": ...} first.");
+        return 1;
+      }
+      LocalDate f = from != null ? from : integration.get().nextDay().isAfter(sync.today()) ? sync.today().minusDays(2)
+          : integration.get().nextDay();
+      LocalDate t = to != null ? to : sync.today();
+      SyncProgress p;
+      try {
+        p = sync.prepare(org, f, t);
+      } catch (AnthropicSync.BusyException e) {
+        err.println("A sync of this organization is already running (perhaps in the server); try again when it ends.");
+        return 1;
+      }
+      CompletableFuture<SyncProgress.Snapshot> done = CompletableFuture.supplyAsync(() -> sync.syncNow(org, f, t, p));
+      while (!done.isDone()) {
+        err.print("\r" + bar(p.snapshot()));
+        Thread.sleep(200);
+      }
+      SyncProgress.Snapshot s = done.get();
+      err.println("\r" + bar(s));
+      if (s.error() != null) {
+        err.println("failed: " + s.error());
+        return 1;
+      }
+      err.printf("synced %d days, %d rows in %d pages%n", s.daysDone(), s.rows(), s.pages());
+      return 0;
+    }
+  }
+
+  static String bar(SyncProgress.Snapshot s) {
+    int width = 30;
+    int filled = s.percent() * width / 100;
+    return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + String.format("%3d%%", s.percent())
+        + "  " + s.daysDone() + "/" + s.daysTotal() + " days  " + s.rows() + " rows"
+        + (s.currentDay() == null ? "" : "  at " + s.currentDay()) + "   ";
+  }
+
+  private static LocalDate date(List<String> args, String flag) {
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      String v = a.startsWith(flag + "=") ? a.substring(flag.length() + 1) : a.equals(flag) && i + 1 < args.size() ? args.get(i + 1) : null;
+      if (v != null) {
+        try {
+          return LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException(flag + " must be a date as YYYY-MM-DD (got \"" + v + "\")");
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.yardstick.testing;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/** One ClaudeCodeUsageReport record in the documented shape; odd days use the older "YYYY-MM-DD" date form. */
+final class FakeAdminRecords {
+  private FakeAdminRecords() {}
+
+  static void write(JsonGenerator g, AdminDataset.Row r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("date", r.day().toEpochDay() % 2 == 0 ? r.day() + "T00:00:00Z" : r.day().toString());
+    g.writeObjectFieldStart("actor");
+    if (r.user()) {
+      g.writeStringField("type", "user_actor");
+      g.writeStringField("email_address", r.actor());
+    } else {
+      g.writeStringField("type", "api_actor");
+      g.writeStringField("api_key_name", r.actor());
+    }
+    g.writeEndObject();
+    g.writeStringField("organization_id", "3f0c2a9e-6b1d-4d8e-9a55-0c7e2b41d9aa");
+    g.writeStringField("customer_type", "api");
+    g.writeNullField("subscription_type");
+    g.writeStringField("terminal_type", r.terminal());
+    g.writeBooleanField("is_remote", r.remote());
+    g.writeObjectFieldStart("core_metrics");
+    g.writeNumberField("num_sessions", r.sessions());
+    g.writeObjectFieldStart("lines_of_code");
+    g.writeNumberField("added", r.added());
+    g.writeNumberField("removed", r.removed());
+    g.writeEndObject();
+    g.writeNumberField("commits_by_claude_code", r.commits());
+    g.writeNumberField("pull_requests_by_claude_code", r.prs());
+    g.writeEndObject();
+    g.writeObjectFieldStart("tool_actions");
+    for (var e : r.tools().entrySet()) {
+      g.writeObjectFieldStart(e.getKey());
+      g.writeNumberField("accepted", e.getValue()[0]);
+      g.writeNumberField("rejected", e.getValue()[1]);
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("model_breakdown");
+    for (AdminDataset.Model m : r.models()) {
+      g.writeStartObject();
+      g.writeStringField("model", m.name());
+      g.writeObjectFieldStart("tokens");
+      g.writeNumberField("input", m.input());
+      g.writeNumberField("output", m.output());
+      g.writeNumberField("cache_read", m.cacheRead());
+      g.writeNumberField("cache_creation", m.cacheCreation());
+      g.writeEndObject();
+      g.writeObjectFieldStart("estimated_cost");
+      g.writeStringField("currency", "USD");
+      g.writeNumberField("amount", m.cents());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+}
