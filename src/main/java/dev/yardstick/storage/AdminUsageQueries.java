@@ -13,6 +13,11 @@ import java.util.Map;
 
 /** Read-side SQL over the Admin API's usage: per actor and day for reports, and the actors seen. */
 public final class AdminUsageQueries {
+  private static final UsageField[] FIELDS = {UsageField.SESSIONS, UsageField.LINES_ADDED, UsageField.LINES_REMOVED,
+      UsageField.EDITS_ACCEPTED, UsageField.EDITS_REJECTED, UsageField.COMMITS, UsageField.PULL_REQUESTS,
+      UsageField.TOKENS_INPUT, UsageField.TOKENS_OUTPUT, UsageField.TOKENS_CACHE_READ, UsageField.TOKENS_CACHE_CREATION,
+      UsageField.COST_USD};
+
   private final Database db;
 
   public AdminUsageQueries(Database db) {
@@ -26,29 +31,15 @@ public final class AdminUsageQueries {
     Map<List<Object>, double[]> rows = new LinkedHashMap<>();
     db.jdbi().useHandle(h -> {
       h.createQuery("SELECT usage_day, actor_type, actor, SUM(sessions), SUM(lines_added), SUM(lines_removed),"
-              + " SUM(edits_accepted), SUM(edits_rejected), SUM(commits), SUM(pull_requests) FROM anthropic_activity"
+              + " SUM(edits_accepted), SUM(edits_rejected), SUM(commits), SUM(pull_requests), SUM(tokens_input),"
+              + " SUM(tokens_output), SUM(tokens_cache_read), SUM(tokens_cache_creation), SUM(cost_usd) FROM anthropic_activity"
               + " WHERE org_id = :org AND usage_day BETWEEN :from AND :to GROUP BY usage_day, actor_type, actor")
           .bind("org", orgId).bind("from", from).bind("to", to)
           .map((rs, ctx) -> {
             double[] v = values(rows, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3));
-            UsageField[] f = {UsageField.SESSIONS, UsageField.LINES_ADDED, UsageField.LINES_REMOVED,
-                UsageField.EDITS_ACCEPTED, UsageField.EDITS_REJECTED, UsageField.COMMITS, UsageField.PULL_REQUESTS};
-            for (int i = 0; i < f.length; i++) {
-              v[f[i].ordinal()] += rs.getLong(4 + i);
+            for (int i = 0; i < FIELDS.length; i++) {
+              v[FIELDS[i].ordinal()] += rs.getDouble(4 + i);
             }
-            return 0;
-          }).list();
-      h.createQuery("SELECT usage_day, actor_type, actor, SUM(tokens_input), SUM(tokens_output), SUM(tokens_cache_read),"
-              + " SUM(tokens_cache_creation), SUM(cost_usd) FROM anthropic_model_usage"
-              + " WHERE org_id = :org AND usage_day BETWEEN :from AND :to GROUP BY usage_day, actor_type, actor")
-          .bind("org", orgId).bind("from", from).bind("to", to)
-          .map((rs, ctx) -> {
-            double[] v = values(rows, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3));
-            v[UsageField.TOKENS_INPUT.ordinal()] += rs.getLong(4);
-            v[UsageField.TOKENS_OUTPUT.ordinal()] += rs.getLong(5);
-            v[UsageField.TOKENS_CACHE_READ.ordinal()] += rs.getLong(6);
-            v[UsageField.TOKENS_CACHE_CREATION.ordinal()] += rs.getLong(7);
-            v[UsageField.COST_USD.ordinal()] += rs.getDouble(8);
             return 0;
           }).list();
     });

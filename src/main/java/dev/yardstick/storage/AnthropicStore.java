@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.sql.SQLException;
 
 /** The Admin API integration of each organization and the usage it brought, one UTC day at a time. */
 public final class AnthropicStore {
@@ -90,39 +91,45 @@ public final class AnthropicStore {
 
   /** Replaces every row of the day with {@code rows} in one transaction: a re-poll replaces, never adds. */
   public void replaceDay(long orgId, LocalDate day, Collection<AdminUsage> rows) {
+    try {
+      replace(orgId, day, rows);
+    } catch (SQLException e) {
+      throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
+          ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+    }
+  }
+
+  private void replace(long orgId, LocalDate day, Collection<AdminUsage> rows) throws SQLException {
     db.jdbi().useTransaction(h -> {
-      h.createUpdate("DELETE FROM anthropic_model_usage WHERE org_id = :org AND usage_day = :day")
-          .bind("org", orgId).bind("day", day).execute();
       h.createUpdate("DELETE FROM anthropic_activity WHERE org_id = :org AND usage_day = :day")
           .bind("org", orgId).bind("day", day).execute();
       insert(h, orgId, rows);
     });
   }
 
-  private static void insert(Handle h, long orgId, Collection<AdminUsage> rows) {
-    PreparedBatch activity = h.prepareBatch("INSERT INTO anthropic_activity (org_id, usage_day, actor_type, actor,"
-        + " terminal_type, is_remote, customer_type, sessions, lines_added, lines_removed, commits, pull_requests,"
-        + " edits_accepted, edits_rejected, tool_actions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    PreparedBatch models = h.prepareBatch("INSERT INTO anthropic_model_usage (org_id, usage_day, actor_type, actor,"
-        + " terminal_type, is_remote, model, tokens_input, tokens_output, tokens_cache_read, tokens_cache_creation, cost_usd)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  private static final List<String> COLUMNS = List.of("org_id", "usage_day", "actor_type", "actor", "terminal_type",
+      "is_remote", "customer_type", "sessions", "lines_added", "lines_removed", "commits", "pull_requests", "edits_accepted",
+      "edits_rejected", "tokens_input", "tokens_output", "tokens_cache_read", "tokens_cache_creation", "cost_usd",
+      "tool_actions", "models");
+
+  // plain JDBC, many rows a statement: a year of a thousand actors is over half a million rows
+  private static void insert(Handle h, long orgId, Collection<AdminUsage> rows) throws SQLException {
+    List<Object[]> values = new ArrayList<>(rows.size());
     for (AdminUsage r : rows) {
-      activity.bind(0, orgId).bind(1, r.day()).bind(2, r.actorType().name()).bind(3, r.actor()).bind(4, r.terminalType())
-          .bind(5, r.remote()).bind(6, r.customerType()).bind(7, r.sessions()).bind(8, r.linesAdded())
-          .bind(9, r.linesRemoved()).bind(10, r.commits()).bind(11, r.pullRequests()).bind(12, r.editsAccepted())
-          .bind(13, r.editsRejected()).bind(14, ToolActionsText.encode(r.toolActions())).add();
+      long[] tokens = new long[4];
+      double cost = 0;
       for (ModelUsage m : r.models()) {
-        models.bind(0, orgId).bind(1, r.day()).bind(2, r.actorType().name()).bind(3, r.actor()).bind(4, r.terminalType())
-            .bind(5, r.remote()).bind(6, m.model()).bind(7, m.input()).bind(8, m.output()).bind(9, m.cacheRead())
-            .bind(10, m.cacheCreation()).bind(11, m.costUsd()).add();
+        tokens[0] += m.input();
+        tokens[1] += m.output();
+        tokens[2] += m.cacheRead();
+        tokens[3] += m.cacheCreation();
+        cost += m.costUsd();
       }
+      values.add(new Object[] {orgId, r.day(), r.actorType().name(), r.actor(), r.terminalType(), r.remote(), r.customerType(),
+          r.sessions(), r.linesAdded(), r.linesRemoved(), r.commits(), r.pullRequests(), r.editsAccepted(), r.editsRejected(),
+          tokens[0], tokens[1], tokens[2], tokens[3], cost, ToolActionsText.encode(r.toolActions()), ModelsText.encode(r.models())});
     }
-    if (!rows.isEmpty()) {
-      activity.execute();
-    }
-    if (rows.stream().anyMatch(r -> !r.models().isEmpty())) {
-      models.execute();
-    }
+    MultiRowInsert.insert(h.getConnection(), "anthropic_activity", COLUMNS, values);
   }
 
   /** The backfill reached {@code nextDay}: days before it are stored. */

@@ -22,9 +22,13 @@ CREATE TABLE anthropic_integrations (
 );
 
 -- One row per actor, day, terminal and remote flag as the API reports it; a re-poll of a day
--- replaces all of that day's rows, so totals never add up twice.
+-- replaces all of that day's rows, so totals never add up twice. Tokens and cost are summed over
+-- the row's models for reports; the per-model figures are kept in `models` ("model=input/output/
+-- cacheRead/cacheCreation/costUsd;...") instead of a second table, which halved the rows a
+-- backfill writes. No foreign key to orgs here: H2 gives it an index on org_id alone, and plans
+-- made while the table was empty keep scanning it.
 CREATE TABLE anthropic_activity (
-  org_id          BIGINT       NOT NULL REFERENCES orgs (id),
+  org_id          BIGINT       NOT NULL,
   usage_day       DATE         NOT NULL,
   actor_type      VARCHAR(20)  NOT NULL,
   actor           VARCHAR(512) NOT NULL,
@@ -38,22 +42,12 @@ CREATE TABLE anthropic_activity (
   pull_requests   BIGINT NOT NULL,
   edits_accepted  BIGINT NOT NULL,
   edits_rejected  BIGINT NOT NULL,
-  tool_actions    VARCHAR(4000) NOT NULL,
-  CONSTRAINT anthropic_activity_pk PRIMARY KEY (org_id, usage_day, actor_type, actor, terminal_type, is_remote)
-);
-
-CREATE TABLE anthropic_model_usage (
-  org_id                 BIGINT       NOT NULL REFERENCES orgs (id),
-  usage_day              DATE         NOT NULL,
-  actor_type             VARCHAR(20)  NOT NULL,
-  actor                  VARCHAR(512) NOT NULL,
-  terminal_type          VARCHAR(200) NOT NULL,
-  is_remote              BOOLEAN      NOT NULL,
-  model                  VARCHAR(200) NOT NULL,
   tokens_input           BIGINT NOT NULL,
   tokens_output          BIGINT NOT NULL,
   tokens_cache_read      BIGINT NOT NULL,
   tokens_cache_creation  BIGINT NOT NULL,
   cost_usd               DOUBLE PRECISION NOT NULL,
-  CONSTRAINT anthropic_model_usage_pk PRIMARY KEY (org_id, usage_day, actor_type, actor, terminal_type, is_remote, model)
+  tool_actions    VARCHAR(4000) NOT NULL,
+  models          VARCHAR(4000) NOT NULL,
+  CONSTRAINT anthropic_activity_pk PRIMARY KEY (org_id, usage_day, actor_type, actor, terminal_type, is_remote)
 );

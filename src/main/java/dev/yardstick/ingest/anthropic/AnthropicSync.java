@@ -1,7 +1,6 @@
 package dev.yardstick.ingest.anthropic;
 
 import dev.yardstick.auth.SecretBox;
-import dev.yardstick.model.AdminUsage;
 import dev.yardstick.storage.AnthropicStore;
 import dev.yardstick.storage.AnthropicStore.Integration;
 import java.time.Clock;
@@ -9,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -190,35 +187,23 @@ public final class AnthropicSync implements AutoCloseable {
     Integration i = store.find(orgId).orElseThrow(() -> new IllegalStateException("the integration was removed"));
     String key = box.open(i.keySealed(), purpose(orgId));
     boolean extendsBackfill = !from.isAfter(i.nextDay());
-    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      fetchDay(orgId, key, day, p);
-      if (extendsBackfill) {
-        store.advance(orgId, day.plusDays(1), clock.instant());
+    try (DayFetcher fetcher = new DayFetcher(client, key, pageLimit, from, to, p::page)) {
+      for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+        p.working(day);
+        DayFetcher.Fetched f = fetcher.next();
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException(); // stopping: the day is fetched again at the next start
+        }
+        // the whole day in one transaction, so a re-poll replaces and never adds
+        store.replaceDay(orgId, f.day(), f.rows());
+        store.extendLease(orgId, clock.instant().plus(LEASE));
+        if (extendsBackfill) {
+          store.advance(orgId, day.plusDays(1), clock.instant());
+        }
+        p.dayDone();
       }
     }
     store.synced(orgId, clock.instant(), !to.isBefore(today().minusDays(REPOLL_DAYS - 1)) && extendsBackfill);
-  }
-
-  /** Fetches every page of the day, then replaces the day's rows in one transaction. */
-  private void fetchDay(long orgId, String key, LocalDate day, SyncProgress p) throws Exception {
-    p.working(day);
-    List<AdminUsage> rows = new ArrayList<>();
-    client.day(key, day, pageLimit, page -> {
-      p.page(page.rows().size());
-      store.extendLease(orgId, clock.instant().plus(LEASE));
-      for (AdminUsage r : page.rows()) {
-        if (r.day().equals(day)) {
-          rows.add(r);
-        } else {
-          log.warn("Admin API answered a row of {} when asked for {}; skipped", r.day(), day);
-        }
-      }
-    });
-    if (Thread.currentThread().isInterrupted()) {
-      throw new InterruptedException(); // stopping: the day is fetched again at the next start
-    }
-    store.replaceDay(orgId, day, AdminRows.aggregate(rows));
-    p.dayDone();
   }
 
   /** The scheduler's call: for every organization, the backlog of the backfill, then the re-poll when due. */
