@@ -15,6 +15,7 @@ import dev.yardstick.identity.Sighting;
 import dev.yardstick.model.AdminUsage.ActorType;
 import dev.yardstick.storage.AdminUsageQueries;
 import dev.yardstick.storage.AnthropicStore;
+import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.InstanceSettings;
 import dev.yardstick.ingest.otlp.OtlpGrpcServer;
 import dev.yardstick.ingest.otlp.OtlpIngest;
@@ -92,7 +93,11 @@ public final class App implements AutoCloseable {
     people.addSightingSource(org -> adminUsage.actors(org).stream().map(a -> new Sighting(
         List.of(a.type() == ActorType.USER ? new RawId(AliasKind.EMAIL, a.actor()) : new RawId(AliasKind.API_KEY_NAME, a.actor())),
         "admin-api", a.firstSeen(), a.lastSeen(), a.sessions(), a.terminal(), null)).toList());
-    ReportService reports = new ReportService(new ReportQueries(db), adminUsage, orgs, people, config.minGroupSize());
+    GitQueries gitQueries = new GitQueries(db);
+    people.addSightingSource(org -> gitQueries.authors(org).stream().map(a -> new Sighting(
+        List.of(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(a.email()))), "git", a.firstSeen(), a.lastSeen(),
+        a.commits(), null, null)).toList());
+    ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
         reports, anthropic, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestTimeoutMillis(),
         config.managersSeeIndividuals(), () -> ready));

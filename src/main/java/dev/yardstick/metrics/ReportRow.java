@@ -9,6 +9,10 @@ package dev.yardstick.metrics;
  * @param withheld true when the group is smaller than the minimum group size for this viewer: figures null
  * @param costUsd estimated cost in US dollars
  * @param activeTimeSeconds active time in seconds, keyboard and CLI together
+ * @param aiUsagePercent accepted AI lines ÷ committed lines × 100, over the developers with both
+ * @param reworkPercent lines reworked within the window ÷ lines added × 100, by commit authors in the row
+ * @param defectRate defect-introducing commits ÷ commits (0 to 1)
+ * @param coverage how many of the row's developers have usage data, commits, and both
  */
 public record ReportRow(
     String key,
@@ -30,18 +34,26 @@ public record ReportRow(
     Long aiCoAuthoredCommits,
     Double aiUsagePercent,
     Double reworkPercent,
-    Double defectRate) {
+    Double defectRate,
+    Double reworkPercentAiCoAuthored,
+    Double reworkPercentOther,
+    Double defectRateAiCoAuthored,
+    Double defectRateOther,
+    Coverage coverage) {
 
   /** Token counts by type. */
   public record Tokens(long input, long output, long cacheRead, long cacheCreation) {}
 
+  /** Developers of the row with usage data (telemetry or Admin API), with commits, and with both. */
+  public record Coverage(int withUsage, int withCommits, int withBoth) {}
+
   static ReportRow empty(String key, Integer developers) {
     return new ReportRow(key, developers, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   ReportRow withheldRow() {
     return new ReportRow(key, developers, true, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -13,6 +13,7 @@ import dev.yardstick.model.Role;
 import dev.yardstick.model.UsageRow;
 import dev.yardstick.people.PeopleService;
 import dev.yardstick.storage.AdminUsageQueries;
+import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.ReportQueries;
 import java.time.LocalDate;
@@ -33,13 +34,16 @@ public final class ReportService {
 
   private final ReportQueries queries;
   private final AdminUsageQueries admin;
+  private final GitQueries git;
   private final OrgStore orgs;
   private final PeopleService people;
   private final int minGroupSize;
 
-  public ReportService(ReportQueries queries, AdminUsageQueries admin, OrgStore orgs, PeopleService people, int minGroupSize) {
+  public ReportService(ReportQueries queries, AdminUsageQueries admin, GitQueries git, OrgStore orgs, PeopleService people,
+      int minGroupSize) {
     this.queries = queries;
     this.admin = admin;
+    this.git = git;
     this.orgs = orgs;
     this.people = people;
     this.minGroupSize = minGroupSize;
@@ -67,7 +71,10 @@ public final class ReportService {
         : resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
     List<SourcedRow> adminRows = source == UsageSource.TELEMETRY || admin == null ? List.of()
         : resolveAdmin(admin.usageByDayAndActor(orgId, from, to), resolver);
-    List<ResolvedRow> rows = SourceMerge.merge(telemetry, adminRows, source);
+    List<ResolvedRow> rows = new ArrayList<>(SourceMerge.merge(telemetry, adminRows, source));
+    if (git != null) {
+      rows.addAll(resolveGit(git.byDayAndAuthor(orgId, from, to), resolver));
+    }
     // company totals are for everyone: nobody but an admin sees the individuals inside them
     Viewer effective = groupBy == GroupBy.ORG && viewer.role() != Role.ADMIN
         ? new Viewer(viewer.role(), viewer.developerId(), viewer.teamIds(), false) : viewer;
@@ -151,6 +158,17 @@ public final class ReportService {
       Long dev = d.isPresent() ? d.getAsLong() : null;
       String subject = dev != null ? "d:" + dev : (r.actorType() == ActorType.USER ? "e:" : "k:") + r.actor();
       out.add(new SourcedRow(r.day(), subject, dev, team(resolver, dev, r.day()), r.values()));
+    }
+    return out;
+  }
+
+  /** Commit authors by git email (a developer's own email matches too). */
+  static List<ResolvedRow> resolveGit(List<GitQueries.AuthorDay> rows, IdentityResolver resolver) {
+    List<ResolvedRow> out = new ArrayList<>(rows.size());
+    for (GitQueries.AuthorDay r : rows) {
+      var d = resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(r.authorEmail())));
+      Long dev = d.isPresent() ? d.getAsLong() : null;
+      out.add(ResolvedRow.git(r.day(), dev, team(resolver, dev, r.day()), r.values()));
     }
     return out;
   }

@@ -3,10 +3,19 @@ package dev.yardstick.metrics;
 import java.time.LocalDate;
 
 /**
- * A daily rollup row after identity resolution.
+ * A daily row after identity resolution: usage (telemetry or Admin API) or git, one of the two.
  *
  * @param developerId the developer, or null when no alias claims the identity (unattributed)
  * @param teamId the developer's team on that day, or null
- * @param values indexed by {@link dev.yardstick.model.UsageField#ordinal()}
+ * @param values usage, indexed by {@link dev.yardstick.model.UsageField#ordinal()}; null for a git row
+ * @param git git counters, indexed by {@link dev.yardstick.model.GitField#ordinal()}; null for a usage row
  */
-record ResolvedRow(LocalDate day, Long developerId, Long teamId, double[] values) {}
+record ResolvedRow(LocalDate day, Long developerId, Long teamId, double[] values, double[] git) {
+  ResolvedRow(LocalDate day, Long developerId, Long teamId, double[] values) {
+    this(day, developerId, teamId, values, null);
+  }
+
+  static ResolvedRow git(LocalDate day, Long developerId, Long teamId, double[] git) {
+    return new ResolvedRow(day, developerId, teamId, null, git);
+  }
+}

@@ -1,23 +1,50 @@
 package dev.yardstick.metrics;
 
+import dev.yardstick.model.GitField;
 import dev.yardstick.model.UsageField;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
-/** Sums of the usage counters for one report row, and which developers they came from. */
+/** Sums of one report row: usage counters, git counters, and which developers they came from. */
 final class UsageTotals {
   private final double[] sums = new double[UsageField.count()];
+  private final double[] git = new double[GitField.count()];
   private final Set<Long> developers = new HashSet<>();
+  // per developer: AI lines added (usage) and committed lines added (git), for AI usage % over those with both
+  private final Map<Long, double[]> pairs = new HashMap<>();
   private boolean present;
+  private boolean gitPresent;
 
   void add(ResolvedRow row) {
-    present = true;
     if (row.developerId() != null) {
       developers.add(row.developerId());
     }
-    for (int i = 0; i < sums.length; i++) {
-      sums[i] += row.values()[i];
+    if (row.values() != null) {
+      present = true;
+      for (int i = 0; i < sums.length; i++) {
+        sums[i] += row.values()[i];
+      }
+      if (row.developerId() != null) {
+        pair(row.developerId())[0] += row.values()[UsageField.LINES_ADDED.ordinal()];
+        pair(row.developerId())[2] = 1;
+      }
     }
+    if (row.git() != null) {
+      gitPresent = true;
+      for (int i = 0; i < git.length; i++) {
+        git[i] += row.git()[i];
+      }
+      if (row.developerId() != null) {
+        pair(row.developerId())[1] += row.git()[GitField.LINES_ADDED.ordinal()];
+        pair(row.developerId())[3] = 1;
+      }
+    }
+  }
+
+  private double[] pair(long developer) {
+    return pairs.computeIfAbsent(developer, k -> new double[4]);
   }
 
   Set<Long> developers() {
@@ -26,29 +53,53 @@ final class UsageTotals {
 
   /** @param developerCount how many developers the row stands for, or null for a developer's own row */
   ReportRow toRow(String key, Integer developerCount) {
-    if (!present) {
+    if (!present && !gitPresent) {
       return ReportRow.empty(key, developerCount);
     }
     return new ReportRow(key, developerCount, null,
         count(UsageField.SESSIONS), count(UsageField.LINES_ADDED), count(UsageField.LINES_REMOVED),
         count(UsageField.EDITS_ACCEPTED), count(UsageField.EDITS_REJECTED), count(UsageField.COMMITS),
-        count(UsageField.PULL_REQUESTS), round(get(UsageField.COST_USD), 1e6),
-        new ReportRow.Tokens(count(UsageField.TOKENS_INPUT), count(UsageField.TOKENS_OUTPUT),
-            count(UsageField.TOKENS_CACHE_READ), count(UsageField.TOKENS_CACHE_CREATION)),
-        round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3),
-        null, null, null, null, null, null, null);
+        count(UsageField.PULL_REQUESTS), present ? round(get(UsageField.COST_USD), 1e6) : null,
+        present ? new ReportRow.Tokens(count(UsageField.TOKENS_INPUT), count(UsageField.TOKENS_OUTPUT),
+            count(UsageField.TOKENS_CACHE_READ), count(UsageField.TOKENS_CACHE_CREATION)) : null,
+        present ? round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3) : null,
+        git(GitField.COMMITS), git(GitField.LINES_ADDED), git(GitField.LINES_REMOVED), git(GitField.AI_COMMITS),
+        GitRates.aiUsagePercent(pairs), reworkPercent(GitField.REWORKED_LINES, GitField.LINES_ADDED, false),
+        defectRate(GitField.DEFECT_COMMITS, GitField.COMMITS, false),
+        reworkPercent(GitField.AI_REWORKED_LINES, GitField.AI_LINES_ADDED, false),
+        reworkPercent(GitField.AI_REWORKED_LINES, GitField.AI_LINES_ADDED, true),
+        defectRate(GitField.AI_DEFECT_COMMITS, GitField.AI_COMMITS, false),
+        defectRate(GitField.AI_DEFECT_COMMITS, GitField.AI_COMMITS, true),
+        GitRates.coverage(pairs));
+  }
+
+  private Long git(GitField f) {
+    return gitPresent ? Math.round(git[f.ordinal()]) : null;
+  }
+
+  /** Reworked lines per 100 added; {@code rest} takes the complement (commits that are not AI co-authored). */
+  private Double reworkPercent(GitField reworked, GitField added, boolean rest) {
+    double r = rest ? git[GitField.REWORKED_LINES.ordinal()] - git[reworked.ordinal()] : git[reworked.ordinal()];
+    double a = rest ? git[GitField.LINES_ADDED.ordinal()] - git[added.ordinal()] : git[added.ordinal()];
+    return gitPresent && a > 0 ? round(100.0 * r / a, 1e2) : null;
+  }
+
+  private Double defectRate(GitField defects, GitField commits, boolean rest) {
+    double d = rest ? git[GitField.DEFECT_COMMITS.ordinal()] - git[defects.ordinal()] : git[defects.ordinal()];
+    double c = rest ? git[GitField.COMMITS.ordinal()] - git[commits.ordinal()] : git[commits.ordinal()];
+    return gitPresent && c > 0 ? round(d / c, 1e4) : null;
   }
 
   private double get(UsageField f) {
     return sums[f.ordinal()];
   }
 
-  // counters arrive as doubles (the client's value type); whole counts are reported as integers
-  private long count(UsageField f) {
-    return Math.round(get(f));
+  // counters arrive as doubles (the client's value type); whole counts are reported as integers; null without usage data
+  private Long count(UsageField f) {
+    return present ? Math.round(get(f)) : null;
   }
 
-  private static double round(double v, double scale) {
+  static double round(double v, double scale) {
     return Math.round(v * scale) / scale;
   }
 }

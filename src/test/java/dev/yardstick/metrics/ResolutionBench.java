@@ -60,7 +60,7 @@ public final class ResolutionBench {
         plain[r] = System.nanoTime() - t0;
         t0 = System.nanoTime();
         // a fresh PeopleService: the resolver is loaded from the database every time, no cache
-        ReportService service = new ReportService(queries, null, orgs, new PeopleService(peopleStore, Clock.systemUTC()), 3);
+        ReportService service = new ReportService(queries, null, null, orgs, new PeopleService(peopleStore, Clock.systemUTC()), 3);
         int n = service.report(org, FROM, TO, GroupBy.DEVELOPER, Viewer.ADMIN).rows().size();
         resolved[r] = System.nanoTime() - t0;
         if (n < DEVELOPERS) {

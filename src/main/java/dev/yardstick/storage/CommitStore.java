@@ -1,0 +1,177 @@
+package dev.yardstick.storage;
+
+import dev.yardstick.model.CommitFacts;
+import dev.yardstick.model.CommitFacts.DefectLink;
+import dev.yardstick.model.CommitFacts.ReworkLink;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/** Commits of an organization (one row per sha, whichever repositories reach it), and the rework and defect links. */
+public final class CommitStore {
+  private static final int CHUNK = 500;
+  private static final List<String> COLUMNS = List.of("org_id", "sha", "author_email", "author_name", "author_time",
+      "author_offset_min", "author_day", "committer_email", "committer_time", "parents", "is_merge", "lines_added",
+      "lines_removed", "files_changed", "ai_coauthored", "ai_evidence", "is_revert", "is_fix", "reworked_lines",
+      "defect_introducing");
+
+  private final Database db;
+
+  public CommitStore(Database db) {
+    this.db = db;
+  }
+
+  /** The shas the repository already reaches. */
+  public Set<String> members(long repositoryId) {
+    return new HashSet<>(db.jdbi().withHandle(h -> h.createQuery("SELECT sha FROM repository_commits WHERE repository_id = :r")
+        .bind("r", repositoryId).mapTo(String.class).list()));
+  }
+
+  /**
+   * Stores commits the organization does not have yet and records that the repository reaches all
+   * of them, in one transaction; {@code members} is updated. Returns how many commits were new.
+   */
+  public int add(long orgId, long repositoryId, ZoneId zone, List<CommitFacts> commits, Set<String> members) {
+    return SqlCalls.run(() -> db.jdbi().inTransaction(h -> {
+      List<String> shas = commits.stream().map(CommitFacts::sha).toList();
+      Set<String> known = known(h, orgId, shas);
+      List<Object[]> rows = new ArrayList<>();
+      for (CommitFacts c : commits) {
+        if (known.add(c.sha())) {
+          rows.add(new Object[] {orgId, c.sha(), c.authorEmail(), trim(c.authorName(), 200), c.authorTime(),
+              c.authorTime().getOffset().getTotalSeconds() / 60, c.authorTime().atZoneSameInstant(zone).toLocalDate(),
+              c.committerEmail(), c.committerTime(), trim(String.join(" ", c.parents()), 1000), c.merge(), c.linesAdded(),
+              c.linesRemoved(), c.filesChanged(), c.aiCoAuthored(), trim(c.aiEvidence(), 500), c.revert(), c.fix(), 0, false});
+        }
+      }
+      MultiRowInsert.insert(h.getConnection(), "commits", COLUMNS, rows);
+      List<Object[]> membership = new ArrayList<>();
+      for (String sha : shas) {
+        if (members.add(sha)) {
+          membership.add(new Object[] {repositoryId, sha});
+        }
+      }
+      MultiRowInsert.insert(h.getConnection(), "repository_commits", List.of("repository_id", "sha"), membership);
+      return rows.size();
+    }));
+  }
+
+  private static Set<String> known(Handle h, long orgId, List<String> shas) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < shas.size(); i += CHUNK) {
+      out.addAll(h.createQuery("SELECT sha FROM commits WHERE org_id = :org AND sha IN (<shas>)")
+          .bind("org", orgId).bindList("shas", shas.subList(i, Math.min(shas.size(), i + CHUNK))).mapTo(String.class).list());
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the links that the given commits make (their rework of earlier lines, the commits they
+   * fix or revert) and recomputes the earlier commits' figures: analysing a commit twice changes nothing.
+   */
+  public void replaceLinks(long orgId, Collection<String> fromShas, List<ReworkLink> rework, List<DefectLink> defects) {
+    SqlCalls.run(() -> db.jdbi().useTransaction(h -> {
+      Set<String> affected = new LinkedHashSet<>();
+      List<String> from = List.copyOf(fromShas);
+      for (int i = 0; i < from.size(); i += CHUNK) {
+        List<String> part = from.subList(i, Math.min(from.size(), i + CHUNK));
+        affected.addAll(h.createQuery("SELECT original_sha FROM rework_links WHERE org_id = :org AND reworking_sha IN (<s>)")
+            .bind("org", orgId).bindList("s", part).mapTo(String.class).list());
+        affected.addAll(h.createQuery("SELECT introducing_sha FROM defect_links WHERE org_id = :org AND fixing_sha IN (<s>)")
+            .bind("org", orgId).bindList("s", part).mapTo(String.class).list());
+        h.createUpdate("DELETE FROM rework_links WHERE org_id = :org AND reworking_sha IN (<s>)").bind("org", orgId)
+            .bindList("s", part).execute();
+        h.createUpdate("DELETE FROM defect_links WHERE org_id = :org AND fixing_sha IN (<s>)").bind("org", orgId)
+            .bindList("s", part).execute();
+      }
+      List<Object[]> r = new ArrayList<>();
+      rework.forEach(l -> {
+        r.add(new Object[] {orgId, l.originalSha(), l.reworkingSha(), l.lines()});
+        affected.add(l.originalSha());
+      });
+      List<Object[]> d = new ArrayList<>();
+      defects.forEach(l -> {
+        d.add(new Object[] {orgId, l.introducingSha(), l.fixingSha(), l.kind(), l.lines()});
+        affected.add(l.introducingSha());
+      });
+      MultiRowInsert.insert(h.getConnection(), "rework_links", List.of("org_id", "original_sha", "reworking_sha", "lines"), r);
+      MultiRowInsert.insert(h.getConnection(), "defect_links", List.of("org_id", "introducing_sha", "fixing_sha", "kind", "lines"), d);
+      recompute(h, orgId, List.copyOf(affected));
+    }));
+  }
+
+  private static void recompute(Handle h, long orgId, List<String> shas) {
+    for (int i = 0; i < shas.size(); i += CHUNK) {
+      h.createUpdate("UPDATE commits SET reworked_lines = COALESCE((SELECT SUM(r.lines) FROM rework_links r"
+              + " WHERE r.org_id = commits.org_id AND r.original_sha = commits.sha), 0),"
+              + " defect_introducing = EXISTS (SELECT 1 FROM defect_links d WHERE d.org_id = commits.org_id"
+              + " AND d.introducing_sha = commits.sha) WHERE org_id = :org AND sha IN (<s>)")
+          .bind("org", orgId).bindList("s", shas.subList(i, Math.min(shas.size(), i + CHUNK))).execute();
+    }
+  }
+
+  /**
+   * After a force-push: the repository no longer reaches the commits outside {@code reachable}.
+   * Commits no followed repository reaches are deleted with their links. Returns how many left the repository.
+   */
+  public int forgetUnreachable(long orgId, long repositoryId, Set<String> reachable, Set<String> members) {
+    List<String> gone = members.stream().filter(s -> !reachable.contains(s)).toList();
+    if (gone.isEmpty()) {
+      return 0;
+    }
+    SqlCalls.run(() -> db.jdbi().useTransaction(h -> {
+      for (int i = 0; i < gone.size(); i += CHUNK) {
+        List<String> part = gone.subList(i, Math.min(gone.size(), i + CHUNK));
+        h.createUpdate("DELETE FROM repository_commits WHERE repository_id = :r AND sha IN (<s>)").bind("r", repositoryId)
+            .bindList("s", part).execute();
+        String orphan = " AND NOT EXISTS (SELECT 1 FROM repository_commits m JOIN repositories p ON p.id = m.repository_id"
+            + " WHERE p.org_id = :org AND m.sha = ";
+        h.createUpdate("DELETE FROM rework_links WHERE org_id = :org AND (reworking_sha IN (<s>)" + orphan + "reworking_sha)"
+            + " OR original_sha IN (<s>)" + orphan + "original_sha))").bind("org", orgId).bindList("s", part).execute();
+        h.createUpdate("DELETE FROM defect_links WHERE org_id = :org AND (fixing_sha IN (<s>)" + orphan + "fixing_sha)"
+            + " OR introducing_sha IN (<s>)" + orphan + "introducing_sha))").bind("org", orgId).bindList("s", part).execute();
+        h.createUpdate("DELETE FROM commits WHERE org_id = :org AND sha IN (<s>)" + orphan + "commits.sha)")
+            .bind("org", orgId).bindList("s", part).execute();
+      }
+    }));
+    members.removeAll(gone);
+    return gone.size();
+  }
+
+  private static String trim(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /** Runs JDBC work, turning a lost database into StorageUnavailableException. */
+  static final class SqlCalls {
+    interface Work<T> {
+      T run() throws SQLException;
+    }
+
+    interface VoidWork {
+      void run() throws SQLException;
+    }
+
+    static <T> T run(Work<T> w) {
+      try {
+        return w.run();
+      } catch (SQLException e) {
+        throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
+            ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+      }
+    }
+
+    static void run(VoidWork w) {
+      run(() -> {
+        w.run();
+        return null;
+      });
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.yardstick.storage;
+
+import dev.yardstick.model.GitField;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Read-side SQL over commits: daily counters per author for reports, and the authors seen. */
+public final class GitQueries {
+  private final Database db;
+
+  public GitQueries(Database db) {
+    this.db = db;
+  }
+
+  /** One author's git counters on one day (author date, organization's time zone), indexed by {@link GitField}. */
+  public record AuthorDay(LocalDate day, String authorEmail, double[] values) {}
+
+  /** An author as the unmatched queue shows it. */
+  public record Author(String email, String name, Instant firstSeen, Instant lastSeen, long commits) {}
+
+  public List<AuthorDay> byDayAndAuthor(long orgId, LocalDate from, LocalDate to) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT author_day, author_email, COUNT(*), SUM(lines_added), SUM(lines_removed),"
+            + " SUM(CASE WHEN ai_coauthored THEN 1 ELSE 0 END), SUM(CASE WHEN ai_coauthored THEN lines_added ELSE 0 END),"
+            + " SUM(reworked_lines), SUM(CASE WHEN ai_coauthored THEN reworked_lines ELSE 0 END),"
+            + " SUM(CASE WHEN defect_introducing THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN defect_introducing AND ai_coauthored THEN 1 ELSE 0 END)"
+            + " FROM commits WHERE org_id = :org AND author_day BETWEEN :from AND :to AND NOT is_merge"
+            + " GROUP BY author_day, author_email")
+        .bind("org", orgId).bind("from", from).bind("to", to)
+        .map((rs, ctx) -> {
+          double[] v = new double[GitField.count()];
+          for (int i = 0; i < v.length; i++) {
+            v[i] = rs.getDouble(3 + i);
+          }
+          return new AuthorDay(rs.getObject(1, LocalDate.class), rs.getString(2), v);
+        }).list());
+  }
+
+  public List<Author> authors(long orgId) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT author_email, MAX(author_name), MIN(author_time), MAX(author_time),"
+            + " COUNT(*) FROM commits WHERE org_id = :org AND NOT is_merge GROUP BY author_email")
+        .bind("org", orgId)
+        .map((rs, ctx) -> new Author(rs.getString(1), rs.getString(2),
+            rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
+            rs.getLong(5)))
+        .list());
+  }
+
+  static Instant start(LocalDate d) {
+    return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+}
