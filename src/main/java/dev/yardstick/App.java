@@ -15,7 +15,10 @@ import dev.yardstick.identity.Sighting;
 import dev.yardstick.model.AdminUsage.ActorType;
 import dev.yardstick.storage.AdminUsageQueries;
 import dev.yardstick.storage.AnthropicStore;
+import dev.yardstick.storage.CommitStore;
 import dev.yardstick.storage.GitQueries;
+import dev.yardstick.storage.RepositoryStore;
+import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.InstanceSettings;
 import dev.yardstick.ingest.otlp.OtlpGrpcServer;
 import dev.yardstick.ingest.otlp.OtlpIngest;
@@ -58,6 +61,8 @@ public final class App implements AutoCloseable {
   private ScheduledExecutorService scheduler;
   private ScheduledExecutorService syncScheduler;
   private AnthropicSync anthropic;
+  private RepositoryService repositories;
+  private ScheduledExecutorService gitScheduler;
   private long defaultOrgId;
   private volatile boolean ready;
 
@@ -94,12 +99,15 @@ public final class App implements AutoCloseable {
         List.of(a.type() == ActorType.USER ? new RawId(AliasKind.EMAIL, a.actor()) : new RawId(AliasKind.API_KEY_NAME, a.actor())),
         "admin-api", a.firstSeen(), a.lastSeen(), a.sessions(), a.terminal(), null)).toList());
     GitQueries gitQueries = new GitQueries(db);
+    repositories = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, secrets, clock,
+        new RepositoryService.Settings(config.dataDir(), java.time.Duration.ofDays(config.reworkWindowDays()),
+            config.szzMaxFixLines(), java.time.Duration.ofMinutes(config.gitFollowMinutes())));
     people.addSightingSource(org -> gitQueries.authors(org).stream().map(a -> new Sighting(
         List.of(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(a.email()))), "git", a.firstSeen(), a.lastSeen(),
         a.commits(), null, null)).toList());
     ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
-        reports, anthropic, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestTimeoutMillis(),
+        reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestTimeoutMillis(),
         config.managersSeeIndividuals(), () -> ready));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
@@ -130,6 +138,8 @@ public final class App implements AutoCloseable {
     // its own thread: a backfill of a year runs for minutes and must not hold up the other chores
     syncScheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("anthropic-sync").daemon(true).unstarted(r));
     syncScheduler.scheduleWithFixedDelay(this::syncAnthropic, 15, 60, TimeUnit.SECONDS);
+    gitScheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("git-follow").daemon(true).unstarted(r));
+    gitScheduler.scheduleWithFixedDelay(this::followRepositories, 20, 60, TimeUnit.SECONDS);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
         config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
   }
@@ -155,6 +165,18 @@ public final class App implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("Admin API sync failed: {}", e.getMessage());
     }
+  }
+
+  private void followRepositories() {
+    try {
+      repositories.tick();
+    } catch (RuntimeException e) {
+      log.warn("following repositories failed: {}", e.getMessage());
+    }
+  }
+
+  public RepositoryService repositories() {
+    return repositories;
   }
 
   public AnthropicSync anthropic() {
@@ -246,6 +268,13 @@ public final class App implements AutoCloseable {
     }
     if (anthropic != null) {
       anthropic.close();
+    }
+    if (gitScheduler != null) {
+      gitScheduler.shutdownNow();
+      gitScheduler.awaitTermination(10, TimeUnit.SECONDS);
+    }
+    if (repositories != null) {
+      repositories.close();
     }
     if (queue != null) {
       queue.close();

@@ -20,6 +20,7 @@ public final class Main {
       case "serve" -> serve(rest);
       case "developers" -> System.exit(Commands.developers(rest, settings(List.of())));
       case "anthropic" -> System.exit(AnthropicCommand.run(rest, settings(List.of()), System.err));
+      case "repos" -> System.exit(RepositoryCommand.run(rest, settings(List.of()), System.out, System.err));
       case "version", "--version" -> System.out.println("yardstick " + version());
       case "help", "--help", "-h" -> help();
       default -> {
@@ -79,6 +80,9 @@ public final class Main {
           developers import <file.csv>        add or update developers: columns email,name,team,manager
           developers export [file.csv]        write every developer with team and manager as CSV
           anthropic sync [--from D] [--to D]  fetch those days from the Admin API now (default: the backlog), with progress
+          repos add --name N --path DIR       follow a local git repository (or --url URL [--token-env VAR]) and import it
+          repos import N                      fetch and import a repository's new commits now, with progress
+          repos list                          the repositories followed, with their state
           version                             print the version
           help                                this text
 

@@ -32,6 +32,9 @@ public record Config(
     long ingestTimeoutMillis,
     int minGroupSize,
     boolean managersSeeIndividuals,
+    int reworkWindowDays,
+    int gitFollowMinutes,
+    int szzMaxFixLines,
     String logLevel) {
 
   /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
@@ -55,6 +58,9 @@ public record Config(
       new Setting("YARDSTICK_INGEST_TIMEOUT_MS", "8000", "longest an export waits for its commit before answering 503"),
       new Setting("YARDSTICK_MIN_GROUP_SIZE", "3", "team and company figures of fewer developers than this are withheld"),
       new Setting("YARDSTICK_MANAGERS_SEE_INDIVIDUALS", "true", "whether managers see the numbers of each developer in their teams"),
+      new Setting("YARDSTICK_REWORK_WINDOW_DAYS", "21", "lines rewritten or deleted within this many days of their commit count as rework"),
+      new Setting("YARDSTICK_GIT_FOLLOW_MINUTES", "10", "how often followed repositories are fetched and new commits imported"),
+      new Setting("YARDSTICK_SZZ_MAX_FIX_LINES", "200", "a fix that removes or rewrites more lines than this blames no commit (too broad to trace)"),
       new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
 
   public record Setting(String name, String defaultValue, String help) {
@@ -121,6 +127,9 @@ public record Config(
         r.longIn("YARDSTICK_INGEST_TIMEOUT_MS", 100, 600_000),
         (int) r.longIn("YARDSTICK_MIN_GROUP_SIZE", 1, 1000),
         r.bool("YARDSTICK_MANAGERS_SEE_INDIVIDUALS"),
+        (int) r.longIn("YARDSTICK_REWORK_WINDOW_DAYS", 1, 365),
+        (int) r.longIn("YARDSTICK_GIT_FOLLOW_MINUTES", 1, 1440),
+        (int) r.longIn("YARDSTICK_SZZ_MAX_FIX_LINES", 1, 1_000_000),
         r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
   }
 

@@ -56,7 +56,7 @@ public final class GitAnalysis {
     return new CommitFacts(c.sha(), c.parents(), c.authorName(), email == null ? "" : email, c.authorTime(),
         Emails.normalizeGit(c.committerEmail()) == null ? "" : Emails.normalizeGit(c.committerEmail()), c.committerTime(),
         added, removed, files, CoAuthorDetector.evidence(c.message()).orElse(null), s.defects().revert(c.message()),
-        s.defects().fix(c.message()));
+        s.defects().revertedShas(c.message()), s.defects().fix(c.message()));
   }
 
   /** Line history of {@code range} (non-merge commits, oldest first) on top of {@code origins}. */

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param authorEmail normalized as a git_email alias is ({@link Emails#normalizeGit})
  * @param aiEvidence the trailer or line that marks the commit as co-authored by Claude, or null
+ * @param revertedShas the (possibly abbreviated) shas a revert's message names
  */
 public record CommitFacts(
     String sha,
@@ -23,6 +24,7 @@ public record CommitFacts(
     int filesChanged,
     String aiEvidence,
     boolean revert,
+    List<String> revertedShas,
     boolean fix) {
 
   public boolean merge() {

@@ -18,7 +18,7 @@ public final class CommitStore {
   private static final int CHUNK = 500;
   private static final List<String> COLUMNS = List.of("org_id", "sha", "author_email", "author_name", "author_time",
       "author_offset_min", "author_day", "committer_email", "committer_time", "parents", "is_merge", "lines_added",
-      "lines_removed", "files_changed", "ai_coauthored", "ai_evidence", "is_revert", "is_fix", "reworked_lines",
+      "lines_removed", "files_changed", "ai_coauthored", "ai_evidence", "is_revert", "reverted_shas", "is_fix", "reworked_lines",
       "defect_introducing");
 
   private final Database db;
@@ -47,7 +47,8 @@ public final class CommitStore {
           rows.add(new Object[] {orgId, c.sha(), c.authorEmail(), trim(c.authorName(), 200), c.authorTime(),
               c.authorTime().getOffset().getTotalSeconds() / 60, c.authorTime().atZoneSameInstant(zone).toLocalDate(),
               c.committerEmail(), c.committerTime(), trim(String.join(" ", c.parents()), 1000), c.merge(), c.linesAdded(),
-              c.linesRemoved(), c.filesChanged(), c.aiCoAuthored(), trim(c.aiEvidence(), 500), c.revert(), c.fix(), 0, false});
+              c.linesRemoved(), c.filesChanged(), c.aiCoAuthored(), trim(c.aiEvidence(), 500), c.revert(),
+              c.revertedShas().isEmpty() ? null : trim(String.join(" ", c.revertedShas()), 400), c.fix(), 0, false});
         }
       }
       MultiRowInsert.insert(h.getConnection(), "commits", COLUMNS, rows);
@@ -142,6 +143,25 @@ public final class CommitStore {
     }));
     members.removeAll(gone);
     return gone.size();
+  }
+
+  /** Every fix commit of the organization (a replay of history needs them all). */
+  public Set<String> fixes(long orgId) {
+    return new HashSet<>(db.jdbi().withHandle(h -> h.createQuery("SELECT sha FROM commits WHERE org_id = :org AND is_fix")
+        .bind("org", orgId).mapTo(String.class).list()));
+  }
+
+  /** The shas named by the reverts among {@code shas}, by revert. */
+  public java.util.Map<String, List<String>> revertTargets(long orgId, List<String> shas) {
+    java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+    db.jdbi().useHandle(h -> {
+      for (int i = 0; i < shas.size(); i += CHUNK) {
+        h.createQuery("SELECT sha, reverted_shas FROM commits WHERE org_id = :org AND reverted_shas IS NOT NULL AND sha IN (<s>)")
+            .bind("org", orgId).bindList("s", shas.subList(i, Math.min(shas.size(), i + CHUNK)))
+            .map((rs, ctx) -> out.put(rs.getString(1), List.of(rs.getString(2).split(" ")))).list();
+      }
+    });
+    return out;
   }
 
   private static String trim(String s, int max) {

@@ -37,6 +37,11 @@ public final class RepositoryStore {
         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
   }
 
+  public void token(long id, String sealed) {
+    db.jdbi().useHandle(h -> h.createUpdate("UPDATE repositories SET token_sealed = :t WHERE id = :id")
+        .bind("t", sealed).bind("id", id).execute());
+  }
+
   public List<Repository> list(long orgId) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM repositories WHERE org_id = :org ORDER BY name")
         .bind("org", orgId).map((rs, ctx) -> map(rs)).list());

@@ -13,6 +13,7 @@ import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.model.NotFoundException;
 import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.people.PeopleService;
+import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
@@ -23,6 +24,7 @@ import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.web.api.IngestTokenApi;
 import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.ReportApi;
+import dev.yardstick.web.api.RepositoryApi;
 import dev.yardstick.web.api.TeamApi;
 import dev.yardstick.web.pages.AccountPages;
 import dev.yardstick.web.pages.DeveloperPages;
@@ -62,7 +64,7 @@ public final class WebServer implements AutoCloseable {
 
   /** What the handlers need; built by App. */
   public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens, AccountService accounts,
-      PeopleService people, ReportService reports, AnthropicSync anthropic, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
+      PeopleService people, ReportService reports, AnthropicSync anthropic, RepositoryService repositories, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
       long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
 
   public WebServer(String host, int port, Parts p) {
@@ -83,6 +85,7 @@ public final class WebServer implements AutoCloseable {
     TeamApi teams = new TeamApi(p.people());
     IdentityApi identities = new IdentityApi(p.people());
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
+    RepositoryApi repositories = new RepositoryApi(p.repositories());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl());
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
@@ -151,7 +154,11 @@ public final class WebServer implements AutoCloseable {
         new Route(put, "/api/v1/integrations/anthropic", Access.ADMIN, anthropic::save),
         new Route(delete, "/api/v1/integrations/anthropic", Access.ADMIN, anthropic::delete),
         new Route(post, "/api/v1/integrations/anthropic/test", Access.ADMIN, anthropic::test),
-        new Route(post, "/api/v1/integrations/anthropic/sync", Access.ADMIN, anthropic::sync));
+        new Route(post, "/api/v1/integrations/anthropic/sync", Access.ADMIN, anthropic::sync),
+        new Route(post, "/api/v1/repositories", Access.ADMIN, repositories::create),
+        new Route(get, "/api/v1/repositories", Access.ADMIN, repositories::list),
+        new Route(get, "/api/v1/repositories/{id}", Access.ADMIN, repositories::get),
+        new Route(post, "/api/v1/repositories/{id}/import", Access.ADMIN, repositories::importNow));
   }
 
   public List<Route> routes() {

@@ -44,6 +44,7 @@ CREATE TABLE commits (
   ai_coauthored      BOOLEAN       NOT NULL,
   ai_evidence        VARCHAR(500),
   is_revert          BOOLEAN       NOT NULL,
+  reverted_shas      VARCHAR(400),
   is_fix             BOOLEAN       NOT NULL,
   reworked_lines     INTEGER       NOT NULL,
   defect_introducing BOOLEAN       NOT NULL,

@@ -8,22 +8,22 @@ import java.nio.file.Path;
  * revert, fixes that touch lines of known commits (one whitespace-only, one comment, one over the
  * cap), rework inside and beyond the 21-day window, and a GitHub noreply author.
  */
-final class Scenario {
-  static final String ALICE = "alice@example.com";
-  static final String BOB = "bob@example.com";
-  static final String CAROL = "12345+carol@users.noreply.github.com";
-  static final String DAN = "dan@example.com";
+public final class Scenario {
+  public static final String ALICE = "alice@example.com";
+  public static final String BOB = "bob@example.com";
+  public static final String CAROL = "12345+carol@users.noreply.github.com";
+  public static final String DAN = "dan@example.com";
 
-  SyntheticRepo.Truth initial;
+  public SyntheticRepo.Truth initial;
   SyntheticRepo.Truth parser;
   SyntheticRepo.Truth util;
   SyntheticRepo.Truth feature;
   SyntheticRepo.Truth sideWork;
   SyntheticRepo.Truth big;
   SyntheticRepo.Truth comments;
-  SyntheticRepo repo;
+  public SyntheticRepo repo;
 
-  static Scenario build(Path dir) throws Exception {
+  public static Scenario build(Path dir) throws Exception {
     Scenario s = new Scenario();
     SyntheticRepo r = new SyntheticRepo(dir, 200);
     s.repo = r;
@@ -39,7 +39,8 @@ final class Scenario {
     r.commit(ALICE, 5, "fix: off-by-one in parser", e -> e.replace("src/Parser.java", 12, 1, 1).reindent("src/App.java", 3));
     s.feature = r.commit(BOB, 6, "Add feature X", e -> e.add("src/Feature.java", -1, 25));
     String featureSha = r.sha(s.feature);
-    r.commit(CAROL, 7, "Revert \"Add feature X\"\n\nThis reverts commit " + featureSha + ".", e -> e.delete("src/Feature.java"));
+    r.commit(CAROL, 7, "Revert \"Add feature X\"\n\nThis reverts commit " + featureSha + ".", e -> e.delete("src/Feature.java"))
+        .revertOf = featureSha;
     r.commit(ALICE, 40, "Late cleanup", e -> e.remove("src/App.java", 30, 5));
     r.branch("side");
     s.sideWork = r.commit(BOB, 41, "Side work", e -> e.add("src/Side.java", -1, 10));

@@ -20,26 +20,26 @@ import java.util.function.Consumer;
  * commits reworked within the window; which commits the fixes and reverts point at. Every line is
  * unique, so git's diff finds exactly the edits that were made.
  */
-final class SyntheticRepo implements AutoCloseable {
-  static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+public final class SyntheticRepo implements AutoCloseable {
+  public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
   static final long WINDOW = Duration.ofDays(21).toSeconds();
 
   /** A line of a file and the commit (mark) that wrote it, at what time. */
   record Line(String text, int mark, long time) {}
 
   /** What the repository's builder knows of one commit. */
-  static final class Truth {
-    int mark;
-    String sha;
-    String author;
-    boolean merge;
-    int added;
-    int removed;
-    boolean ai;
-    boolean revert;
-    boolean fix;
-    boolean capped;
-    String revertOf;
+  public static final class Truth {
+    public int mark;
+    public String sha;
+    public String author;
+    public boolean merge;
+    public int added;
+    public int removed;
+    public boolean ai;
+    public boolean revert;
+    public boolean fix;
+    public boolean capped;
+    public String revertOf;
   }
 
   final Path dir;
@@ -49,9 +49,9 @@ final class SyntheticRepo implements AutoCloseable {
   private final Map<String, Map<String, List<Line>>> branches = new HashMap<>();
   private final Map<String, Set<String>> binaries = new HashMap<>();
   private final Map<String, Integer> tips = new HashMap<>();
-  final Map<Integer, Truth> truth = new LinkedHashMap<>();
-  final Map<Integer, Integer> reworked = new HashMap<>();
-  final Map<Integer, Set<Integer>> blamedBy = new HashMap<>();
+  public final Map<Integer, Truth> truth = new LinkedHashMap<>();
+  public final Map<Integer, Integer> reworked = new HashMap<>();
+  public final Map<Integer, Set<Integer>> blamedBy = new HashMap<>();
   private String branch = "main";
   private int nextMark = 1;
   private int lineCounter;
@@ -293,7 +293,7 @@ final class SyntheticRepo implements AutoCloseable {
     fi.close();
   }
 
-  Truth byMark(int mark) {
+  public Truth byMark(int mark) {
     return truth.get(mark);
   }
 }

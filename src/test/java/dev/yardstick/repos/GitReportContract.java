@@ -1,0 +1,168 @@
+package dev.yardstick.repos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.git.Scenario;
+import dev.yardstick.git.SyntheticRepo;
+import dev.yardstick.git.SyntheticRepo.Truth;
+import dev.yardstick.model.Emails;
+import dev.yardstick.testing.TestDatabases;
+import dev.yardstick.testing.TestServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Repositories end to end: imported through the API, every report figure against the synthetic repository's truth. */
+abstract class GitReportContract {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final LocalDate FROM = LocalDate.ofInstant(SyntheticRepo.START, ZoneOffset.UTC);
+  static final LocalDate TO = FROM.plusDays(60);
+  static Path repoDir;
+  static Scenario scenario;
+
+  TestDatabases.Target target;
+  TestServer server;
+
+  abstract TestDatabases.Target newTarget();
+
+  @BeforeAll
+  static void buildRepository() throws Exception {
+    repoDir = Files.createTempDirectory("yardstick-git").resolve("scenario");
+    scenario = Scenario.build(repoDir);
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    target = newTarget();
+    server = TestServer.start(target);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+    TestDatabases.drop(target);
+  }
+
+  static HttpResponse<String> call(TestServer s, String method, String path, String body) throws Exception {
+    return s.send(s.api(path).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Adds a repository by path and waits for its import; returns its status. */
+  static JsonNode addAndImport(TestServer s, String name, Path path) throws Exception {
+    HttpResponse<String> r = call(s, "POST", "/api/v1/repositories", "{\"name\":\"" + name + "\",\"path\":\"" + path + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return await(s, JSON.readTree(r.body()).get("id").asLong());
+  }
+
+  static JsonNode await(TestServer s, long id) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonNode status = JSON.readTree(call(s, "GET", "/api/v1/repositories/" + id, null).body());
+      if (!status.path("import").isNull() && !status.path("import").path("state").asText().equals("running")) {
+        return status;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the import did not end");
+  }
+
+  static Map<String, JsonNode> byKey(JsonNode report) {
+    Map<String, JsonNode> out = new HashMap<>();
+    report.get("rows").forEach(r -> out.put(r.get("key").asText(), r));
+    return out;
+  }
+
+  @Test
+  void import_reportsEveryFigurePerAuthor_asTheRepositoryWasBuilt() throws Exception {
+    server.developer(Scenario.ALICE);
+    server.developer(Scenario.BOB);
+    server.developer("carol@example.com");
+    JsonNode devs = JSON.readTree(call(server, "GET", "/api/v1/developers", null).body());
+    String carolId = null;
+    for (JsonNode d : devs.get("developers")) {
+      if (d.get("email").asText().equals("carol@example.com")) {
+        carolId = d.get("id").asText();
+      }
+    }
+    assertThat(call(server, "POST", "/api/v1/developers/" + carolId + "/aliases",
+        "{\"kind\":\"git_email\",\"value\":\"" + Scenario.CAROL + "\"}").statusCode()).isEqualTo(201);
+
+    JsonNode status = addAndImport(server, "scenario", repoDir);
+    assertThat(status.get("import").get("state").asText()).as(status.toString()).isEqualTo("done");
+    assertThat(status.get("state").asText()).isEqualTo("following");
+    Map<String, JsonNode> rows = byKey(server.report(FROM.toString(), TO.toString(), "developer"));
+
+    Map<String, String> keyOf = Map.of(Scenario.ALICE, Scenario.ALICE, Scenario.BOB, Scenario.BOB,
+        Scenario.CAROL, "carol@example.com", Scenario.DAN, "unattributed");
+    Set<String> defective = new HashSet<>();
+    scenario.repo.blamedBy.keySet().forEach(m -> defective.add(scenario.repo.byMark(m).sha));
+    for (Truth t : scenario.repo.truth.values()) {
+      if (t.revert) {
+        scenario.repo.truth.values().stream().filter(x -> x.sha != null && x.mark != t.mark && x.sha.startsWith(revertedSha(t)))
+            .forEach(x -> defective.add(x.sha));
+      }
+    }
+    for (String author : keyOf.keySet()) {
+      double commits = 0, added = 0, removed = 0, ai = 0, reworked = 0, aiAdded = 0, aiReworked = 0, defects = 0, aiDefects = 0;
+      for (Truth t : scenario.repo.truth.values()) {
+        if (t.merge || !t.author.equals(author)) {
+          continue;
+        }
+        int rw = scenario.repo.reworked.getOrDefault(t.mark, 0);
+        commits++;
+        added += t.added;
+        removed += t.removed;
+        reworked += rw;
+        defects += defective.contains(t.sha) ? 1 : 0;
+        if (t.ai) {
+          ai++;
+          aiAdded += t.added;
+          aiReworked += rw;
+          aiDefects += defective.contains(t.sha) ? 1 : 0;
+        }
+      }
+      JsonNode row = rows.get(keyOf.get(author));
+      String who = author + " " + row;
+      assertThat(row.get("commits").asDouble()).as(who).isEqualTo(commits);
+      assertThat(row.get("committedLinesAdded").asDouble()).as(who).isEqualTo(added);
+      assertThat(row.get("committedLinesRemoved").asDouble()).as(who).isEqualTo(removed);
+      assertThat(row.get("aiCoAuthoredCommits").asDouble()).as(who).isEqualTo(ai);
+      assertThat(row.get("reworkPercent").asDouble()).as(who).isEqualTo(Math.round(10000.0 * reworked / added) / 100.0);
+      assertThat(row.get("defectRate").asDouble()).as(who).isEqualTo(Math.round(10000.0 * defects / commits) / 10000.0);
+      if (aiAdded > 0) {
+        assertThat(row.get("reworkPercentAiCoAuthored").asDouble()).as(who).isEqualTo(Math.round(10000.0 * aiReworked / aiAdded) / 100.0);
+        assertThat(row.get("defectRateAiCoAuthored").asDouble()).as(who).isEqualTo(Math.round(10000.0 * aiDefects / ai) / 10000.0);
+      }
+      assertThat(row.get("aiUsagePercent").isNull()).as("no telemetry, no AI usage %: " + who).isTrue();
+    }
+    assertThat(defective).hasSize(5);
+    JsonNode unmatched = JSON.readTree(call(server, "GET", "/api/v1/identities/unmatched", null).body());
+    assertThat(unmatched.toString()).contains(Scenario.DAN).contains("\"git\"").doesNotContain("carol@users");
+
+    // a mirror of the same history counts once
+    Path mirror = Files.createTempDirectory("yardstick-mirror").resolve("copy");
+    new ProcessBuilder("git", "clone", "-q", repoDir.toString(), mirror.toString()).inheritIO().start().waitFor();
+    addAndImport(server, "mirror", mirror);
+    Map<String, JsonNode> again = byKey(server.report(FROM.toString(), TO.toString(), "org"));
+    assertThat(again.values().iterator().next().get("commits").asInt())
+        .isEqualTo((int) scenario.repo.truth.values().stream().filter(t -> !t.merge).count());
+  }
+
+  private static String revertedSha(Truth revert) {
+    return revert.revertOf == null ? "-" : revert.revertOf;
+  }
+}
