@@ -90,7 +90,7 @@ final class RepositoryCommand {
     if (s.note() != null) {
       err.println(s.note());
     }
-    err.printf("%s: %d new commits%n", r.name(), s.newCommits());
+    err.printf("%s: %d new commit%s%n", r.name(), s.newCommits(), s.newCommits() == 1 ? "" : "s");
     return 0;
   }
 

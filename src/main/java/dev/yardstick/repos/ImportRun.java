@@ -40,40 +40,27 @@ final class ImportRun {
       boolean incremental, Set<String> members, Path linesFile) throws Exception {
     progress.phase("importing", Long.parseLong(git.output("rev-list", "--count", range)));
     Set<String> fixes = new HashSet<>();
-    List<CommitFacts> batch = new ArrayList<>(BATCH);
-    GitAnalysis.commits(git, range, settings, c -> {
-      if (c.fix()) {
-        fixes.add(c.sha());
-      }
-      batch.add(c);
-      if (batch.size() == BATCH) {
-        flush(orgId, repoId, zone, batch, members);
-      }
+    Set<String> known = commits.known(orgId);
+    BatchPipe.<CommitFacts>run(BATCH, sink -> GitAnalysis.commits(git, range, settings, sink), batch -> {
+      batch.stream().filter(CommitFacts::fix).forEach(c -> fixes.add(c.sha()));
+      flush(orgId, repoId, zone, batch, members, known);
     });
-    flush(orgId, repoId, zone, batch, members);
     String analysed = incremental ? range : fullRange;
     if (!incremental) {
       fixes.addAll(commits.fixes(orgId));
     }
     progress.phase("analysing", Long.parseLong(git.output("rev-list", "--count", "--no-merges", analysed)));
-    List<LineTracker.Outcome> outcomes = new ArrayList<>(BATCH);
-    GitAnalysis.lines(git, analysed, lines, settings, fixes::contains, o -> {
-      outcomes.add(o);
-      if (outcomes.size() == BATCH) {
-        links(orgId, outcomes, members);
-      }
-    });
-    links(orgId, outcomes, members);
+    BatchPipe.<LineTracker.Outcome>run(BATCH, sink -> GitAnalysis.lines(git, analysed, lines, settings, fixes::contains, sink),
+        outcomes -> links(orgId, outcomes, members));
     lines.save(linesFile);
   }
 
-  private void flush(long orgId, long repoId, ZoneId zone, List<CommitFacts> batch, Set<String> members) {
+  private void flush(long orgId, long repoId, ZoneId zone, List<CommitFacts> batch, Set<String> members, Set<String> known) {
     if (batch.isEmpty()) {
       return;
     }
-    progress.added(commits.add(orgId, repoId, zone, batch, members));
+    progress.added(commits.add(orgId, repoId, zone, batch, members, known));
     progress.advance(batch.size());
-    batch.clear();
   }
 
   /** Rework and SZZ links of analysed commits, and the commits their revert messages name. */
@@ -97,6 +84,5 @@ final class ImportRun {
     });
     commits.replaceLinks(orgId, from, rework, defects);
     progress.advance(outcomes.size());
-    outcomes.clear();
   }
 }

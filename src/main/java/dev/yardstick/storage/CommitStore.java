@@ -35,12 +35,11 @@ public final class CommitStore {
 
   /**
    * Stores commits the organization does not have yet and records that the repository reaches all
-   * of them, in one transaction; {@code members} is updated. Returns how many commits were new.
+   * of them, in one transaction; {@code members} and {@code known} are updated. Returns how many commits were new.
    */
-  public int add(long orgId, long repositoryId, ZoneId zone, List<CommitFacts> commits, Set<String> members) {
+  public int add(long orgId, long repositoryId, ZoneId zone, List<CommitFacts> commits, Set<String> members, Set<String> known) {
     return SqlCalls.run(() -> db.jdbi().inTransaction(h -> {
       List<String> shas = commits.stream().map(CommitFacts::sha).toList();
-      Set<String> known = known(h, orgId, shas);
       List<Object[]> rows = new ArrayList<>();
       for (CommitFacts c : commits) {
         if (known.add(c.sha())) {
@@ -63,13 +62,13 @@ public final class CommitStore {
     }));
   }
 
-  private static Set<String> known(Handle h, long orgId, List<String> shas) {
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i < shas.size(); i += CHUNK) {
-      out.addAll(h.createQuery("SELECT sha FROM commits WHERE org_id = :org AND sha IN (<shas>)")
-          .bind("org", orgId).bindList("shas", shas.subList(i, Math.min(shas.size(), i + CHUNK))).mapTo(String.class).list());
-    }
-    return out;
+  /**
+   * Every sha the organization has, read once per import: H2 answers "sha IN (...)" by scanning, so
+   * asking per batch made an import of 20,000 commits quadratic.
+   */
+  public Set<String> known(long orgId) {
+    return new HashSet<>(db.jdbi().withHandle(h -> h.createQuery("SELECT sha FROM commits WHERE org_id = :org")
+        .bind("org", orgId).mapTo(String.class).list()));
   }
 
   /**
@@ -79,18 +78,14 @@ public final class CommitStore {
   public void replaceLinks(long orgId, Collection<String> fromShas, List<ReworkLink> rework, List<DefectLink> defects) {
     SqlCalls.run(() -> db.jdbi().useTransaction(h -> {
       Set<String> affected = new LinkedHashSet<>();
-      List<String> from = List.copyOf(fromShas);
-      for (int i = 0; i < from.size(); i += CHUNK) {
-        List<String> part = from.subList(i, Math.min(from.size(), i + CHUNK));
-        affected.addAll(h.createQuery("SELECT original_sha FROM rework_links WHERE org_id = :org AND reworking_sha IN (<s>)")
-            .bind("org", orgId).bindList("s", part).mapTo(String.class).list());
-        affected.addAll(h.createQuery("SELECT introducing_sha FROM defect_links WHERE org_id = :org AND fixing_sha IN (<s>)")
-            .bind("org", orgId).bindList("s", part).mapTo(String.class).list());
-        h.createUpdate("DELETE FROM rework_links WHERE org_id = :org AND reworking_sha IN (<s>)").bind("org", orgId)
-            .bindList("s", part).execute();
-        h.createUpdate("DELETE FROM defect_links WHERE org_id = :org AND fixing_sha IN (<s>)").bind("org", orgId)
-            .bindList("s", part).execute();
+      for (String sha : fromShas) {
+        affected.addAll(h.createQuery("SELECT original_sha FROM rework_links WHERE org_id = :org AND reworking_sha = :s")
+            .bind("org", orgId).bind("s", sha).mapTo(String.class).list());
+        affected.addAll(h.createQuery("SELECT introducing_sha FROM defect_links WHERE org_id = :org AND fixing_sha = :s")
+            .bind("org", orgId).bind("s", sha).mapTo(String.class).list());
       }
+      perSha(h, "DELETE FROM rework_links WHERE org_id = ? AND reworking_sha = ?", orgId, fromShas);
+      perSha(h, "DELETE FROM defect_links WHERE org_id = ? AND fixing_sha = ?", orgId, fromShas);
       List<Object[]> r = new ArrayList<>();
       rework.forEach(l -> {
         r.add(new Object[] {orgId, l.originalSha(), l.reworkingSha(), l.lines()});
@@ -103,17 +98,25 @@ public final class CommitStore {
       });
       MultiRowInsert.insert(h.getConnection(), "rework_links", List.of("org_id", "original_sha", "reworking_sha", "lines"), r);
       MultiRowInsert.insert(h.getConnection(), "defect_links", List.of("org_id", "introducing_sha", "fixing_sha", "kind", "lines"), d);
-      recompute(h, orgId, List.copyOf(affected));
+      perSha(h, "UPDATE commits SET reworked_lines = COALESCE((SELECT SUM(r.lines) FROM rework_links r"
+          + " WHERE r.org_id = commits.org_id AND r.original_sha = commits.sha), 0),"
+          + " defect_introducing = EXISTS (SELECT 1 FROM defect_links d WHERE d.org_id = commits.org_id"
+          + " AND d.introducing_sha = commits.sha) WHERE org_id = ? AND sha = ?", orgId, affected);
     }));
   }
 
-  private static void recompute(Handle h, long orgId, List<String> shas) {
-    for (int i = 0; i < shas.size(); i += CHUNK) {
-      h.createUpdate("UPDATE commits SET reworked_lines = COALESCE((SELECT SUM(r.lines) FROM rework_links r"
-              + " WHERE r.org_id = commits.org_id AND r.original_sha = commits.sha), 0),"
-              + " defect_introducing = EXISTS (SELECT 1 FROM defect_links d WHERE d.org_id = commits.org_id"
-              + " AND d.introducing_sha = commits.sha) WHERE org_id = :org AND sha IN (<s>)")
-          .bind("org", orgId).bindList("s", shas.subList(i, Math.min(shas.size(), i + CHUNK))).execute();
+  /** One statement per sha, batched: equality on the key is planned well by H2 and PostgreSQL alike, "IN (...)" is not. */
+  private static void perSha(Handle h, String sql, long orgId, Collection<String> shas) throws SQLException {
+    if (shas.isEmpty()) {
+      return;
+    }
+    try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+      for (String sha : shas) {
+        ps.setLong(1, orgId);
+        ps.setString(2, sha);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
@@ -153,14 +156,11 @@ public final class CommitStore {
 
   /** The shas named by the reverts among {@code shas}, by revert. */
   public java.util.Map<String, List<String>> revertTargets(long orgId, List<String> shas) {
+    Set<String> wanted = new HashSet<>(shas);
     java.util.Map<String, List<String>> out = new java.util.HashMap<>();
-    db.jdbi().useHandle(h -> {
-      for (int i = 0; i < shas.size(); i += CHUNK) {
-        h.createQuery("SELECT sha, reverted_shas FROM commits WHERE org_id = :org AND reverted_shas IS NOT NULL AND sha IN (<s>)")
-            .bind("org", orgId).bindList("s", shas.subList(i, Math.min(shas.size(), i + CHUNK)))
-            .map((rs, ctx) -> out.put(rs.getString(1), List.of(rs.getString(2).split(" ")))).list();
-      }
-    });
+    db.jdbi().useHandle(h -> h.createQuery("SELECT sha, reverted_shas FROM commits WHERE org_id = :org AND reverted_shas IS NOT NULL")
+        .bind("org", orgId).map((rs, ctx) -> wanted.contains(rs.getString(1)) ? out.put(rs.getString(1),
+            List.of(rs.getString(2).split(" "))) : null).list());
     return out;
   }
 

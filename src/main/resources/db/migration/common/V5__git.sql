@@ -68,6 +68,7 @@ CREATE TABLE defect_links (
   lines            INTEGER      NOT NULL,
   CONSTRAINT defect_links_pk PRIMARY KEY (org_id, introducing_sha, fixing_sha)
 );
+CREATE INDEX defect_links_fixing ON defect_links (org_id, fixing_sha);
 
 -- Rework: lines of an earlier commit deleted or rewritten by a later one within the window.
 CREATE TABLE rework_links (
@@ -77,3 +78,4 @@ CREATE TABLE rework_links (
   lines           INTEGER      NOT NULL,
   CONSTRAINT rework_links_pk PRIMARY KEY (org_id, original_sha, reworking_sha)
 );
+CREATE INDEX rework_links_reworking ON rework_links (org_id, reworking_sha);

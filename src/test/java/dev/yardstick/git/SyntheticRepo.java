@@ -55,6 +55,7 @@ public final class SyntheticRepo implements AutoCloseable {
   private String branch = "main";
   private int nextMark = 1;
   private int lineCounter;
+  private boolean resolveShas = true;
 
   SyntheticRepo(Path dir, int fixCap) throws IOException, InterruptedException {
     this.dir = dir;
@@ -216,6 +217,10 @@ public final class SyntheticRepo implements AutoCloseable {
     write(t, time, message, mergeOf, e);
     truth.put(t.mark, t);
     tips.put(branch, t.mark);
+    if (mergeOf != null) {
+      branches.remove(mergeOf); // merged: its model is not needed any more
+      binaries.remove(mergeOf);
+    }
     return t;
   }
 
@@ -273,7 +278,7 @@ public final class SyntheticRepo implements AutoCloseable {
     branch = name;
   }
 
-  List<Line> lines(String path) {
+  public List<Line> lines(String path) {
     return branches.get(branch).get(path);
   }
 
@@ -284,11 +289,18 @@ public final class SyntheticRepo implements AutoCloseable {
     return t.sha;
   }
 
+  /** Whether close() asks for every commit's sha (a benchmark's repository needs none). */
+  void resolveShasOnClose(boolean resolve) {
+    this.resolveShas = resolve;
+  }
+
   /** Resolves every commit's sha and ends the import. */
   @Override
   public void close() throws IOException, InterruptedException {
     for (Truth t : truth.values()) {
-      sha(t);
+      if (resolveShas) {
+        sha(t);
+      }
     }
     fi.close();
   }

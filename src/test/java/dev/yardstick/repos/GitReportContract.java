@@ -165,4 +165,39 @@ abstract class GitReportContract {
   private static String revertedSha(Truth revert) {
     return revert.revertOf == null ? "-" : revert.revertOf;
   }
+
+  @Test
+  void following_addsNewCommitsOnce_andAForcePushRemovesWhatIsNoLongerOnTheBranch() throws Exception {
+    SmallRepo repo = new SmallRepo(Files.createTempDirectory("yardstick-follow"));
+    repo.commit("erin@example.com", "a.txt", 10, "first");
+    repo.commit("erin@example.com", "a.txt", 5, "second");
+    JsonNode first = addAndImport(server, "follow", repo.dir);
+    long id = first.get("id").asLong();
+    assertThat(orgRow().get("commits").asInt()).isEqualTo(2);
+
+    repo.commit("erin@example.com", "b.txt", 7, "third\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
+    assertThat(call(server, "POST", "/api/v1/repositories/" + id + "/import", null).statusCode()).isEqualTo(202);
+    JsonNode followed = await(server, id);
+    assertThat(followed.get("import").get("newCommits").asInt()).isEqualTo(1);
+    call(server, "POST", "/api/v1/repositories/" + id + "/import", null);
+    await(server, id);
+    JsonNode org = orgRow();
+    assertThat(org.get("commits").asInt()).isEqualTo(3);
+    assertThat(org.get("committedLinesAdded").asInt()).isEqualTo(22);
+    assertThat(org.get("aiCoAuthoredCommits").asInt()).isEqualTo(1);
+
+    repo.git("reset", "-q", "--hard", "HEAD~2");
+    repo.commit("erin@example.com", "c.txt", 4, "rewritten");
+    call(server, "POST", "/api/v1/repositories/" + id + "/import", null);
+    JsonNode rewritten = await(server, id);
+    assertThat(rewritten.get("historyNote").asText()).contains("rewritten").contains("2 commits no longer on it");
+    org = orgRow();
+    assertThat(org.get("commits").asInt()).isEqualTo(2);
+    assertThat(org.get("committedLinesAdded").asInt()).isEqualTo(14);
+    assertThat(org.get("aiCoAuthoredCommits").asInt()).isZero();
+  }
+
+  private JsonNode orgRow() throws Exception {
+    return server.report("2026-01-01", "2026-12-31", "org").get("rows").get(0);
+  }
 }

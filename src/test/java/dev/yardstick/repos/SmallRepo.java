@@ -1,0 +1,61 @@
+package dev.yardstick.repos;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A working repository driven through plain git commands, for following and force-pushes. */
+public final class SmallRepo {
+  public final Path dir;
+  private int day;
+
+  public SmallRepo(Path dir) throws Exception {
+    this(dir, true);
+  }
+
+  /** @param init false to work in an existing clone */
+  public SmallRepo(Path dir, boolean init) throws Exception {
+    this.dir = dir;
+    if (init) {
+      git("init", "-q", "-b", "main");
+    }
+  }
+
+  /** Appends n lines to a file and commits them as the author; returns the sha. */
+  public String commit(String author, String file, int n, String message) throws Exception {
+    List<String> lines = new ArrayList<>();
+    Path p = dir.resolve(file);
+    if (Files.exists(p)) {
+      lines.addAll(Files.readAllLines(p));
+    }
+    for (int i = 0; i < n; i++) {
+      lines.add("line " + lines.size() + " of " + file + " at day " + day);
+    }
+    Files.write(p, lines);
+    git("add", file);
+    String date = "2026-02-" + String.format("%02d", 1 + day++) + "T10:00:00+00:00";
+    run(Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date), "git", "-c", "user.name=" + author, "-c",
+        "user.email=" + author, "commit", "-q", "-m", message);
+    return git("rev-parse", "HEAD");
+  }
+
+  public String git(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("git"));
+    cmd.addAll(List.of(args));
+    return run(Map.of(), cmd.toArray(String[]::new));
+  }
+
+  private String run(Map<String, String> env, String... cmd) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    if (p.waitFor() != 0) {
+      throw new IOException(String.join(" ", cmd) + ": " + out);
+    }
+    return out;
+  }
+}
