@@ -126,11 +126,16 @@ public final class App implements AutoCloseable {
       queue.start();
       folder.start();
     });
-    web.start();
-    if (grpc != null) {
-      grpc.start();
+    try {
+      web.start();
+      if (grpc != null) {
+        grpc.start();
+      }
+      join(database);
+    } catch (Exception e) {
+      close(); // a refused start leaves no port open and no thread running
+      throw e;
     }
-    join(database);
     ready = true;
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("yardstick-scheduler").daemon(true).unstarted(r));
     scheduler.scheduleWithFixedDelay(this::flushLastUsed, 30, 30, TimeUnit.SECONDS);

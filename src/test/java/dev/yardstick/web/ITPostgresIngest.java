@@ -45,7 +45,9 @@ class ITPostgresIngest {
 
   @Test
   void twoServers_receivingAtOnce_keepExactTotals() throws Exception {
-    try (TestServer a = TestServer.start(target); TestServer b = TestServer.start(target)) {
+    // servers sharing a database share the key its secrets are sealed with (each has its own data directory)
+    java.util.Map<String, String> key = java.util.Map.of("YARDSTICK_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    try (TestServer a = TestServer.start(target, key); TestServer b = TestServer.start(target, key)) {
       String token = a.newIngestToken("shared"); // created through one server, accepted by both
       int developers = 20;
       int exportsEach = 30;

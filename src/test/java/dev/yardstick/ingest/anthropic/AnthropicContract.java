@@ -320,4 +320,14 @@ abstract class AnthropicContract {
         + "{\"name\":\"claude_code.active_time.total\",\"sum\":{\"aggregationTemporality\":1,\"isMonotonic\":true,"
         + "\"dataPoints\":[{\"attributes\":" + attrs + "," + point + ",\"asDouble\":" + activeSeconds + "}]}}]}]}]}";
   }
+
+  @Test
+  void aSecondServerWithAnotherKey_refusesToStart_namingTheVariable() throws Exception {
+    try (TestServer s = server()) {
+      connect(s, FakeAdminApi.ADMIN_KEY, FROM);
+    }
+    java.nio.file.Path elsewhere = Files.createTempDirectory("yardstick-other-key");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServer.start(target, Map.of("YARDSTICK_DATA_DIR", elsewhere.toString())))
+        .hasMessageContaining("YARDSTICK_SECRET_KEY");
+  }
 }
