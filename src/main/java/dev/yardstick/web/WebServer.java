@@ -30,6 +30,8 @@ import dev.yardstick.web.pages.AccountPages;
 import dev.yardstick.web.pages.DeveloperPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
+import dev.yardstick.web.pages.IntegrationPages;
+import dev.yardstick.web.pages.RepositoryPages;
 import dev.yardstick.web.pages.SignInPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -92,6 +94,8 @@ public final class WebServer implements AutoCloseable {
     HomePage home = new HomePage(p.reports(), viewer);
     IdentityPages identityPages = new IdentityPages(p.people());
     DeveloperPages developerPages = new DeveloperPages(p.people());
+    IntegrationPages integrationPages = new IntegrationPages(p.anthropic());
+    RepositoryPages repositoryPages = new RepositoryPages(p.repositories());
     HandlerType get = HandlerType.GET;
     HandlerType post = HandlerType.POST;
     HandlerType put = HandlerType.PUT;
@@ -125,6 +129,13 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/identities/link", Access.ADMIN, identityPages::link),
         new Route(post, "/identities/create", Access.ADMIN, identityPages::create),
         new Route(post, "/identities/ignore", Access.ADMIN, identityPages::ignore),
+        new Route(get, "/integrations", Access.ADMIN, integrationPages::show),
+        new Route(post, "/integrations/anthropic", Access.ADMIN, integrationPages::save),
+        new Route(post, "/integrations/anthropic/test", Access.ADMIN, integrationPages::test),
+        new Route(post, "/integrations/anthropic/sync", Access.ADMIN, integrationPages::syncNow),
+        new Route(get, "/repositories", Access.ADMIN, repositoryPages::show),
+        new Route(post, "/repositories", Access.ADMIN, repositoryPages::add),
+        new Route(post, "/repositories/{id}/import", Access.ADMIN, repositoryPages::importNow),
         // JSON API
         new Route(post, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::create),
         new Route(get, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::list),

@@ -13,6 +13,7 @@ public final class Html {
       th{background:#eef1f5;font-weight:600} td.n{text-align:right;font-variant-numeric:tabular-nums}
       form.inline{display:inline} input,select,button{font:inherit;padding:5px 8px} button{cursor:pointer}
       .box{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:16px 20px;margin-bottom:20px}
+      progress{width:220px;height:14px;vertical-align:middle}
       .err{color:#b00020} .ok{color:#1b7f3a} .muted{color:#6b7480} code{background:#eef1f5;padding:1px 4px}
       """;
 
@@ -47,7 +48,8 @@ public final class Html {
         nav.append("<a href=\"/developers\">Developers</a>");
       }
       if (who.role() == dev.yardstick.model.Role.ADMIN) {
-        nav.append("<a href=\"/identities\">Unmatched identities</a>");
+        nav.append("<a href=\"/identities\">Unmatched identities</a><a href=\"/repositories\">Repositories</a>")
+            .append("<a href=\"/integrations\">Integrations</a>");
       }
       nav.append("<a href=\"/account\">Account</a><span class=\"me\">").append(esc(who.email())).append(" (")
           .append(esc(who.role().wire())).append(")</span>")
@@ -58,6 +60,17 @@ public final class Html {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
         + "<title>" + esc(title) + " · Yardstick</title><style>" + STYLE + "</style></head><body>" + nav
         + "<main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
+  }
+
+  /** A progress bar with its figures in words beside it (screen readers and text browsers get the words). */
+  public static String progress(long done, long total, String words) {
+    long max = Math.max(total, 1);
+    return "<progress value=\"" + Math.min(done, max) + "\" max=\"" + max + "\"></progress> <span>" + esc(words) + "</span>";
+  }
+
+  /** Reloads the page every few seconds while something it shows is running. */
+  public static String refreshWhile(boolean running) {
+    return running ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
   }
 
   /** The hidden CSRF field every state-changing form carries. */
