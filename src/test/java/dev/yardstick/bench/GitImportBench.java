@@ -55,7 +55,7 @@ public final class GitImportBench {
           SecretBox.load(Optional.empty(), work), Clock.systemUTC(),
           new RepositoryService.Settings(work.resolve("data"), Duration.ofDays(21), 200, Duration.ofMinutes(10)));
       var repo = service.add(org, new RepositoryService.NewRepository("bench", null, clone.toString(), null, null, null, null, null));
-      AnterHeap heap = new AnterHeap();
+      AnthropicBench.HeapSampler heap = new AnthropicBench.HeapSampler();
       AtomicReference<ImportProgress> progress = new AtomicReference<>();
       long[] analysingAt = {0};
       Thread watcher = Thread.ofPlatform().daemon(true).start(() -> {
@@ -86,7 +86,7 @@ public final class GitImportBench {
       System.out.printf("import (read + store commits):  %.2f s  ratio numstat/import %.2f (target >= 0.5)%n", importing,
           numstat / importing);
       System.out.printf("rework + defect analysis:       %.2f s  = %.2fx the import (target <= 5)%n", analysing, analysing / importing);
-      System.out.printf("heap: peak used %d MB (max %d MB)%n", heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf("heap: peak used %d MB (max %d MB)%n", heap.peakUsed() >> 20, Runtime.getRuntime().maxMemory() >> 20);
       SmallRepo working = new SmallRepo(clone, false);
       for (int i = 0; i < 3; i++) {
         working.commit("dev1@example.com", "src/follow.txt", 5, "follow " + i);
@@ -105,31 +105,5 @@ public final class GitImportBench {
     long t0 = System.nanoTime();
     w.run();
     return (System.nanoTime() - t0) / 1e9;
-  }
-
-  /** Samples heap use every 10 ms. */
-  static final class AnterHeap implements AutoCloseable {
-    private volatile boolean running = true;
-    private volatile long peak;
-    private final Thread t = Thread.ofPlatform().daemon(true).start(() -> {
-      while (running) {
-        peak = Math.max(peak, java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-
-    long peak() {
-      return peak;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      running = false;
-      t.join();
-    }
   }
 }

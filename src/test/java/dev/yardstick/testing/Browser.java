@@ -41,4 +41,13 @@ public final class Browser {
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
   }
+
+  /** Saves a PNG of the page into YARDSTICK_TEST_SCREENSHOTS, when that is set (to look at the pages). */
+  public static void screenshot(WebDriver driver, String name) throws java.io.IOException {
+    String dir = System.getenv("YARDSTICK_TEST_SCREENSHOTS");
+    if (dir != null && driver instanceof org.openqa.selenium.TakesScreenshot t) {
+      Files.createDirectories(Path.of(dir));
+      Files.write(Path.of(dir, name + ".png"), t.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+  }
 }

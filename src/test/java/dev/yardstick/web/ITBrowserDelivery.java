@@ -48,6 +48,7 @@ class ITBrowserDelivery {
         });
         assertThat(browser.findElement(By.id("repositories")).getText()).contains("2/2 commits, 2 new");
         assertThat(browser.findElements(By.cssSelector("#repositories progress"))).hasSize(1);
+        Browser.screenshot(browser, "repositories");
 
         browser.findElement(By.linkText("Integrations")).click();
         browser.findElement(By.name("adminApiKey")).sendKeys(FakeAdminApi.ADMIN_KEY);
@@ -64,6 +65,7 @@ class ITBrowserDelivery {
         });
         browser.findElement(By.xpath("//button[text()='Test connection']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Connected"));
+        Browser.screenshot(browser, "integrations");
       } finally {
         browser.quit();
       }

@@ -20,7 +20,14 @@ public final class IntegrationPages {
   }
 
   public void show(Context ctx) {
-    ctx.html(page(ApiRequests.principal(ctx), null, false));
+    ctx.html(page(ApiRequests.principal(ctx), ctx.queryParam("ok") != null ? ctx.queryParam("ok") : ctx.queryParam("error"),
+        ctx.queryParam("ok") == null));
+  }
+
+  /** Post/redirect/get: reloading the page (it reloads itself while work runs) never submits the form again. */
+  private static void done(Context ctx, String message, boolean error) {
+    ctx.redirect("/integrations?" + (error ? "error=" : "ok=") + java.net.URLEncoder.encode(message,
+        java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   public void save(Context ctx) {
@@ -29,18 +36,18 @@ public final class IntegrationPages {
       String from = ctx.formParam("backfillFrom");
       sync.configure(p.orgId(), ctx.formParam("adminApiKey"), from == null || from.isBlank()
           ? sync.today().minusDays(AnthropicSync.DEFAULT_BACKFILL_DAYS) : LocalDate.parse(from.trim()));
-      ctx.html(page(p, "Saved. The backfill starts within a minute, or press Sync now.", false));
+      done(ctx, "Saved. The backfill starts within a minute, or press Sync now.", false);
     } catch (java.time.DateTimeException e) {
-      ctx.status(400).html(page(p, "History from must be a date (YYYY-MM-DD).", true));
+      done(ctx, "History from must be a date (YYYY-MM-DD).", true);
     } catch (IllegalArgumentException e) {
-      ctx.status(400).html(page(p, e.getMessage(), true));
+      done(ctx, e.getMessage(), true);
     }
   }
 
   public void test(Context ctx) throws InterruptedException {
     Principal p = ApiRequests.principal(ctx);
     ConnectionTest t = sync.test(p.orgId());
-    ctx.html(page(p, t.message(), !t.ok()));
+    done(ctx, t.message(), !t.ok());
   }
 
   public void syncNow(Context ctx) {
@@ -49,9 +56,9 @@ public final class IntegrationPages {
       var i = sync.integration(p.orgId()).orElseThrow(() -> new IllegalArgumentException("Save an Admin API key first."));
       LocalDate today = sync.today();
       sync.start(p.orgId(), i.nextDay().isAfter(today) ? today.minusDays(2) : i.nextDay(), today);
-      ctx.html(page(p, "Sync started.", false));
+      done(ctx, "Sync started.", false);
     } catch (IllegalArgumentException | AnthropicSync.BusyException e) {
-      ctx.status(409).html(page(p, e.getMessage(), true));
+      done(ctx, e.getMessage(), true);
     }
   }
 

@@ -19,7 +19,14 @@ public final class RepositoryPages {
   }
 
   public void show(Context ctx) {
-    ctx.html(page(ApiRequests.principal(ctx), null, false));
+    ctx.html(page(ApiRequests.principal(ctx), ctx.queryParam("ok") != null ? ctx.queryParam("ok") : ctx.queryParam("error"),
+        ctx.queryParam("ok") == null));
+  }
+
+  /** Post/redirect/get: reloading the page (it reloads itself while work runs) never submits the form again. */
+  private static void done(Context ctx, String message, boolean error) {
+    ctx.redirect("/repositories?" + (error ? "error=" : "ok=") + java.net.URLEncoder.encode(message,
+        java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   public void add(Context ctx) {
@@ -30,9 +37,9 @@ public final class RepositoryPages {
       Repository r = repos.add(p.orgId(), new RepositoryService.NewRepository(blank(ctx.formParam("name")), url ? source : null,
           url ? null : blank(source), blank(ctx.formParam("token")), blank(ctx.formParam("branch")), null, null, null));
       repos.start(r);
-      ctx.html(page(p, "Added " + r.name() + "; the import has started.", false));
+      done(ctx, "Added " + r.name() + "; the import has started.", false);
     } catch (IllegalArgumentException e) {
-      ctx.status(400).html(page(p, e.getMessage(), true));
+      done(ctx, e.getMessage(), true);
     }
   }
 
@@ -41,9 +48,9 @@ public final class RepositoryPages {
     long id = ApiRequests.pathId(ctx, "id");
     try {
       repos.start(repos.find(p.orgId(), id).orElseThrow(() -> new IllegalArgumentException("no repository " + id)));
-      ctx.html(page(p, "Import started.", false));
+      done(ctx, "Import started.", false);
     } catch (IllegalArgumentException | RepositoryService.BusyException e) {
-      ctx.status(409).html(page(p, e.getMessage(), true));
+      done(ctx, e.getMessage(), true);
     }
   }
 
@@ -79,8 +86,9 @@ public final class RepositoryPages {
   }
 
   private static String bar(ImportProgress.Snapshot s) {
-    return Html.progress(s.done(), s.total(), s.phase() + " " + s.done() + "/" + s.total() + " commits, " + s.newCommits() + " new"
-        + (s.state().equals("running") ? "" : ", " + s.state()) + (s.error() == null ? "" : ": " + s.error()))
+    boolean running = s.state().equals("running");
+    return Html.progress(s.done(), s.total(), (running ? s.phase() + " " : "") + s.done() + "/" + s.total() + " commits, "
+        + s.newCommits() + " new" + (running ? "" : ", " + s.state()) + (s.error() == null ? "" : ": " + s.error()))
         + (s.note() == null ? "" : "<div class=\"muted\">" + esc(s.note()) + "</div>");
   }
 }
