@@ -11,6 +11,7 @@ import java.util.Map;
 public final class SmallRepo {
   public final Path dir;
   private int day;
+  private java.time.LocalDate base = java.time.LocalDate.parse("2026-02-01");
 
   public SmallRepo(Path dir) throws Exception {
     this(dir, true);
@@ -36,10 +37,17 @@ public final class SmallRepo {
     }
     Files.write(p, lines);
     git("add", file);
-    String date = "2026-02-" + String.format("%02d", 1 + day++) + "T10:00:00+00:00";
+    String date = base.plusDays(day++) + "T10:00:00+00:00";
     run(Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date), "git", "-c", "user.name=" + author, "-c",
         "user.email=" + author, "commit", "-q", "-m", message);
     return git("rev-parse", "HEAD");
+  }
+
+  /** Dates the next commits from {@code first} on, a day apart. */
+  public SmallRepo startingAt(java.time.LocalDate first) {
+    this.base = first;
+    this.day = 0;
+    return this;
   }
 
   public String git(String... args) throws Exception {

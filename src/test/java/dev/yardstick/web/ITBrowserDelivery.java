@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ITBrowserDelivery {
   @Test
   void admin_followsARepository_andConnectsTheAdminApi_watchingProgress() throws Exception {
-    SmallRepo repo = new SmallRepo(Files.createTempDirectory("yardstick-browser-repo"));
+    SmallRepo repo = new SmallRepo(Files.createTempDirectory("yardstick-browser-repo"))
+        .startingAt(LocalDate.now(ZoneOffset.UTC).minusDays(5));
     repo.commit("erin@example.com", "a.txt", 6, "first");
     repo.commit("erin@example.com", "a.txt", 2, "second");
     try (FakeAdminApi fake = new FakeAdminApi(new AdminDataset(10, 3), 5);
@@ -49,6 +50,11 @@ class ITBrowserDelivery {
         assertThat(browser.findElement(By.id("repositories")).getText()).contains("2/2 commits, 2 new");
         assertThat(browser.findElements(By.cssSelector("#repositories progress"))).hasSize(1);
         Browser.screenshot(browser, "repositories");
+        browser.findElement(By.linkText("Dashboard")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("weekly-chart")));
+        assertThat(browser.findElement(By.id("headline")).getText()).contains("0 of 2 commits carry Claude's co-author trailer");
+        assertThat(browser.findElements(By.cssSelector("#weekly-chart rect"))).hasSizeGreaterThan(0);
+        Browser.screenshot(browser, "dashboard");
 
         browser.findElement(By.linkText("Integrations")).click();
         browser.findElement(By.name("adminApiKey")).sendKeys(FakeAdminApi.ADMIN_KEY);

@@ -13,6 +13,7 @@ import dev.yardstick.web.api.ApiRequests;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Function;
 
 /** The dashboard: the last 30 days as far as the caller may see (company, their teams, or their own numbers). */
@@ -35,24 +36,59 @@ public final class HomePage {
       case DEVELOPER -> GroupBy.WEEK;
     };
     Report r = reports.report(p.orgId(), from, to, groupBy, viewer.apply(ctx));
-    StringBuilder b = new StringBuilder("<p class=\"muted\">").append(esc(from)).append(" to ").append(esc(to))
+    StringBuilder b = new StringBuilder(headline(reports.report(p.orgId(), from, to, GroupBy.ORG, viewer.apply(ctx)).rows().getFirst()));
+    List<ReportRow> weeks = reports.report(p.orgId(), to.minusWeeks(11), to, GroupBy.WEEK, viewer.apply(ctx)).rows();
+    b.append("<div class=\"box\"><h2>Output per week</h2>").append(Charts.weeklyLines(weeks))
+        .append("<p class=\"muted\">Accepted AI lines are a directional proxy, not line attribution: they may be edited or")
+        .append(" never committed.</p></div><p class=\"muted\">").append(esc(from)).append(" to ").append(esc(to))
         .append(p.role() == Role.DEVELOPER ? ", your own numbers by week" : ", by team").append(".</p>");
     b.append("<table id=\"report\"><tr><th>").append(groupBy == GroupBy.WEEK ? "Week" : "Team").append("</th><th>Sessions</th>")
         .append("<th>AI lines added</th><th>Edits accepted</th><th>Edits rejected</th><th>Commits by Claude Code</th>")
-        .append("<th>Cost (USD)</th></tr>");
+        .append("<th>Cost (USD)</th><th>Commits</th><th>Committed lines</th><th>AI usage %</th><th>Rework % AI / other</th>")
+        .append("<th>Defect rate AI / other</th></tr>");
     for (ReportRow row : r.rows()) {
       b.append("<tr><td>").append(esc(row.key())).append("</td>");
       if (Boolean.TRUE.equals(row.withheld())) {
-        b.append("<td colspan=\"6\" class=\"muted\">withheld: fewer developers than the minimum group size</td></tr>");
+        b.append("<td colspan=\"11\" class=\"muted\">withheld: fewer developers than the minimum group size</td></tr>");
         continue;
       }
       for (Object v : new Object[] {row.sessions(), row.aiLinesAdded(), row.editsAccepted(), row.editsRejected(),
-          row.commitsByClaudeCode(), row.costUsd()}) {
+          row.commitsByClaudeCode(), row.costUsd(), row.commits(), row.committedLinesAdded(), row.aiUsagePercent(),
+          pair(row.reworkPercentAiCoAuthored(), row.reworkPercentOther()), pair(row.defectRateAiCoAuthored(), row.defectRateOther())}) {
         b.append("<td class=\"n\">").append(v == null ? "–" : esc(v)).append("</td>");
       }
       b.append("</tr>");
     }
     b.append("</table>");
     ctx.html(Html.page("Dashboard", p, b.toString()));
+  }
+
+  private static String dash(String s) {
+    return s == null ? "–" : s;
+  }
+
+  private static String pair(Object ai, Object other) {
+    return ai == null && other == null ? null : (ai == null ? "–" : ai) + " / " + (other == null ? "–" : other);
+  }
+
+  /** AI usage % with its honest companions: coverage, the exact lower bound, and quality split AI against the rest. */
+  private static String headline(ReportRow org) {
+    StringBuilder b = new StringBuilder("<div class=\"box\" id=\"headline\"><h2>Last 30 days</h2>");
+    if (Boolean.TRUE.equals(org.withheld())) {
+      return b.append("<p class=\"muted\">Company figures are withheld: fewer developers than the minimum group size.</p></div>")
+          .toString();
+    }
+    b.append("<p><strong style=\"font-size:28px\">").append(org.aiUsagePercent() == null ? "–" : esc(org.aiUsagePercent()) + " %")
+        .append("</strong> AI usage: accepted AI lines ÷ committed lines");
+    if (org.coverage() != null) {
+      b.append(", over the ").append(org.coverage().withBoth()).append(" developers with both telemetry and commits (")
+          .append(org.coverage().withUsage()).append(" send usage, ").append(org.coverage().withCommits()).append(" commit)");
+    }
+    b.append(".</p><p>").append(org.aiCoAuthoredCommits() == null ? "–" : esc(org.aiCoAuthoredCommits())).append(" of ")
+        .append(org.commits() == null ? "–" : esc(org.commits()))
+        .append(" commits carry Claude's co-author trailer (an exact lower bound). Rework: ")
+        .append(esc(dash(pair(org.reworkPercentAiCoAuthored(), org.reworkPercentOther())))).append(" % (AI co-authored / other).")
+        .append(" Defect rate: ").append(esc(dash(pair(org.defectRateAiCoAuthored(), org.defectRateOther())))).append(".</p></div>");
+    return b.toString();
   }
 }
