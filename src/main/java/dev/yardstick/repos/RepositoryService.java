@@ -90,6 +90,40 @@ public final class RepositoryService implements AutoCloseable {
     return l == null ? "" : String.join("\n", l);
   }
 
+  /**
+   * Stops following the repository: its commits that no other followed repository reaches leave the
+   * reports, and its mirror and line origins are deleted. Throws BusyException while it imports.
+   */
+  public boolean remove(long orgId, long id) {
+    Optional<Repository> r = repos.find(orgId, id);
+    if (r.isEmpty()) {
+      return false;
+    }
+    ImportProgress p = lease(r.get());
+    try {
+      commits.forgetUnreachable(orgId, id, Set.of(), commits.members(id));
+      repos.delete(orgId, id);
+      deleteTree(settings.dataDir().resolve("repositories").resolve(Long.toString(id)));
+      p.finish(null, clock.instant());
+      latest.remove(id);
+      return true;
+    } catch (RuntimeException e) {
+      repos.releaseLease(id);
+      throw e;
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (java.io.IOException e) {
+      log.warn("could not delete {}: {}", dir, e.getMessage());
+    }
+  }
+
   public List<Repository> list(long orgId) {
     return repos.list(orgId);
   }

@@ -169,7 +169,8 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/api/v1/repositories", Access.ADMIN, repositories::create),
         new Route(get, "/api/v1/repositories", Access.ADMIN, repositories::list),
         new Route(get, "/api/v1/repositories/{id}", Access.ADMIN, repositories::get),
-        new Route(post, "/api/v1/repositories/{id}/import", Access.ADMIN, repositories::importNow));
+        new Route(post, "/api/v1/repositories/{id}/import", Access.ADMIN, repositories::importNow),
+        new Route(delete, "/api/v1/repositories/{id}", Access.ADMIN, repositories::delete));
   }
 
   public List<Route> routes() {

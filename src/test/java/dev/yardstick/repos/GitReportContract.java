@@ -200,4 +200,29 @@ abstract class GitReportContract {
   private JsonNode orgRow() throws Exception {
     return server.report("2026-01-01", "2026-12-31", "org").get("rows").get(0);
   }
+
+  @Test
+  void aCloneUrl_isMirroredAndFollowed_andRemovingARepositoryRemovesWhatOnlyItReached() throws Exception {
+    SmallRepo source = new SmallRepo(Files.createTempDirectory("yardstick-url"));
+    source.commit("erin@example.com", "a.txt", 10, "first");
+    HttpResponse<String> r = call(server, "POST", "/api/v1/repositories",
+        "{\"name\":\"remote\",\"url\":\"file://" + source.dir + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    long id = JSON.readTree(r.body()).get("id").asLong();
+    assertThat(await(server, id).get("state").asText()).isEqualTo("following");
+    source.commit("erin@example.com", "a.txt", 4, "second");
+    call(server, "POST", "/api/v1/repositories/" + id + "/import", null);
+    assertThat(await(server, id).get("import").get("newCommits").asInt()).isEqualTo(1);
+    assertThat(orgRow().get("committedLinesAdded").asInt()).isEqualTo(14);
+
+    addAndImport(server, "local", source.dir); // the same history by path
+    assertThat(call(server, "DELETE", "/api/v1/repositories/" + id, null).statusCode()).isEqualTo(204);
+    assertThat(orgRow().get("commits").asInt()).isEqualTo(2); // still reached by the other one
+    long local = JSON.readTree(call(server, "GET", "/api/v1/repositories", null).body()).get("repositories").get(0).get("id").asLong();
+    assertThat(call(server, "DELETE", "/api/v1/repositories/" + local, null).statusCode()).isEqualTo(204);
+    assertThat(orgRow().get("commits").isNull()).isTrue();
+    assertThat(call(server, "GET", "/api/v1/repositories/" + local, null).statusCode()).isEqualTo(404);
+    assertThat(call(server, "POST", "/api/v1/repositories", "{\"name\":\"bad\",\"path\":\"/nonexistent\"}").statusCode())
+        .isEqualTo(400);
+  }
 }

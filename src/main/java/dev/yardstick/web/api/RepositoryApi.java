@@ -53,6 +53,19 @@ public final class RepositoryApi {
     }
   }
 
+  /** Stops following: 204; 409 while it imports. */
+  public void delete(Context ctx) {
+    long id = ApiRequests.pathId(ctx, "id");
+    try {
+      if (!repos.remove(ApiRequests.org(ctx), id)) {
+        throw new NotFoundException("no repository " + id);
+      }
+      ctx.status(204);
+    } catch (RepositoryService.BusyException e) {
+      ctx.status(409).json(Map.of("error", "conflict", "message", e.getMessage()));
+    }
+  }
+
   private Repository find(Context ctx) {
     long id = ApiRequests.pathId(ctx, "id");
     return repos.find(ApiRequests.org(ctx), id).orElseThrow(() -> new NotFoundException("no repository " + id));
