@@ -36,4 +36,14 @@ public enum SqlFailure {
     }
     return PERMANENT;
   }
+
+  /** True when some cause of {@code e} (a Jdbi or pool exception, say) says the database is away. */
+  public static boolean unavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        return of(s) == UNAVAILABLE;
+      }
+    }
+    return false;
+  }
 }

@@ -205,6 +205,11 @@ public final class WebServer implements AutoCloseable {
         error(ctx, 503, "unavailable", e.getMessage());
       });
       config.routes.exception(Exception.class, (e, ctx) -> {
+        if (dev.yardstick.storage.SqlFailure.unavailable(e)) {
+          ctx.header("Retry-After", "5"); // the database is away: say so, never 500 for it
+          error(ctx, 503, "unavailable", "the database is unreachable");
+          return;
+        }
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal", "internal error");
       });

@@ -67,6 +67,7 @@ class ITDatabaseOutage {
         proxy.cut();
         Thread.sleep(500);
         HttpResponse<String> ready = server.send(HttpRequest.newBuilder(URI.create(server.url("/readyz"))).GET());
+        HttpResponse<String> api = server.send(server.api("/api/v1/repositories").GET());
         Thread.sleep(2500);
         proxy.restore();
         for (Future<?> f : done) {
@@ -75,6 +76,8 @@ class ITDatabaseOutage {
         pool.shutdown();
 
         assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(503); // the management API too: never a 500 for an outage
+        assertThat(api.headers().firstValue("Retry-After")).isPresent();
         assertThat(statuses.getOrDefault(503, 0)).as("statuses %s", statuses).isPositive();
         assertThat(retryAfterMissing).hasValue(0);
         JsonNode org = server.report("2026-01-01", "2027-12-31", "org").get("rows").get(0);
