@@ -9,13 +9,11 @@ import dev.yardstick.ingest.WriteQueue;
 import dev.yardstick.ingest.anthropic.AdminApiClient;
 import dev.yardstick.ingest.anthropic.AnthropicSync;
 import dev.yardstick.auth.SecretBox;
-import dev.yardstick.identity.AliasKind;
-import dev.yardstick.identity.People.RawId;
-import dev.yardstick.identity.Sighting;
-import dev.yardstick.model.AdminUsage.ActorType;
 import dev.yardstick.storage.AdminUsageQueries;
 import dev.yardstick.storage.AnthropicStore;
 import dev.yardstick.storage.CommitStore;
+import dev.yardstick.ops.Chores;
+import dev.yardstick.people.SightingSources;
 import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.repos.RepositoryService;
@@ -35,12 +33,8 @@ import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.WebServer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +52,9 @@ public final class App implements AutoCloseable {
   private TokenAuthenticator auth;
   private WebServer web;
   private OtlpGrpcServer grpc;
-  private ScheduledExecutorService scheduler;
-  private ScheduledExecutorService syncScheduler;
+  private Chores chores;
   private AnthropicSync anthropic;
   private RepositoryService repositories;
-  private ScheduledExecutorService gitScheduler;
   private long defaultOrgId;
   private volatile boolean ready;
 
@@ -95,16 +87,12 @@ public final class App implements AutoCloseable {
     AdminUsageQueries adminUsage = new AdminUsageQueries(db);
     anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,
         AdminApiClient.MAX_PAGE);
-    people.addSightingSource(org -> adminUsage.actors(org).stream().map(a -> new Sighting(
-        List.of(a.type() == ActorType.USER ? new RawId(AliasKind.EMAIL, a.actor()) : new RawId(AliasKind.API_KEY_NAME, a.actor())),
-        "admin-api", a.firstSeen(), a.lastSeen(), a.sessions(), a.terminal(), null)).toList());
+    people.addSightingSource(SightingSources.adminApi(adminUsage));
     GitQueries gitQueries = new GitQueries(db);
     repositories = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, secrets, clock,
         new RepositoryService.Settings(config.dataDir(), java.time.Duration.ofDays(config.reworkWindowDays()),
             config.szzMaxFixLines(), java.time.Duration.ofMinutes(config.gitFollowMinutes())));
-    people.addSightingSource(org -> gitQueries.authors(org).stream().map(a -> new Sighting(
-        List.of(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(a.email()))), "git", a.firstSeen(), a.lastSeen(),
-        a.commits(), null, null)).toList());
+    people.addSightingSource(SightingSources.git(gitQueries));
     ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
         reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestTimeoutMillis(),
@@ -137,14 +125,11 @@ public final class App implements AutoCloseable {
       throw e;
     }
     ready = true;
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("yardstick-scheduler").daemon(true).unstarted(r));
-    scheduler.scheduleWithFixedDelay(this::flushLastUsed, 30, 30, TimeUnit.SECONDS);
-    scheduler.scheduleWithFixedDelay(this::autoLink, 5, 60, TimeUnit.SECONDS);
-    // its own thread: a backfill of a year runs for minutes and must not hold up the other chores
-    syncScheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("anthropic-sync").daemon(true).unstarted(r));
-    syncScheduler.scheduleWithFixedDelay(this::syncAnthropic, 15, 60, TimeUnit.SECONDS);
-    gitScheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("git-follow").daemon(true).unstarted(r));
-    gitScheduler.scheduleWithFixedDelay(this::followRepositories, 20, 60, TimeUnit.SECONDS);
+    chores = new Chores();
+    chores.every("token-last-used", 30, 30, this::flushLastUsed);
+    chores.every("identity-auto-link", 5, 60, () -> people.autoLink(defaultOrgId));
+    chores.every("anthropic-sync", 15, 60, anthropic::tick);
+    chores.every("git-follow", 20, 60, repositories::tick);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
         config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
   }
@@ -164,21 +149,7 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private void syncAnthropic() {
-    try {
-      anthropic.tick();
-    } catch (RuntimeException e) {
-      log.warn("Admin API sync failed: {}", e.getMessage());
-    }
-  }
 
-  private void followRepositories() {
-    try {
-      repositories.tick();
-    } catch (RuntimeException e) {
-      log.warn("following repositories failed: {}", e.getMessage());
-    }
-  }
 
   public RepositoryService repositories() {
     return repositories;
@@ -234,14 +205,6 @@ public final class App implements AutoCloseable {
     telemetry.compact();
   }
 
-  /** Makes the identity links that are safe without asking, for the organization. */
-  private void autoLink() {
-    try {
-      people.autoLink(defaultOrgId);
-    } catch (RuntimeException e) {
-      log.warn("could not link identities: {}", e.getMessage());
-    }
-  }
 
   public PeopleService people() {
     return people;
@@ -264,19 +227,11 @@ public final class App implements AutoCloseable {
     if (grpc != null) {
       grpc.close();
     }
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
-    if (syncScheduler != null) {
-      syncScheduler.shutdownNow();
-      syncScheduler.awaitTermination(10, TimeUnit.SECONDS); // its lease is given back before the database closes
+    if (chores != null) {
+      chores.close(); // chores give their leases back before the database closes
     }
     if (anthropic != null) {
       anthropic.close();
-    }
-    if (gitScheduler != null) {
-      gitScheduler.shutdownNow();
-      gitScheduler.awaitTermination(10, TimeUnit.SECONDS);
     }
     if (repositories != null) {
       repositories.close();
