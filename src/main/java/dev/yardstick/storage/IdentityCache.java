@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * are remembered only after it commits, so a rolled-back transaction leaves no stale id behind.
  */
 final class IdentityCache {
-  /** First/last seen are refreshed at most this often per identity, to keep them off the hot path. */
-  private static final long SEEN_REFRESH_NANOS = 10L * 60 * 1_000_000_000L;
+  /** First/last seen are refreshed when a sighting moves them this much (or terminal or version change). */
+  private static final long SEEN_REFRESH_NANOS = 60L * 1_000_000_000L;
   private static final int MAX_ENTRIES = 200_000;
 
   record Key(long org, long hi, long lo) {
@@ -53,9 +53,11 @@ final class IdentityCache {
   private record Entry(long id, long seenNanos, String terminal, String version) {}
 
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final SeenRefresher refresher;
   private final String insertSql;
 
-  IdentityCache(Dialect dialect) {
+  IdentityCache(Dialect dialect, SeenRefresher refresher) {
+    this.refresher = refresher;
     insertSql = dialect.insertIfAbsent("identities", List.of("org_id", "key_hi", "key_lo"),
         List.of("org_id", "key_hi", "key_lo", "email", "header_email", "service_name", "account_uuid", "account_id",
             "user_id", "claude_org_id", "first_seen", "last_seen", "last_terminal_type", "last_app_version"),
@@ -89,15 +91,13 @@ final class IdentityCache {
       selectIds(c, missing, ids);
       stale.addAll(missing);
     }
-    if (!stale.isEmpty()) {
-      stale.sort(IdentityCache::compare);
-      refreshSeen(c, stale, sightings, ids);
-      for (Key k : stale) {
-        Sighting s = sightings.get(k);
-        fresh.put(k, new Entry(ids.get(k), s.maxNanos, s.terminal, s.version));
-      }
+    List<SeenRefresher.Seen> seen = new ArrayList<>(stale.size());
+    for (Key k : stale) {
+      Sighting s = sightings.get(k);
+      fresh.put(k, new Entry(ids.get(k), s.maxNanos, s.terminal, s.version));
+      seen.add(new SeenRefresher.Seen(ids.get(k), s.minNanos, s.maxNanos, s.terminal, s.version));
     }
-    return new Pending(ids, fresh);
+    return new Pending(ids, fresh, seen);
   }
 
   private void insertMissing(Connection c, List<Key> missing, Map<Key, Sighting> sightings) throws SQLException {
@@ -141,24 +141,6 @@ final class IdentityCache {
     }
   }
 
-  private static void refreshSeen(Connection c, List<Key> keys, Map<Key, Sighting> sightings, Map<Key, Long> ids)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE identities SET first_seen = LEAST(first_seen, ?),"
-        + " last_seen = GREATEST(last_seen, ?), last_terminal_type = COALESCE(?, last_terminal_type),"
-        + " last_app_version = COALESCE(?, last_app_version) WHERE id = ?")) {
-      for (Key k : keys) {
-        Sighting s = sightings.get(k);
-        ps.setObject(1, Times.utc(s.minNanos));
-        ps.setObject(2, Times.utc(s.maxNanos));
-        ps.setString(3, s.terminal);
-        ps.setString(4, s.version);
-        ps.setLong(5, ids.get(k));
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
   private static int compare(Key a, Key b) {
     int c = Long.compare(a.org(), b.org());
     c = c != 0 ? c : Long.compare(a.hi(), b.hi());
@@ -169,10 +151,12 @@ final class IdentityCache {
   final class Pending {
     final Map<Key, Long> ids;
     private final Map<Key, Entry> fresh;
+    private final List<SeenRefresher.Seen> seen;
 
-    private Pending(Map<Key, Long> ids, Map<Key, Entry> fresh) {
+    private Pending(Map<Key, Long> ids, Map<Key, Entry> fresh, List<SeenRefresher.Seen> seen) {
       this.ids = ids;
       this.fresh = fresh;
+      this.seen = seen;
     }
 
     void commit() {
@@ -180,6 +164,7 @@ final class IdentityCache {
         entries.clear(); // far beyond any real organization's identities: start over rather than grow
       }
       entries.putAll(fresh);
+      seen.forEach(refresher::add);
     }
   }
 }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /** Rollup increments summed in memory: those of one ingest transaction, or of many being folded in. */
 final class Rollups {
-  private final Map<RollupTable, Map<List<Object>, double[]>> rows = new HashMap<>();
+  // by identity: the tables are constants, and a record's hash would walk all its lists on every add
+  private final Map<RollupTable, Map<List<Object>, double[]>> rows = new java.util.IdentityHashMap<>();
 
   void addUsage(long org, LocalDate day, long identity, String model, UsageField field, double increment) {
     row(RollupTable.USAGE, List.of(org, day, identity, model))[field.ordinal()] += increment;
@@ -56,7 +57,7 @@ final class Rollups {
     }
     Map<Long, Map<RollupTable, Map<List<Object>, double[]>>> byOrg = new TreeMap<>();
     rows.forEach((table, tableRows) -> tableRows.forEach((key, values) -> byOrg
-        .computeIfAbsent((Long) key.get(0), o -> new HashMap<>())
+        .computeIfAbsent((Long) key.get(0), o -> new java.util.IdentityHashMap<>())
         .computeIfAbsent(table, t -> new HashMap<>()).put(key, values)));
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_pending (org_id, increments) VALUES (?, ?)")) {
       for (Map.Entry<Long, Map<RollupTable, Map<List<Object>, double[]>>> e : byOrg.entrySet()) {

@@ -25,12 +25,13 @@ import java.util.Map;
  * a call's batches in one transaction. A fact group already stored adds nothing, so a retried export
  * counts once, also when two servers receive it at the same time.
  */
-public final class TelemetryStore {
+public final class TelemetryStore implements TelemetryWriter {
   private final Database db;
   private final OrgStore orgs;
   private final IdentityCache identities;
   private final CumulativeSeries cumulative;
   private final RollupCompactor compactor;
+  private final SeenRefresher seen = new SeenRefresher();
   private static final String UNIQUE_VIOLATION = "23505";
   private static final List<String> FACT_COLUMNS = List.of("org_id", "key_hi", "key_lo", "signal", "identity_id",
       "first_day", "min_time_ns", "item_count", "session_id", "terminal_type", "app_version", "attributes", "payload",
@@ -45,7 +46,7 @@ public final class TelemetryStore {
   public TelemetryStore(Database db, OrgStore orgs) {
     this.db = db;
     this.orgs = orgs;
-    this.identities = new IdentityCache(db.dialect());
+    this.identities = new IdentityCache(db.dialect(), seen);
     this.cumulative = new CumulativeSeries(db.dialect());
     this.compactor = new RollupCompactor(db);
     this.plainInsertFactSql = "INSERT INTO fact_groups (" + String.join(", ", FACT_COLUMNS) + ") VALUES ("
@@ -57,14 +58,18 @@ public final class TelemetryStore {
   }
 
   /**
-   * Folds the rollup increments written since the last run into the daily rollups; reports see
-   * the same totals before and after. Returns the number of pending rows folded in.
+   * Folds the rollup increments written since the last run into the daily rollups (reports see the
+   * same totals before and after) and writes the identities' first/last seen. Returns the number of
+   * pending rollup rows folded in.
    */
   public int compact() throws SQLException {
-    return compactor.compact();
+    int folded = compactor.compact();
+    seen.flush(db);
+    return folded;
   }
 
   /** Stores the batches in one transaction and says, per batch in order, what was new. */
+  @Override
   public List<Outcome> write(List<TelemetryBatch> batches, Instant now) throws SQLException {
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);

@@ -218,6 +218,8 @@ abstract class StoreContract {
     write(session(jane, "s2"), delta("claude_code.commit.count", 1, T0.plusSeconds(3600)));
 
     assertThat(queries.identities(org)).hasSize(1).containsValue(jane);
+    assertThat(count("SELECT COUNT(*) FROM identities WHERE last_seen > first_seen")).isZero(); // written by the fold
+    telemetry.compact();
     assertThat(count("SELECT COUNT(*) FROM identities WHERE last_seen > first_seen")).isEqualTo(1);
   }
 
