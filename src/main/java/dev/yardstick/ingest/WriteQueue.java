@@ -5,40 +5,59 @@ import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.SqlFailure;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TelemetryStore;
+import dev.yardstick.storage.TelemetryWriter;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: exports wait here until one writer thread stores many of them in a single
- * transaction, and each caller's future completes only after that commit. The queue is bounded in
- * bytes; when it is full, or the database was just found unreachable, submit refuses at once.
+ * transaction, and each caller's future completes only after that commit. A commit has a fixed cost
+ * of about a millisecond on H2, so when the last commit held several exports the writer waits (up
+ * to {@link #MAX_GATHER}) for those announced as on their way in; an idle server commits at once.
+ * The queue is bounded in bytes; when it is full, or the database was just found unreachable,
+ * submit refuses at once.
  */
 public final class WriteQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
   private static final int MAX_EXPORTS_PER_COMMIT = 1000;
   private static final long MAX_BYTES_PER_COMMIT = 16L << 20;
+  /** How long the writer waits at most for exports on their way in, to commit them together. */
+  public static final Duration MAX_GATHER = Duration.ofMillis(8);
+  /** The writer commits once no export is on its way and none has come for this long (the HTTP server's own share). */
+  private static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(150);
   /** After a failed connection, refuse new exports this long instead of queueing them behind the outage. */
   private static final long OUTAGE_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
 
-  private final TelemetryStore store;
+  private final TelemetryWriter store;
+  private final long maxGatherNanos;
   private final ServerMetrics metrics;
   private final Clock clock;
   private final long maxQueuedBytes;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final AtomicLong queuedBytes = new AtomicLong();
+  /** Exports being decoded that will be submitted in a moment: the writer waits a little for them. */
+  private final AtomicInteger arriving = new AtomicInteger();
   private volatile long outageUntilNanos;
   private volatile boolean running;
   private volatile Thread writer;
+  private int lastCommitSize; // the writer's own
 
-  public WriteQueue(TelemetryStore store, ServerMetrics metrics, Clock clock, long maxQueuedBytes) {
+  public WriteQueue(TelemetryWriter store, ServerMetrics metrics, Clock clock, long maxQueuedBytes) {
+    this(store, metrics, clock, maxQueuedBytes, MAX_GATHER);
+  }
+
+  WriteQueue(TelemetryWriter store, ServerMetrics metrics, Clock clock, long maxQueuedBytes, Duration maxGather) {
+    this.maxGatherNanos = maxGather.toNanos();
     this.store = store;
     this.metrics = metrics;
     this.clock = clock;
@@ -75,6 +94,16 @@ public final class WriteQueue implements AutoCloseable {
     return p.done;
   }
 
+  /** An export is being decoded and may be submitted shortly; call {@link #arrived()} after submitting or refusing it. */
+  public void announce() {
+    arriving.incrementAndGet();
+  }
+
+  /** The announced export was submitted, or will not be. */
+  public void arrived() {
+    arriving.decrementAndGet();
+  }
+
   public int depth() {
     return queue.size();
   }
@@ -89,8 +118,16 @@ public final class WriteQueue implements AutoCloseable {
         }
         taken.add(first);
         long bytes = first.bytes;
+        long gatherUntil = lastCommitSize > 1 ? System.nanoTime() + maxGatherNanos : 0; // idle: commit at once
         while (taken.size() < MAX_EXPORTS_PER_COMMIT && bytes < MAX_BYTES_PER_COMMIT) {
           Pending next = queue.poll();
+          if (next == null && System.nanoTime() < gatherUntil) {
+            // a commit costs about a millisecond whatever its size: while exports are on their way, wait for them
+            next = queue.poll(QUIET_NANOS, TimeUnit.NANOSECONDS);
+            if (next == null && arriving.get() > 0) {
+              continue;
+            }
+          }
           if (next == null) {
             break;
           }
@@ -98,6 +135,7 @@ public final class WriteQueue implements AutoCloseable {
           bytes += next.bytes;
         }
         queuedBytes.addAndGet(-bytes);
+        lastCommitSize = taken.size();
         commit(taken);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

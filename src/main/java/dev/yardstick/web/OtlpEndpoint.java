@@ -62,7 +62,7 @@ final class OtlpEndpoint {
   private void export(Context ctx, Signal signal) {
     Encoding enc = encoding(ctx.header("Content-Type"));
     Encoding replyAs = enc == null ? Encoding.JSON : enc;
-    try {
+    try (OtlpIngest.Arriving arriving = ingest.arriving()) {
       Long org = auth.ingestOrg(ctx.header("Authorization")).orElse(null);
       if (org == null) {
         fail(ctx, signal, replyAs, 401, OtlpResponses.UNAUTHENTICATED,
@@ -76,8 +76,9 @@ final class OtlpEndpoint {
       }
       byte[] body = OtlpBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
           ctx.header("Content-Encoding"), maxBodyBytes);
-      OtlpIngest.Accepted accepted = ingest.export(signal, org, enc, body, ctx.header(USER_EMAIL_HEADER))
-          .get(timeoutMillis, TimeUnit.MILLISECONDS);
+      var stored = ingest.export(signal, org, enc, body, ctx.header(USER_EMAIL_HEADER));
+      arriving.close(); // submitted: the writer need not wait for it any longer
+      OtlpIngest.Accepted accepted = stored.get(timeoutMillis, TimeUnit.MILLISECONDS);
       reply(ctx, enc, 200, OtlpResponses.success(signal, enc, accepted));
     } catch (OtlpDecodeException | OtlpBody.Malformed e) {
       fail(ctx, signal, replyAs, 400, OtlpResponses.INVALID_ARGUMENT, e.getMessage(), "bad_request");

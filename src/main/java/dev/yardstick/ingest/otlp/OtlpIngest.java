@@ -42,6 +42,30 @@ public final class OtlpIngest {
     return store(signal, orgId, mapped, body.length);
   }
 
+  /** Marks an export on its way in (its body being read and decoded) so that the writer waits for it; close it once submitted. */
+  public Arriving arriving() {
+    queue.announce();
+    return new Arriving(queue);
+  }
+
+  /** An export on its way in; closing it (again is harmless) says it was submitted or refused. */
+  public static final class Arriving implements AutoCloseable {
+    private final WriteQueue queue;
+    private boolean closed;
+
+    private Arriving(WriteQueue queue) {
+      this.queue = queue;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        queue.arrived();
+      }
+    }
+  }
+
   CompletableFuture<Accepted> exportMetrics(long orgId, Otlp.MetricsExport export, String headerEmail, long bytes) {
     return store(Signal.METRICS, orgId, mapper.mapMetrics(export, headerEmail), bytes);
   }
