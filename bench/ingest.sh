@@ -4,6 +4,7 @@
 # run; then Yardstick's own load generator for protobuf, events, latency at a fixed rate, and a burst.
 #
 #   bench/ingest.sh            DB=h2|pg ROUNDS=5 DUR=15 CONN=64 WARM=90 PEERS=/opt/peers KIT=../shared/bench/peers
+#                              LG=0 skips Yardstick's own load generator (the peer comparison only)
 #
 # Needs: the jar (./mvnw -B -DskipTests package), the test classpath (./mvnw -q test-compile), wrk and the peers
 # installed by $KIT/install-peers.sh (PREFIX=$PEERS). Only loopback traffic; every process started here is stopped here.
@@ -13,7 +14,7 @@ DB=${DB:-h2}; ROUNDS=${ROUNDS:-5}; DUR=${DUR:-15}; CONN=${CONN:-64}; WARM=${WARM
 PEERS=${PEERS:-/opt/peers}; KIT=$(cd "${KIT:-../shared/bench/peers}" && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; JAVA="$JAVA_HOME/bin/java"
 OUT=bench/out/$(date +%Y%m%d-%H%M%S)-$DB; mkdir -p "$OUT"
-PORT=18080; ADMIN=bench-admin-token-0123456789abcdef; USERS=1000
+PORT=18080; DPORT=18082; ADMIN=bench-admin-token-0123456789abcdef; USERS=1000
 PAYLOAD=$PEERS/payloads/metrics-delta.json   # the Collector kit's Claude-Code-shaped export (8.7 KB, 13 points)
 CP="target/test-classes:target/classes:$(./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 PIDS=()
@@ -35,6 +36,16 @@ start_yardstick() {
     -H 'Content-Type: application/json' -d '{"name":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 }
 
+start_discarding() { # the same server with a writer that keeps nothing: the cost of receiving alone
+  rm -rf "$OUT/data-discard"
+  YARDSTICK_BOOTSTRAP_API_TOKEN=$ADMIN YARDSTICK_DATA_DIR="$OUT/data-discard" YARDSTICK_HTTP_PORT=$DPORT \
+    YARDSTICK_OTLP_GRPC_PORT=0 taskset -c 0 "$JAVA" -Xmx256m -cp "$CP" dev.yardstick.bench.DiscardingServer > "$OUT/discard.log" 2>&1 &
+  YD=$!; PIDS+=("$YD")
+  until curl -sf -m 2 "http://127.0.0.1:$DPORT/readyz" >/dev/null; do sleep 0.2; done
+  DTOKEN=$(curl -sf -X POST "http://127.0.0.1:$DPORT/api/v1/ingest-tokens" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' -d '{"name":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+}
+
 peer() { # peer <label> <config> : one measured run of the Collector with a config
   taskset -c 0 "$PEERS/otelcol-min/otelcol-min" --config="file:$KIT/configs/$2" > "$OUT/otelcol.log" 2>&1 &
   local p=$!; PIDS+=("$p"); sleep 1.5
@@ -49,14 +60,19 @@ echo "== $(date -u +%FT%TZ) DB=$DB rounds=$ROUNDS dur=${DUR}s conn=$CONN on $(np
 start_yardstick
 echo "warming Yardstick's JIT for ${WARM}s" | tee -a "$OUT/results.txt"
 DUR=$WARM CONN=$CONN bash "$KIT/run1.sh" "warm-up" $YS "http://127.0.0.1:$PORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$TOKEN" > /dev/null
+start_discarding
+DUR=$WARM CONN=$CONN bash "$KIT/run1.sh" "warm-up" $YD "http://127.0.0.1:$DPORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$DTOKEN" > /dev/null
 "$PEERS"/x/victoria-metrics_*/usr/bin/victoria-metrics -storageDataPath="$OUT/vm" -httpListenAddr=127.0.0.1:8428 > "$OUT/vm.log" 2>&1 &
 PIDS+=("$!"); sleep 1
 for r in $(seq 1 "$ROUNDS"); do
   DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "yardstick-$DB json durable" $YS "http://127.0.0.1:$PORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$TOKEN" | tee -a "$OUT/results.txt"
   echo "  heap ${DB} after round: $(heap_mb) MB used, RSS $(rss_mb) MB" | tee -a "$OUT/results.txt"
+  DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "yardstick json receive+discard" $YD "http://127.0.0.1:$DPORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$DTOKEN" | tee -a "$OUT/results.txt"
   peer "otelcol json discard" nop.yaml
   peer "otelcol json -> victoriametrics" to-vm.yaml
 done
+kill $YD; wait $YD 2>/dev/null || true
+if [ "${LG:-1}" = 1 ]; then
 lg() { taskset -c 1 "$JAVA" -cp "$CP" dev.yardstick.bench.LoadGen --url "http://127.0.0.1:$PORT" --token "$TOKEN" --admin-token $ADMIN --developers $USERS "$@" | tee -a "$OUT/results.txt"; }
 echo "-- Yardstick's load generator (new data every export; verify = totals in the report equal acknowledged exports)" | tee -a "$OUT/results.txt"
 lg --encoding json --signal metrics --connections "$CONN" --duration "$DUR"
@@ -67,6 +83,7 @@ lg --encoding protobuf --signal logs --connections "$CONN" --duration "$DUR"
 lg --encoding json --signal mixed --rate 1100 --connections 64 --duration "$DUR"
 lg --encoding json --signal metrics --burst 2000
 echo "  heap after load generator: $(heap_mb) MB used, RSS $(rss_mb) MB" | tee -a "$OUT/results.txt"
+fi
 awk '/Pause/{for(i=1;i<=NF;i++) if ($i ~ /->/) {split($i,b,"->"); before=b[1]+0; after=b[2]+0; if (before>mx) mx=before; if (/Pause Full/ && after>live) live=after}} END{printf "  heap (-Xmx256m): at most %d MB in use before a collection, at most %d MB live after a full one\n", mx, live}' "$OUT/gc.log" | tee -a "$OUT/results.txt"
 echo "-- in-process decode+map, one thread, no HTTP, no storage" | tee -a "$OUT/results.txt"
 kill $YS; wait $YS 2>/dev/null || true

@@ -58,9 +58,17 @@ public final class App implements AutoCloseable {
   private long defaultOrgId;
   private volatile boolean ready;
 
+  private final java.util.function.UnaryOperator<dev.yardstick.storage.TelemetryWriter> writerOverride;
+
   public App(Config config, Clock clock) {
+    this(config, clock, java.util.function.UnaryOperator.identity());
+  }
+
+  /** @param writerOverride replaces where exports are committed (the ingest benchmark's discarding reference) */
+  public App(Config config, Clock clock, java.util.function.UnaryOperator<dev.yardstick.storage.TelemetryWriter> writerOverride) {
     this.config = config;
     this.clock = clock;
+    this.writerOverride = writerOverride;
   }
 
   /**
@@ -79,7 +87,7 @@ public final class App implements AutoCloseable {
     AccountService accounts = new AccountService(accountStore, peopleStore, clock);
     ServerMetrics metrics = new ServerMetrics();
     telemetry = new TelemetryStore(db, orgs);
-    queue = new WriteQueue(telemetry, metrics, clock, config.ingestQueueBytes());
+    queue = new WriteQueue(writerOverride.apply(telemetry), metrics, clock, config.ingestQueueBytes());
     folder = new RollupFolder(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, accountStore, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
