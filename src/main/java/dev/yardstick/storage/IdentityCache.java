@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * are remembered only after it commits, so a rolled-back transaction leaves no stale id behind.
  */
 final class IdentityCache {
-  /** First/last seen are refreshed when a sighting moves them this much (or terminal or version change). */
-  private static final long SEEN_REFRESH_NANOS = 60L * 1_000_000_000L;
+  /** First/last seen are refreshed when a sighting moves them this much (or terminal or version change): keeps the fold small. */
+  private static final long SEEN_REFRESH_NANOS = 10L * 60 * 1_000_000_000L;
   private static final int MAX_ENTRIES = 200_000;
 
   record Key(long org, long hi, long lo) {
