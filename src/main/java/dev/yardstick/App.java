@@ -29,12 +29,14 @@ import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.PeopleStore;
 import dev.yardstick.storage.ReportQueries;
 import dev.yardstick.storage.TelemetryStore;
+import dev.yardstick.storage.TelemetryWriter;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.WebServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +60,14 @@ public final class App implements AutoCloseable {
   private long defaultOrgId;
   private volatile boolean ready;
 
-  private final java.util.function.UnaryOperator<dev.yardstick.storage.TelemetryWriter> writerOverride;
+  private final UnaryOperator<TelemetryWriter> writerOverride;
 
   public App(Config config, Clock clock) {
-    this(config, clock, java.util.function.UnaryOperator.identity());
+    this(config, clock, UnaryOperator.identity());
   }
 
   /** @param writerOverride replaces where exports are committed (the ingest benchmark's discarding reference) */
-  public App(Config config, Clock clock, java.util.function.UnaryOperator<dev.yardstick.storage.TelemetryWriter> writerOverride) {
+  public App(Config config, Clock clock, UnaryOperator<TelemetryWriter> writerOverride) {
     this.config = config;
     this.clock = clock;
     this.writerOverride = writerOverride;

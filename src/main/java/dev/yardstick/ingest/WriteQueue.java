@@ -45,7 +45,7 @@ public final class WriteQueue implements AutoCloseable {
   private final long maxQueuedBytes;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final AtomicLong queuedBytes = new AtomicLong();
-  /** Exports being decoded that will be submitted in a moment: the writer waits a little for them. */
+  /** Exports on their way in (body being read or decoded), to be submitted in a moment: the writer waits a little for them. */
   private final AtomicInteger arriving = new AtomicInteger();
   private volatile long outageUntilNanos;
   private volatile boolean running;

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 /** Rollup increments summed in memory: those of one ingest transaction, or of many being folded in. */
 final class Rollups {
   // by identity: the tables are constants, and a record's hash would walk all its lists on every add
-  private final Map<RollupTable, Map<List<Object>, double[]>> rows = new java.util.IdentityHashMap<>();
+  private final Map<RollupTable, Map<List<Object>, double[]>> rows = new IdentityHashMap<>();
 
   void addUsage(long org, LocalDate day, long identity, String model, UsageField field, double increment) {
     row(RollupTable.USAGE, List.of(org, day, identity, model))[field.ordinal()] += increment;
@@ -57,7 +58,7 @@ final class Rollups {
     }
     Map<Long, Map<RollupTable, Map<List<Object>, double[]>>> byOrg = new TreeMap<>();
     rows.forEach((table, tableRows) -> tableRows.forEach((key, values) -> byOrg
-        .computeIfAbsent((Long) key.get(0), o -> new java.util.IdentityHashMap<>())
+        .computeIfAbsent((Long) key.get(0), o -> new IdentityHashMap<>())
         .computeIfAbsent(table, t -> new HashMap<>()).put(key, values)));
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_pending (org_id, increments) VALUES (?, ?)")) {
       for (Map.Entry<Long, Map<RollupTable, Map<List<Object>, double[]>>> e : byOrg.entrySet()) {

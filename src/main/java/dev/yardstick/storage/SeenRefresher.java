@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * First/last seen, terminal and version of known identities, written in the background: ingest
- * only records what it saw here, and the rollup fold writes it about once a second. A busy
- * identity then costs one row update per fold instead of one per export; a crash loses at most
- * the last second of this bookkeeping, never a fact.
+ * only records what it saw here, and the rollup fold (every few seconds, and at shutdown) writes
+ * it. A busy identity then costs one row update per fold instead of one per export; a crash loses
+ * at most the last few seconds of this bookkeeping, never a fact.
  */
 final class SeenRefresher {
   record Seen(long id, long minNanos, long maxNanos, String terminal, String version) {
@@ -26,10 +26,6 @@ final class SeenRefresher {
 
   void add(Seen seen) {
     due.merge(seen.id(), seen, Seen::merge);
-  }
-
-  int pending() {
-    return due.size();
   }
 
   /** Writes what is due in one transaction; on failure it stays due for the next run. */

@@ -22,7 +22,7 @@ public final class DiscardingServer {
     Config config = Config.load(System.getenv(), List.of());
     App app = new App(config, Clock.systemUTC(), real -> (batches, now) -> {
       List<TelemetryStore.Outcome> outcomes = new ArrayList<>(batches.size());
-      batches.forEach(b -> outcomes.add(new TelemetryStore.Outcome(b.groups().stream().mapToInt(g -> g.size()).sum(), 0)));
+      batches.forEach(b -> outcomes.add(new TelemetryStore.Outcome(b.items(), 0)));
       return outcomes;
     });
     app.start();
