@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver) driven by Selenium. Without them
@@ -40,6 +45,16 @@ public final class Browser {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Clicks a button that posts its form and waits for the page it leads to, so that what is looked up
+   * next is on the new page, never on the one being left (ChromeDriver fails on a node leaving the document).
+   */
+  public static void submit(WebDriver driver, By button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.findElement(button).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
   }
 
   /** Saves a PNG of the page into YARDSTICK_TEST_SCREENSHOTS, when that is set (to look at the pages). */

@@ -35,12 +35,12 @@ class ITBrowser {
         assertThat(browser.findElement(By.id("new-token")).getText()).startsWith("ys_");
         browser.findElement(By.name("current")).sendKeys(TestServer.ADMIN_PASSWORD);
         browser.findElement(By.name("new")).sendKeys("a-browser-password-7");
-        browser.findElement(By.xpath("//button[text()='Change password']")).click();
+        Browser.submit(browser, By.xpath("//button[text()='Change password']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Password changed"));
 
         browser.get(server.url("/identities"));
         assertThat(browser.findElement(By.id("unmatched")).getText()).contains("newcomer@example.com");
-        browser.findElement(By.xpath("//tr[td/code[text()='newcomer@example.com']]//button[text()='Create developer']")).click();
+        Browser.submit(browser, By.xpath("//tr[td/code[text()='newcomer@example.com']]//button[text()='Create developer']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Developer created"));
         browser.get(server.url("/developers"));
         assertThat(browser.findElement(By.id("developers")).getText()).contains("newcomer@example.com");

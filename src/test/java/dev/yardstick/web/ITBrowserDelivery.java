@@ -41,7 +41,7 @@ class ITBrowserDelivery {
         browser.findElement(By.linkText("Repositories")).click();
         browser.findElement(By.name("name")).sendKeys("app");
         browser.findElement(By.name("source")).sendKeys(repo.dir.toString());
-        browser.findElement(By.xpath("//button[text()='Add and import']")).click();
+        Browser.submit(browser, By.xpath("//button[text()='Add and import']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Added app"));
         wait.until(d -> {
           d.navigate().refresh();
@@ -61,15 +61,15 @@ class ITBrowserDelivery {
         // a date input takes typing in the browser's locale; set its value as a date picker would
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
             browser.findElement(By.name("backfillFrom")), LocalDate.now(ZoneOffset.UTC).minusDays(4).toString());
-        browser.findElement(By.xpath("//button[text()='Save key']")).click();
+        Browser.submit(browser, By.xpath("//button[text()='Save key']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Saved"));
         assertThat(browser.getPageSource()).contains("WXYZ").doesNotContain(FakeAdminApi.ADMIN_KEY);
-        browser.findElement(By.xpath("//button[text()='Sync now']")).click();
+        Browser.submit(browser, By.xpath("//button[text()='Sync now']"));
         wait.until(d -> {
           d.navigate().refresh();
           return d.findElement(By.id("backfill")).getText().contains("5 of 5 days");
         });
-        browser.findElement(By.xpath("//button[text()='Test connection']")).click();
+        Browser.submit(browser, By.xpath("//button[text()='Test connection']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Connected"));
         Browser.screenshot(browser, "integrations");
       } finally {
