@@ -9,15 +9,24 @@ import dev.yardstick.ingest.otlp.OtlpResponses;
 import dev.yardstick.model.Signal;
 import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.StorageUnavailableException;
-import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** POST /otel/v1/metrics and /otel/v1/logs: OTLP/HTTP in JSON or protobuf, answered as the specification says. */
+/**
+ * POST /otel/v1/metrics and /otel/v1/logs: OTLP/HTTP in JSON or protobuf, answered as the
+ * specification says. Nothing waits on a thread: the body is read as it arrives, decoded, queued,
+ * and the answer is written when the commit completes.
+ */
 final class OtlpEndpoint {
   static final String USER_EMAIL_HEADER = "X-Yardstick-User-Email";
   private static final Logger log = LoggerFactory.getLogger(OtlpEndpoint.class);
@@ -36,89 +45,138 @@ final class OtlpEndpoint {
     this.timeoutMillis = timeoutMillis;
   }
 
-  void metrics(Context ctx) {
-    export(ctx, Signal.METRICS);
-  }
-
-  void logs(Context ctx) {
-    export(ctx, Signal.LOGS);
-  }
-
-  /** Traces are not Claude Code usage data: accepted and dropped, so a client exporting them sees no errors. */
-  void traces(Context ctx) throws Exception {
-    Encoding enc = encoding(ctx.header("Content-Type"));
-    if (enc == null) {
-      fail(ctx, Signal.METRICS, Encoding.JSON, 415, OtlpResponses.INVALID_ARGUMENT, "unsupported Content-Type", "unsupported");
-      return;
-    }
-    if (auth.ingestOrg(ctx.header("Authorization")).isEmpty()) {
-      fail(ctx, Signal.METRICS, enc, 401, OtlpResponses.UNAUTHENTICATED, "missing or unknown ingest token", "unauthorized");
-      return;
-    }
-    ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-    reply(ctx, enc, 200, enc == Encoding.JSON ? "{}".getBytes() : new byte[0]);
-  }
-
-  private void export(Context ctx, Signal signal) {
-    Encoding enc = encoding(ctx.header("Content-Type"));
-    Encoding replyAs = enc == null ? Encoding.JSON : enc;
-    try (OtlpIngest.Arriving arriving = ingest.arriving()) {
-      Long org = auth.ingestOrg(ctx.header("Authorization")).orElse(null);
+  void handle(Route.OtlpKind kind, Request req, Response res, Callback done) {
+    Encoding enc = encoding(req.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    Signal signal = kind == Route.OtlpKind.LOGS ? Signal.LOGS : Signal.METRICS;
+    Exchange x = new Exchange(res, done, signal, enc == null ? Encoding.JSON : enc);
+    OtlpIngest.Arriving arriving = ingest.arriving();
+    try {
+      Long org = auth.ingestOrg(req.getHeaders().get(HttpHeader.AUTHORIZATION)).orElse(null);
       if (org == null) {
-        fail(ctx, signal, replyAs, 401, OtlpResponses.UNAUTHENTICATED,
+        throw new Refused(401, OtlpResponses.UNAUTHENTICATED,
             "missing or unknown ingest token: send Authorization: Bearer tk_<id>:sk_<secret>", "unauthorized");
-        return;
       }
       if (enc == null) {
-        fail(ctx, signal, replyAs, 415, OtlpResponses.INVALID_ARGUMENT, "Content-Type " + ctx.header("Content-Type")
+        throw new Refused(415, OtlpResponses.INVALID_ARGUMENT, "Content-Type " + req.getHeaders().get(HttpHeader.CONTENT_TYPE)
             + " is not supported; use application/json or application/x-protobuf", "unsupported");
+      }
+      if (kind == Route.OtlpKind.TRACES) { // not Claude Code usage data: accepted and dropped, so exporters see no errors
+        arriving.close();
+        Content.Source.consumeAll(req, Callback.from(() -> x.reply(200, OtlpResponses.success(signal, enc, NONE)), x::failed));
         return;
       }
-      byte[] body = OtlpBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
-          ctx.header("Content-Encoding"), maxBodyBytes);
-      var stored = ingest.export(signal, org, enc, body, ctx.header(USER_EMAIL_HEADER));
-      arriving.close(); // submitted: the writer need not wait for it any longer
-      OtlpIngest.Accepted accepted = stored.get(timeoutMillis, TimeUnit.MILLISECONDS);
-      reply(ctx, enc, 200, OtlpResponses.success(signal, enc, accepted));
-    } catch (OtlpDecodeException | OtlpBody.Malformed e) {
-      fail(ctx, signal, replyAs, 400, OtlpResponses.INVALID_ARGUMENT, e.getMessage(), "bad_request");
-    } catch (OtlpBody.TooLarge e) {
-      fail(ctx, signal, replyAs, 413, OtlpResponses.INVALID_ARGUMENT, e.getMessage(), "too_large");
-    } catch (OtlpBody.Unsupported e) {
-      fail(ctx, signal, replyAs, 415, OtlpResponses.INVALID_ARGUMENT, e.getMessage(), "unsupported");
-    } catch (OverloadedException e) {
-      ctx.header("Retry-After", "1");
-      fail(ctx, signal, replyAs, 429, OtlpResponses.RESOURCE_EXHAUSTED, e.getMessage() + "; retry shortly", "overloaded");
-    } catch (StorageUnavailableException | TimeoutException e) {
-      unavailable(ctx, signal, replyAs);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof StorageUnavailableException) {
-        unavailable(ctx, signal, replyAs);
-      } else {
-        log.error("export failed", e.getCause());
-        fail(ctx, signal, replyAs, 500, OtlpResponses.INTERNAL, "the export could not be stored", "internal");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      unavailable(ctx, signal, replyAs);
-    } catch (java.io.IOException e) {
-      fail(ctx, signal, replyAs, 400, OtlpResponses.INVALID_ARGUMENT, "the body could not be read: " + e.getMessage(), "bad_request");
+      OtlpBody.checkDeclared(req.getLength(), maxBodyBytes);
+      boolean gzip = OtlpBody.gzip(req.getHeaders().get(HttpHeader.CONTENT_ENCODING));
+      String headerEmail = req.getHeaders().get(USER_EMAIL_HEADER);
+      new BodyReader(req, req.getLength(), maxBodyBytes, new BodyReader.Sink() {
+        @Override
+        public void body(byte[] raw) {
+          try {
+            byte[] body = OtlpBody.decode(raw, gzip, maxBodyBytes);
+            var stored = ingest.export(signal, org, enc, body, headerEmail);
+            arriving.close(); // submitted: the writer need not wait for it any longer
+            stored.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((accepted, e) -> {
+              if (e == null) {
+                x.reply(200, OtlpResponses.success(signal, enc, accepted));
+              } else {
+                x.refuse(e);
+              }
+            });
+          } catch (Exception e) {
+            arriving.close();
+            x.refuse(e);
+          }
+        }
+
+        @Override
+        public void tooLarge(String message) {
+          arriving.close();
+          x.refuse(new OtlpBody.TooLarge(message));
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+          arriving.close();
+          x.refuse(new IOException(cause.getMessage(), cause));
+        }
+      }).run();
+    } catch (Exception e) {
+      arriving.close();
+      x.refuse(e);
     }
   }
 
-  private void unavailable(Context ctx, Signal signal, Encoding enc) {
-    ctx.header("Retry-After", "5");
-    fail(ctx, signal, enc, 503, OtlpResponses.UNAVAILABLE,
-        "the export was not stored: the database is unavailable; retry later", "unavailable");
+  private static final OtlpIngest.Accepted NONE = new OtlpIngest.Accepted(0, "");
+
+  /** A refusal decided before the body is read. */
+  private static final class Refused extends Exception {
+    final int status;
+    final int grpcCode;
+    final String reason;
+
+    Refused(int status, int grpcCode, String message, String reason) {
+      super(message, null, false, false);
+      this.status = status;
+      this.grpcCode = grpcCode;
+      this.reason = reason;
+    }
   }
 
-  private void fail(Context ctx, Signal signal, Encoding enc, int status, int grpcCode, String message, String reason) {
-    metrics.exportRefused(signal == Signal.METRICS ? "metrics" : "logs", reason);
-    reply(ctx, enc, status, OtlpResponses.status(enc, grpcCode, message));
-  }
+  /** One request's answer: the status, the body in the request's encoding, and the metric of a refusal. */
+  private final class Exchange {
+    private final Response res;
+    private final Callback done;
+    private final Signal signal;
+    private final Encoding enc;
 
-  private static void reply(Context ctx, Encoding enc, int status, byte[] body) {
-    ctx.status(status).contentType(enc == Encoding.JSON ? "application/json" : "application/x-protobuf").result(body);
+    Exchange(Response res, Callback done, Signal signal, Encoding enc) {
+      this.res = res;
+      this.done = done;
+      this.signal = signal;
+      this.enc = enc;
+    }
+
+    void refuse(Throwable e) {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      switch (cause) {
+        case Refused r -> fail(r.status, r.grpcCode, r.getMessage(), r.reason);
+        case OtlpDecodeException d -> fail(400, OtlpResponses.INVALID_ARGUMENT, d.getMessage(), "bad_request");
+        case OtlpBody.Malformed m -> fail(400, OtlpResponses.INVALID_ARGUMENT, m.getMessage(), "bad_request");
+        case OtlpBody.TooLarge t -> fail(413, OtlpResponses.INVALID_ARGUMENT, t.getMessage(), "too_large");
+        case OtlpBody.Unsupported u -> fail(415, OtlpResponses.INVALID_ARGUMENT, u.getMessage(), "unsupported");
+        case OverloadedException o -> {
+          res.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+          fail(429, OtlpResponses.RESOURCE_EXHAUSTED, o.getMessage() + "; retry shortly", "overloaded");
+        }
+        case StorageUnavailableException s -> unavailable();
+        case TimeoutException t -> unavailable();
+        case IOException io -> fail(400, OtlpResponses.INVALID_ARGUMENT, "the body could not be read: " + io.getMessage(), "bad_request");
+        default -> {
+          log.error("export failed", cause);
+          fail(500, OtlpResponses.INTERNAL, "the export could not be stored", "internal");
+        }
+      }
+    }
+
+    private void unavailable() {
+      res.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+      fail(503, OtlpResponses.UNAVAILABLE, "the export was not stored: the database is unavailable; retry later", "unavailable");
+    }
+
+    private void fail(int status, int grpcCode, String message, String reason) {
+      metrics.exportRefused(signal == Signal.METRICS ? "metrics" : "logs", reason);
+      reply(status, OtlpResponses.status(enc, grpcCode, message));
+    }
+
+    void reply(int status, byte[] body) {
+      res.setStatus(status);
+      res.getHeaders().put(HttpHeader.CONTENT_TYPE, enc == Encoding.JSON ? "application/json" : "application/x-protobuf");
+      res.write(true, java.nio.ByteBuffer.wrap(body), done);
+    }
+
+    void failed(Throwable cause) {
+      refuse(new IOException(cause.getMessage(), cause));
+    }
   }
 
   /** The encoding named by a Content-Type (parameters such as charset allowed), or null. */

@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class WebServer implements AutoCloseable {
   private final List<Route> routes;
   private final Authn authn;
   private final ServerMetrics metrics;
+  private final OtlpHandler otlp;
   private Javalin app;
 
   /** What the handlers need; built by App. */
@@ -75,10 +77,11 @@ public final class WebServer implements AutoCloseable {
     this.authn = new Authn(p.auth(), p.accounts());
     this.metrics = p.metrics();
     this.routes = routes(p);
+    this.otlp = new OtlpHandler(routes, new OtlpEndpoint(p.ingest(), p.auth(), p.metrics(), p.maxBodyBytes(),
+        p.ingestTimeoutMillis()), p.metrics());
   }
 
   static List<Route> routes(Parts p) {
-    OtlpEndpoint otlp = new OtlpEndpoint(p.ingest(), p.auth(), p.metrics(), p.maxBodyBytes(), p.ingestTimeoutMillis());
     HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started());
     Function<Context, Viewer> viewer = ctx -> Viewers.of(ApiRequests.principal(ctx), p.people(), p.managersSeeIndividuals());
     IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
@@ -104,12 +107,12 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/healthz", Access.PUBLIC, health::live),
         new Route(get, "/readyz", Access.PUBLIC, health::ready),
         new Route(get, "/metrics", Access.PUBLIC, health::metrics),
-        new Route(post, "/otel/v1/metrics", Access.INGEST, otlp::metrics),
-        new Route(post, "/otel/v1/logs", Access.INGEST, otlp::logs),
-        new Route(post, "/otel/v1/traces", Access.INGEST, otlp::traces),
-        new Route(post, "/v1/metrics", Access.INGEST, otlp::metrics),
-        new Route(post, "/v1/logs", Access.INGEST, otlp::logs),
-        new Route(post, "/v1/traces", Access.INGEST, otlp::traces),
+        Route.otlp("/otel/v1/metrics", Route.OtlpKind.METRICS),
+        Route.otlp("/otel/v1/logs", Route.OtlpKind.LOGS),
+        Route.otlp("/otel/v1/traces", Route.OtlpKind.TRACES),
+        Route.otlp("/v1/metrics", Route.OtlpKind.METRICS),
+        Route.otlp("/v1/logs", Route.OtlpKind.LOGS),
+        Route.otlp("/v1/traces", Route.OtlpKind.TRACES),
         // pages
         new Route(get, "/login", Access.PUBLIC, signIn::loginForm),
         new Route(post, "/login", Access.PUBLIC, signIn::login),
@@ -190,10 +193,15 @@ public final class WebServer implements AutoCloseable {
         connector.setAcceptQueueSize(ACCEPT_QUEUE); // a burst of clients connecting at once must not be refused
         return connector;
       });
+      // the OTLP receivers first; Javalin adds its servlet context to this sequence for every other route
+      config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(otlp)));
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.requestLogger.http(this::recordRequest);
       config.routes.beforeMatched(authn::check);
       for (Route r : routes) {
+        if (r.otlp() != null) {
+          continue; // served by the OTLP handler
+        }
         config.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
       }
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));

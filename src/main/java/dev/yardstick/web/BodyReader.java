@@ -1,0 +1,67 @@
+package dev.yardstick.web;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Reads a request body without blocking a thread: chunks are copied into one array as Jetty
+ * delivers them (exactly sized when the length is declared), and reading stops at the cap.
+ */
+final class BodyReader implements Runnable {
+  /** What becomes of the body: the bytes, or why there are none. */
+  interface Sink {
+    void body(byte[] body);
+
+    void tooLarge(String message);
+
+    void failed(Throwable cause);
+  }
+
+  private final Request request;
+  private final long maxBytes;
+  private final Sink sink;
+  private byte[] buf;
+  private int len;
+
+  BodyReader(Request request, long contentLength, long maxBytes, Sink sink) {
+    this.request = request;
+    this.maxBytes = maxBytes;
+    this.sink = sink;
+    this.buf = new byte[contentLength >= 0 ? (int) contentLength : 16 * 1024];
+  }
+
+  @Override
+  public void run() {
+    while (true) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null) {
+        request.demand(this);
+        return;
+      }
+      if (Content.Chunk.isFailure(chunk)) {
+        sink.failed(chunk.getFailure());
+        return;
+      }
+      ByteBuffer b = chunk.getByteBuffer();
+      int n = b.remaining();
+      if ((long) len + n > maxBytes) {
+        chunk.release();
+        sink.tooLarge("body is over the limit of " + maxBytes + " bytes");
+        return;
+      }
+      if (len + n > buf.length) {
+        buf = Arrays.copyOf(buf, (int) Math.min(maxBytes, Math.max((long) buf.length * 2, (long) len + n)));
+      }
+      b.get(buf, len, n);
+      len += n;
+      boolean last = chunk.isLast();
+      chunk.release();
+      if (last) {
+        sink.body(len == buf.length ? buf : Arrays.copyOf(buf, len));
+        return;
+      }
+    }
+  }
+}
