@@ -29,6 +29,18 @@ record RollupTable(char code, String name, List<String> keys, List<String> keyTy
     throw new IllegalArgumentException("no rollup table " + code);
   }
 
+  String insertSql() {
+    List<String> all = new ArrayList<>(keys);
+    all.addAll(values);
+    return "INSERT INTO " + name + " (" + String.join(", ", all) + ") VALUES (" + String.join(", ", Collections.nCopies(all.size(), "?")) + ")";
+  }
+
+  /** Adds to the values of the row with the given key: the values' parameters first, then the key's. */
+  String updateAddingSql() {
+    return "UPDATE " + name + " SET " + String.join(", ", values.stream().map(v -> v + " = " + v + " + ?").toList())
+        + " WHERE " + String.join(" AND ", keys.stream().map(k -> k + " = ?").toList());
+  }
+
   String upsertSql(Dialect dialect) {
     List<String> types = new ArrayList<>(keyTypes);
     types.addAll(Collections.nCopies(values.size(), valueType));

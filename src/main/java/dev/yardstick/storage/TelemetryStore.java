@@ -134,7 +134,11 @@ public final class TelemetryStore implements TelemetryWriter {
       RollupMapper.add(rollups, ref.org(), orgs.zone(ref.org()), identityId, ref.group(), cumulativePoints);
     }
     cumulative.apply(c, cumulativePoints, rollups, orgs::zone, now);
-    rollups.writePending(c);
+    if (db.dialect() == Dialect.H2) {
+      rollups.upsert(c, Dialect.H2); // one writer: add to the rollups at once, no pending row to write, read and fold
+    } else {
+      rollups.writePending(c); // servers sharing PostgreSQL would wait on each other's rollup rows
+    }
     List<Outcome> outcomes = new ArrayList<>(batches.size());
     for (int b = 0; b < batches.size(); b++) {
       outcomes.add(new Outcome(stored[b], duplicates[b]));

@@ -113,14 +113,16 @@ abstract class StoreContract {
     int folded = telemetry.compact();
     telemetry.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(9))), List.of()))), T0);
 
-    assertThat(folded).isEqualTo(5); // one pending row per ingest transaction
+    // PostgreSQL: one pending row per ingest transaction, folded later; H2 (one writer) adds to the rollups at once
+    boolean pending = db.dialect() == Dialect.POSTGRESQL;
+    assertThat(folded).isEqualTo(pending ? 5 : 0);
     assertThat(count("SELECT COUNT(*) FROM usage_daily")).isEqualTo(3); // models "", m0, m1
-    assertThat(count("SELECT COUNT(*) FROM rollup_pending")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM rollup_pending")).isEqualTo(pending ? 1 : 0);
     UsageRow after = single(queries.usageByDayAndIdentity(org, day(T0), day(T0)));
     assertThat(single(before).get(UsageField.COMMITS)).isEqualTo(5);
     assertThat(after.get(UsageField.COMMITS)).isEqualTo(6);
     assertThat(after.get(UsageField.COST_USD)).isEqualTo(2.5);
-    assertThat(telemetry.compact()).isEqualTo(1);
+    assertThat(telemetry.compact()).isEqualTo(pending ? 1 : 0);
     assertThat(telemetry.compact()).isZero();
     assertThat(single(queries.usageByDayAndIdentity(org, day(T0), day(T0))).get(UsageField.COMMITS)).isEqualTo(6);
   }

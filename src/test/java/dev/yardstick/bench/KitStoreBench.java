@@ -1,0 +1,75 @@
+package dev.yardstick.bench;
+
+import dev.yardstick.ingest.otlp.OtlpIngestProbe;
+import dev.yardstick.model.TelemetryBatch;
+import dev.yardstick.storage.Database;
+import dev.yardstick.storage.OrgStore;
+import dev.yardstick.storage.TelemetryStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage share of the ingest benchmark in one thread: the peers kit's export, rewritten per
+ * export as its wrk script does (one of 1,000 developers, the clock 61 s on), decoded up front,
+ * written in transactions of a given size and folded into the rollups every {@code foldEvery}
+ * exports, as the server's writer and folder do. Prints microseconds of storage per export.
+ *
+ * <p>Usage: KitStoreBench payload.json [h2|jdbcUrl] [seconds] [batch] [foldEvery]
+ */
+public final class KitStoreBench {
+  private KitStoreBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String body = Files.readString(Path.of(args[0]));
+    String url = args.length > 1 && !args[1].equals("h2") ? args[1] : Database.embeddedUrl(Files.createTempDirectory("kitstore"));
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int batch = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+    int foldEvery = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
+    try (Database db = new Database(url, Optional.of("postgres").filter(u -> url.startsWith("jdbc:postgresql")), Optional.empty(), 4)) {
+      db.start();
+      OrgStore orgs = new OrgStore(db);
+      long org = orgs.ensureDefault(Instant.now());
+      TelemetryStore store = new TelemetryStore(db, orgs);
+      long n = 0;
+      for (int round = 0; round < 3; round++) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long exports = 0;
+        long writeNanos = 0;
+        long foldNanos = 0;
+        while (System.nanoTime() < end) {
+          List<TelemetryBatch> batches = new ArrayList<>(batch);
+          for (int i = 0; i < batch; i++) {
+            batches.add(OtlpIngestProbe.mapJson(org, kitExport(body, ++n)));
+          }
+          long t0 = System.nanoTime();
+          store.write(batches, Instant.now());
+          long t1 = System.nanoTime();
+          writeNanos += t1 - t0;
+          exports += batch;
+          if (n % foldEvery < batch) {
+            store.compact();
+            foldNanos += System.nanoTime() - t1;
+          }
+        }
+        System.out.printf("%s batch=%d: write %.1f us/export, fold %.1f us/export, storage %.0f exports/s%n",
+            db.describe().split(" ")[0], batch, writeNanos / 1e3 / exports, foldNanos / 1e3 / exports,
+            exports / ((writeNanos + foldNanos) / 1e9));
+      }
+    }
+  }
+
+  /** The kit's rewriting: developer, session and a clock that moves 61 s per export. */
+  static byte[] kitExport(String body, long n) {
+    int user = (int) (Math.floorMod(n * 2654435761L, 1000) + 1);
+    long t0 = 1_000_000_000L + n * 61;
+    return body.replace("dev0001", String.format("dev%04d", user))
+        .replace("6c1f5d2e", String.format("%08x", user * 7919 + (n % 16)))
+        .replace("1700000000", String.format("%010d", t0)).replace("1700000060", String.format("%010d", t0 + 60))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}
