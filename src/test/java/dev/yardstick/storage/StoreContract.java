@@ -155,6 +155,27 @@ abstract class StoreContract {
   }
 
   @Test
+  void write_afterRestart_addsToTheDaysRows_andKeepsEverythingElseOfTheTransaction() throws Exception {
+    SessionContext jane = session(byEmail("jane@example.com"), "s1");
+    SessionContext joe = session(byEmail("joe@example.com"), "s2");
+    telemetry.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0),
+        delta("claude_code.code_edit_tool.decision", 2, T0, "decision", "accept", "tool_name", "Edit")), List.of()))), T0);
+    TelemetryStore restarted = new TelemetryStore(db, orgs); // has seen none of the day's rows
+
+    restarted.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(60)),
+            delta("claude_code.code_edit_tool.decision", 1, T0.plusSeconds(60), "decision", "accept", "tool_name", "Edit")), List.of())),
+        metrics(org, group(joe, List.of(delta("claude_code.commit.count", 5, T0.plusSeconds(60))), List.of()))), T0);
+    restarted.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(120))), List.of()))), T0);
+    restarted.compact();
+
+    List<UsageRow> rows = queries.usageByDayAndIdentity(org, day(T0), day(T0));
+    assertThat(rows).extracting(r -> r.get(UsageField.COMMITS)).containsExactlyInAnyOrder(3.0, 5.0);
+    assertThat(rows).extracting(r -> r.get(UsageField.EDITS_ACCEPTED)).containsExactlyInAnyOrder(3.0, 0.0);
+    assertThat(count("SELECT COUNT(*) FROM fact_groups")).isEqualTo(4);
+    assertThat(count("SELECT COUNT(*) FROM usage_daily")).isEqualTo(2);
+  }
+
+  @Test
   void write_sameGroupTwiceInOneTransaction_countsOnce() throws Exception {
     FactGroup g = group(session(byEmail("jane@example.com"), "s1"),
         List.of(delta("claude_code.commit.count", 1, T0)), List.of());
