@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The few SQL statements that differ between H2 and PostgreSQL, in one place. Both are built for
- * tables whose key columns identify a row and whose other columns are added to.
+ * The few SQL statements that differ between H2 and PostgreSQL, in one place. (Adding to rollup
+ * rows differs too, by more than a text: see {@link Rollups#upsert}.)
  */
 enum Dialect {
   H2,
@@ -13,24 +13,6 @@ enum Dialect {
 
   static Dialect of(String jdbcUrl) {
     return jdbcUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL : H2;
-  }
-
-  /**
-   * An insert that adds {@code sums} to an existing row with the same {@code keys}. On PostgreSQL
-   * ON CONFLICT makes it atomic between servers; H2 is used by a single process.
-   */
-  String upsertAdding(String table, List<String> keys, List<String> sums, List<String> types) {
-    List<String> all = concat(keys, sums);
-    if (this == POSTGRESQL) {
-      return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + marks(all.size()) + ")"
-          + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
-          + sums.stream().map(c -> c + " = " + table + "." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
-    }
-    return "MERGE INTO " + table + " t USING (VALUES (" + casts(types) + ")) AS s (" + String.join(", ", all) + ")"
-        + " ON " + keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "))
-        + " WHEN MATCHED THEN UPDATE SET " + sums.stream().map(c -> c + " = t." + c + " + s." + c).collect(Collectors.joining(", "))
-        + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", all) + ") VALUES ("
-        + all.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
   }
 
   /** An insert that does nothing when a row with the same {@code keys} exists; its update count says which. */

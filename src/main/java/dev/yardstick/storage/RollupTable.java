@@ -30,9 +30,8 @@ record RollupTable(char code, String name, List<String> keys, List<String> keyTy
   }
 
   String insertSql() {
-    List<String> all = new ArrayList<>(keys);
-    all.addAll(values);
-    return "INSERT INTO " + name + " (" + String.join(", ", all) + ") VALUES (" + String.join(", ", Collections.nCopies(all.size(), "?")) + ")";
+    return "INSERT INTO " + name + " (" + String.join(", ", columns()) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns().size(), "?")) + ")";
   }
 
   /** Adds to the values of the row with the given key: the values' parameters first, then the key's. */
@@ -41,9 +40,15 @@ record RollupTable(char code, String name, List<String> keys, List<String> keyTy
         + " WHERE " + String.join(" AND ", keys.stream().map(k -> k + " = ?").toList());
   }
 
-  String upsertSql(Dialect dialect) {
-    List<String> types = new ArrayList<>(keyTypes);
-    types.addAll(Collections.nCopies(values.size(), valueType));
-    return dialect.upsertAdding(name, keys, values, types);
+  /** PostgreSQL's insert that adds to an existing row with the same key, atomically between servers. */
+  String insertOrAddSql() {
+    return insertSql() + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+        + String.join(", ", values.stream().map(v -> v + " = " + name + "." + v + " + EXCLUDED." + v).toList());
+  }
+
+  private List<String> columns() {
+    List<String> all = new ArrayList<>(keys);
+    all.addAll(values);
+    return all;
   }
 }

@@ -84,7 +84,7 @@ final class Rollups {
         updateThenInsert(c, table, sorted);
         continue;
       }
-      try (PreparedStatement ps = c.prepareStatement(table.upsertSql(dialect))) {
+      try (PreparedStatement ps = c.prepareStatement(table.insertOrAddSql())) {
         for (Map.Entry<List<Object>, double[]> r : sorted.entrySet()) {
           bind(ps, table, r.getKey(), r.getValue());
           ps.addBatch();
@@ -95,9 +95,8 @@ final class Rollups {
   }
 
   /**
-   * H2's MERGE plans a join per row; with one folder at a time (H2 serves one server), adding to the
-   * rows that exist and inserting the rest costs a third as much. A racing insert fails the whole
-   * fold, which the next run redoes.
+   * H2 (one process) adds to the rows that exist and inserts the rest: its MERGE planned a join per
+   * row and cost three times as much. An insert racing the fold fails its transaction, which is retried.
    */
   private static void updateThenInsert(Connection c, RollupTable table, Map<List<Object>, double[]> rows) throws SQLException {
     List<Map.Entry<List<Object>, double[]>> entries = new ArrayList<>(rows.entrySet());

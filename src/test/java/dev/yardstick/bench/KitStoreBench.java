@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The storage share of the ingest benchmark in one thread: the peers kit's export, rewritten per
@@ -26,12 +25,10 @@ public final class KitStoreBench {
 
   public static void main(String[] args) throws Exception {
     String body = Files.readString(Path.of(args[0]));
-    String url = args.length > 1 && !args[1].equals("h2") ? args[1] : Database.embeddedUrl(Files.createTempDirectory("kitstore"));
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int batch = args.length > 3 ? Integer.parseInt(args[3]) : 32;
     int foldEvery = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
-    try (Database db = new Database(url, Optional.of("postgres").filter(u -> url.startsWith("jdbc:postgresql")), Optional.empty(), 4)) {
-      db.start();
+    try (Database db = BenchDatabase.open(args.length > 1 ? args[1] : null, "kitstore")) {
       OrgStore orgs = new OrgStore(db);
       long org = orgs.ensureDefault(Instant.now());
       TelemetryStore store = new TelemetryStore(db, orgs);

@@ -5,12 +5,9 @@ import dev.yardstick.model.TelemetryBatch;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.TelemetryStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * In-process storage rate: Claude-Code-shaped exports, decoded and mapped once up front, written
@@ -23,8 +20,6 @@ public final class StoreBench {
   private StoreBench() {}
 
   public static void main(String[] args) throws Exception {
-    String url = args.length > 0 && !args[0].equals("h2") ? args[0]
-        : Database.embeddedUrl(Files.createTempDirectory("storebench"));
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<Integer> sizes = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
@@ -33,9 +28,7 @@ public final class StoreBench {
     if (sizes.isEmpty()) {
       sizes = List.of(1, 8, 64, 256);
     }
-    try (Database db = new Database(url, Optional.ofNullable(System.getenv("PGUSER")).or(() -> Optional.of("postgres"))
-        .filter(u -> url.startsWith("jdbc:postgresql")), Optional.empty(), 4)) {
-      db.start();
+    try (Database db = BenchDatabase.open(args.length > 0 ? args[0] : null, "storebench")) {
       OrgStore orgs = new OrgStore(db);
       long org = orgs.ensureDefault(Instant.now());
       TelemetryStore store = new TelemetryStore(db, orgs);
