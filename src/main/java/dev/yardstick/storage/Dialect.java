@@ -35,8 +35,4 @@ enum Dialect {
   private static String casts(List<String> types) {
     return types.stream().map(t -> "CAST(? AS " + t + ")").collect(Collectors.joining(", "));
   }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-  }
 }

@@ -30,8 +30,9 @@ record RollupTable(char code, String name, List<String> keys, List<String> keyTy
   }
 
   String insertSql() {
-    return "INSERT INTO " + name + " (" + String.join(", ", columns()) + ") VALUES ("
-        + String.join(", ", Collections.nCopies(columns().size(), "?")) + ")";
+    List<String> columns = columns();
+    return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
   }
 
   /** Adds to the values of the row with the given key: the values' parameters first, then the key's. */
