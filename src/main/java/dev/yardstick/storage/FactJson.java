@@ -9,23 +9,46 @@ import java.util.Map;
 final class FactJson {
   private FactJson() {}
 
-  /** The points as sent: cumulative values stay running totals, their increments live in the rollups. */
+  /**
+   * The points as sent, in a compact form since this text is most of what ingest writes: one header
+   * {@code {"temporality","start","time"}} taken from the first point, then each point as
+   * {@code [name, value, dims]}, or {@code [name, value, dims, start, time, temporality]} where it
+   * differs from the header. Cumulative values stay running totals; their increments live in the rollups.
+   */
   static String points(List<MetricPoint> points) {
-    StringBuilder sb = new StringBuilder(points.size() * 160).append('[');
+    StringBuilder sb = new StringBuilder(64 + points.size() * 80);
+    if (points.isEmpty()) {
+      return sb.append("{\"points\":[]}").toString();
+    }
+    MetricPoint head = points.getFirst();
+    sb.append("{\"temporality\":\"").append(temporality(head)).append("\",\"start\":").append(head.startNanos())
+        .append(",\"time\":").append(head.timeNanos()).append(",\"points\":[");
     for (int i = 0; i < points.size(); i++) {
       MetricPoint p = points.get(i);
-      if (i > 0) {
-        sb.append(',');
-      }
-      sb.append("{\"name\":");
+      sb.append(i > 0 ? ",[" : "[");
       string(sb, p.name());
-      sb.append(",\"temporality\":\"").append(p.temporality() == MetricPoint.Temporality.DELTA ? "delta" : "cumulative")
-          .append("\",\"start\":").append(p.startNanos()).append(",\"time\":").append(p.timeNanos())
-          .append(",\"value\":").append(p.value()).append(",\"dims\":");
+      sb.append(',');
+      number(sb, p.value());
+      sb.append(',');
       object(sb, p.dims());
-      sb.append('}');
+      if (p.startNanos() != head.startNanos() || p.timeNanos() != head.timeNanos() || p.temporality() != head.temporality()) {
+        sb.append(',').append(p.startNanos()).append(',').append(p.timeNanos()).append(",\"").append(temporality(p)).append('"');
+      }
+      sb.append(']');
     }
-    return sb.append(']').toString();
+    return sb.append("]}").toString();
+  }
+
+  private static void number(StringBuilder sb, double d) {
+    if (Double.isFinite(d)) {
+      sb.append(d);
+    } else {
+      string(sb, Double.toString(d)); // JSON has no NaN or Infinity
+    }
+  }
+
+  private static String temporality(MetricPoint p) {
+    return p.temporality() == MetricPoint.Temporality.DELTA ? "delta" : "cumulative";
   }
 
   static String events(List<Event> events) {
@@ -70,7 +93,7 @@ final class FactJson {
       case null -> sb.append("null");
       case Long l -> sb.append(l);
       case Boolean b -> sb.append(b);
-      case Double d when Double.isFinite(d) -> sb.append(d);
+      case Double d -> number(sb, d);
       case List<?> list -> {
         sb.append('[');
         for (int i = 0; i < list.size(); i++) {
