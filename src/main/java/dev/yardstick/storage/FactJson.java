@@ -31,12 +31,16 @@ final class FactJson {
       number(sb, p.value());
       sb.append(',');
       object(sb, p.dims());
-      if (p.startNanos() != head.startNanos() || p.timeNanos() != head.timeNanos() || p.temporality() != head.temporality()) {
+      if (!sameWindow(p, head)) {
         sb.append(',').append(p.startNanos()).append(',').append(p.timeNanos()).append(",\"").append(temporality(p)).append('"');
       }
       sb.append(']');
     }
     return sb.append("]}").toString();
+  }
+
+  private static boolean sameWindow(MetricPoint a, MetricPoint b) {
+    return a.startNanos() == b.startNanos() && a.timeNanos() == b.timeNanos() && a.temporality() == b.temporality();
   }
 
   private static void number(StringBuilder sb, double d) {
