@@ -4,7 +4,7 @@ import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.auth.Tokens;
 import dev.yardstick.config.Config;
-import dev.yardstick.ingest.RollupFolder;
+import dev.yardstick.ingest.SeenWriter;
 import dev.yardstick.ingest.WriteQueue;
 import dev.yardstick.ingest.anthropic.AdminApiClient;
 import dev.yardstick.ingest.anthropic.AnthropicSync;
@@ -48,7 +48,7 @@ public final class App implements AutoCloseable {
   private final Clock clock;
   private Database db;
   private WriteQueue queue;
-  private RollupFolder folder;
+  private SeenWriter seen;
   private PeopleService people;
   private TelemetryStore telemetry;
   private TokenAuthenticator auth;
@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
     ServerMetrics metrics = new ServerMetrics();
     telemetry = new TelemetryStore(db, orgs);
     queue = new WriteQueue(writerOverride.apply(telemetry), metrics, clock, config.ingestQueueBytes());
-    folder = new RollupFolder(telemetry, 5000);
+    seen = new SeenWriter(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, accountStore, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
     SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
@@ -122,7 +122,7 @@ public final class App implements AutoCloseable {
           // printed, not logged: log files outlive the moment the code is needed
           System.err.println("\nNo admin yet. Open " + config.publicUrl() + "/setup and enter the setup code " + code + "\n"));
       queue.start();
-      folder.start();
+      seen.start();
     });
     try {
       web.start();
@@ -210,9 +210,9 @@ public final class App implements AutoCloseable {
     return web;
   }
 
-  /** Folds pending rollup increments in now instead of at the next tick (for tests and shutdown). */
-  public void foldRollups() throws java.sql.SQLException {
-    telemetry.compact();
+  /** Writes identities' first/last seen now instead of at the next tick (for tests). */
+  public void writeSeen() throws java.sql.SQLException {
+    telemetry.writeSeen();
   }
 
 
@@ -249,8 +249,8 @@ public final class App implements AutoCloseable {
     if (queue != null) {
       queue.close();
     }
-    if (folder != null) {
-      folder.close();
+    if (seen != null) {
+      seen.close();
     }
     if (auth != null) {
       flushLastUsed();

@@ -37,7 +37,7 @@ final class CumulativeSeries {
         List.of("BIGINT", "BIGINT", "BIGINT", "BIGINT", "BIGINT", "DOUBLE PRECISION", "TIMESTAMP WITH TIME ZONE"));
   }
 
-  void apply(Connection c, List<Pending> points, Rollups rollups, LongFunction<ZoneId> zones, Instant now)
+  void apply(Connection c, List<Pending> points, DayRows days, LongFunction<ZoneId> zones, Instant now)
       throws SQLException {
     if (points.isEmpty()) {
       return;
@@ -59,7 +59,7 @@ final class CumulativeSeries {
         for (Pending p : series) {
           MetricPoint mp = p.point();
           CumulativeState.Step step = state.apply(mp.startNanos(), mp.timeNanos(), mp.value());
-          RollupMapper.addPoint(rollups, p.org(), zones.apply(p.org()), p.identityId(), mp, step.increment());
+          RollupMapper.addPoint(days, p.org(), zones.apply(p.org()), p.identityId(), mp, step.increment());
           state = step.next();
         }
         update.setLong(1, state.startNanos());

@@ -86,6 +86,7 @@ public final class Database implements AutoCloseable {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration/common")
+        .javaMigrations(new IdentityDaysMigration())
         .failOnMissingLocations(false)
         .load()
         .migrate();

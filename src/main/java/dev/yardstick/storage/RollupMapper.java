@@ -8,39 +8,39 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
-/** Which rollup rows a newly stored fact group adds to. */
+/** Which day rows a newly stored fact group adds to, and what. */
 final class RollupMapper {
   private static final String DECISION = "claude_code.code_edit_tool.decision";
 
   private RollupMapper() {}
 
   /** Adds the group's events and delta points; cumulative points wait for their series state. */
-  static void add(Rollups rollups, long org, ZoneId zone, long identityId, FactGroup group,
+  static void add(DayRows rows, long org, ZoneId zone, long identityId, FactGroup group,
       List<CumulativeSeries.Pending> cumulative) {
     for (Event e : group.events()) {
-      rollups.addEvent(org, Times.day(e.timeNanos(), zone), identityId, e.name());
+      rows.addEvents(org, Times.day(e.timeNanos(), zone), identityId, e.name(), 1);
     }
     for (MetricPoint p : group.points()) {
       if (p.temporality() == MetricPoint.Temporality.DELTA) {
-        addPoint(rollups, org, zone, identityId, p, p.value());
+        addPoint(rows, org, zone, identityId, p, p.value());
       } else {
         cumulative.add(new CumulativeSeries.Pending(org, identityId, group.context(), p));
       }
     }
   }
 
-  static void addPoint(Rollups rollups, long org, ZoneId zone, long identityId, MetricPoint p, double increment) {
+  static void addPoint(DayRows rows, long org, ZoneId zone, long identityId, MetricPoint p, double increment) {
     if (increment == 0) {
       return;
     }
     var day = Times.day(p.timeNanos(), zone);
     UsageField field = UsageField.of(p.name(), p.dims());
     if (field != null) {
-      rollups.addUsage(org, day, identityId, p.model(), field, increment);
+      rows.addUsage(org, day, identityId, p.model(), field, increment);
     }
     if (DECISION.equals(p.name())) {
-      rollups.addDecision(org, day, identityId, text(p, "tool_name"), text(p, "decision"), text(p, "language"),
-          text(p, "source"), increment);
+      rows.addDecision(org, day, identityId, new DayDetail.Decision(text(p, "tool_name"), text(p, "decision"),
+          text(p, "language"), text(p, "source")), increment);
     }
   }
 

@@ -30,7 +30,7 @@ public final class TelemetryStore implements TelemetryWriter {
   private final OrgStore orgs;
   private final IdentityCache identities;
   private final CumulativeSeries cumulative;
-  private final RollupCompactor compactor;
+  private final IdentityDays days;
   private final SeenRefresher seen = new SeenRefresher();
   private static final String UNIQUE_VIOLATION = "23505";
   private static final List<String> FACT_COLUMNS = List.of("org_id", "key_hi", "key_lo", "signal", "identity_id",
@@ -48,7 +48,7 @@ public final class TelemetryStore implements TelemetryWriter {
     this.orgs = orgs;
     this.identities = new IdentityCache(db.dialect(), seen);
     this.cumulative = new CumulativeSeries(db.dialect());
-    this.compactor = new RollupCompactor(db);
+    this.days = new IdentityDays(db.dialect());
     this.plainInsertFactSql = "INSERT INTO fact_groups (" + String.join(", ", FACT_COLUMNS) + ") VALUES ("
         + String.join(", ", java.util.Collections.nCopies(FACT_COLUMNS.size(), "?")) + ")";
     this.insertFactSql = db.dialect().insertIfAbsent("fact_groups", List.of("org_id", "min_time_ns", "key_hi", "key_lo"),
@@ -57,15 +57,9 @@ public final class TelemetryStore implements TelemetryWriter {
             "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(1000000)", "VARCHAR(10000000)", "TIMESTAMP WITH TIME ZONE"));
   }
 
-  /**
-   * Folds the rollup increments written since the last run into the daily rollups (reports see the
-   * same totals before and after) and writes the identities' first/last seen. Returns the number of
-   * pending rollup rows folded in.
-   */
-  public int compact() throws SQLException {
-    int folded = compactor.compact();
+  /** Writes the identities' first/last seen that ingest recorded since the last call. */
+  public void writeSeen() throws SQLException {
     seen.flush(db);
-    return folded;
   }
 
   /** Stores the batches in one transaction and says, per batch in order, what was new. */
@@ -80,6 +74,7 @@ public final class TelemetryStore implements TelemetryWriter {
           Written w = writeIn(c, batches, now, plain);
           c.commit();
           w.identities.commit();
+          w.days.commit();
           recent.addAll(w.keys);
           return w.outcomes;
         } catch (SQLException | RuntimeException e) {
@@ -93,7 +88,8 @@ public final class TelemetryStore implements TelemetryWriter {
     }
   }
 
-  private record Written(List<Outcome> outcomes, IdentityCache.Pending identities, List<FactKey> keys) {}
+  private record Written(List<Outcome> outcomes, IdentityCache.Pending identities, IdentityDays.Written days,
+      List<FactKey> keys) {}
 
   private record Ref(int batch, long org, FactGroup group) {}
 
@@ -121,7 +117,7 @@ public final class TelemetryStore implements TelemetryWriter {
     List<Map.Entry<FactKey, Ref>> ordered = new ArrayList<>(unique.entrySet());
     ordered.sort(Map.Entry.comparingByKey(FactKey.ORDER));
     int[] inserted = insertFacts(c, plainInsert ? plainInsertFactSql : insertFactSql, ordered, batches, ids, identityOf, now);
-    Rollups rollups = new Rollups();
+    DayRows rollups = new DayRows();
     List<CumulativeSeries.Pending> cumulativePoints = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
       Ref ref = ordered.get(i).getValue();
@@ -134,16 +130,12 @@ public final class TelemetryStore implements TelemetryWriter {
       RollupMapper.add(rollups, ref.org(), orgs.zone(ref.org()), identityId, ref.group(), cumulativePoints);
     }
     cumulative.apply(c, cumulativePoints, rollups, orgs::zone, now);
-    if (db.dialect() == Dialect.H2) {
-      rollups.upsert(c, Dialect.H2); // one writer: add to the rollups at once, no pending row to write, read and fold
-    } else {
-      rollups.writePending(c); // servers sharing PostgreSQL would wait on each other's rollup rows
-    }
+    IdentityDays.Written dayRows = days.write(c, rollups);
     List<Outcome> outcomes = new ArrayList<>(batches.size());
     for (int b = 0; b < batches.size(); b++) {
       outcomes.add(new Outcome(stored[b], duplicates[b]));
     }
-    return new Written(outcomes, ids, ordered.stream().map(Map.Entry::getKey).toList());
+    return new Written(outcomes, ids, dayRows, ordered.stream().map(Map.Entry::getKey).toList());
   }
 
   private int[] insertFacts(Connection c, String sql, List<Map.Entry<FactKey, Ref>> ordered, List<TelemetryBatch> batches,

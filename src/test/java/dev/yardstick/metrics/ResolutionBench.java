@@ -7,6 +7,7 @@ import dev.yardstick.model.UsageField;
 import dev.yardstick.model.UsageRow;
 import dev.yardstick.people.PeopleService;
 import dev.yardstick.storage.Database;
+import dev.yardstick.storage.DayKey;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.PeopleStore;
 import dev.yardstick.storage.ReportQueries;
@@ -117,9 +118,9 @@ public final class ResolutionBench {
       c.setAutoCommit(false);
       PreparedStatement identity = c.prepareStatement("INSERT INTO identities (org_id, key_hi, key_lo, email, service_name,"
           + " account_uuid, account_id, user_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      PreparedStatement usage = c.prepareStatement("INSERT INTO usage_daily (org_id, usage_day, identity_id, model, "
-          + String.join(", ", Arrays.stream(UsageField.values()).map(UsageField::column).toList()) + ") VALUES (?, ?, ?, ?"
-          + ", ?".repeat(UsageField.count()) + ")");
+      PreparedStatement usage = c.prepareStatement("INSERT INTO identity_days (id, org_id, usage_day, identity_id, "
+          + String.join(", ", Arrays.stream(UsageField.values()).map(UsageField::column).toList()) + ", events, detail, rev)"
+          + " VALUES (?, ?, ?, ?" + ", ?".repeat(UsageField.count()) + ", 0, '', 0)");
       for (int d = 0; d < DEVELOPERS; d++) {
         String email = "dev" + d + "@example.com";
         long dev = people.createDeveloper(org, email, "Developer " + d, null, null, now);
@@ -154,10 +155,11 @@ public final class ResolutionBench {
           if (day.getDayOfWeek().getValue() > 5) {
             continue;
           }
-          usage.setLong(1, org);
-          usage.setDate(2, Date.valueOf(day));
-          usage.setLong(3, identityIds[random.nextInt(identityIds.length)]);
-          usage.setString(4, "claude-sonnet-5");
+          long identityId = identityIds[random.nextInt(identityIds.length)];
+          usage.setLong(1, DayKey.of(day, identityId));
+          usage.setLong(2, org);
+          usage.setDate(3, Date.valueOf(day));
+          usage.setLong(4, identityId);
           for (int f = 0; f < UsageField.count(); f++) {
             usage.setDouble(5 + f, random.nextInt(1000));
           }

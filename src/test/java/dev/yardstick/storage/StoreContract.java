@@ -96,35 +96,66 @@ abstract class StoreContract {
     assertThat(row.get(UsageField.ACTIVE_USER_SECONDS)).isEqualTo(30.5);
     assertThat(row.get(UsageField.ACTIVE_CLI_SECONDS)).isEqualTo(4.5);
     assertThat(queries.identities(org)).containsEntry(row.identityId(), byEmail("jane@example.com"));
-    telemetry.compact();
-    assertThat(count("SELECT COUNT(*) FROM edit_decisions_daily")).isEqualTo(2);
-    assertThat(count("SELECT COUNT(*) FROM rollup_pending")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM identity_days")).isEqualTo(1);
+    DayDetail detail = detail();
+    assertThat(detail.models.keySet()).containsExactly("claude-sonnet-5");
+    assertThat(detail.models.get("claude-sonnet-5")[UsageField.TOKENS_INPUT.ordinal()]).isEqualTo(100);
+    assertThat(detail.models.get("claude-sonnet-5")[UsageField.COST_USD.ordinal()]).isEqualTo(0.25);
+    assertThat(detail.decisions).containsOnly(Map.entry(new DayDetail.Decision("Edit", "accept", "", ""), 2.0),
+        Map.entry(new DayDetail.Decision("Write", "reject", "", ""), 1.0));
   }
 
   @Test
-  void compact_foldsPendingRowsIn_andReportsStayTheSame() throws Exception {
+  void write_manyExportsOfADay_addToOneRow_andItsModels() throws Exception {
     SessionContext jane = session(byEmail("jane@example.com"), "s1");
     for (int i = 0; i < 5; i++) {
       telemetry.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(i)),
           delta("claude_code.cost.usage", 0.5, T0.plusSeconds(i), "model", "m" + (i % 2))), List.of()))), T0);
     }
-    List<UsageRow> before = queries.usageByDayAndIdentity(org, day(T0), day(T0));
 
-    int folded = telemetry.compact();
-    telemetry.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(9))), List.of()))), T0);
+    UsageRow row = single(queries.usageByDayAndIdentity(org, day(T0), day(T0)));
+    assertThat(row.get(UsageField.COMMITS)).isEqualTo(5);
+    assertThat(row.get(UsageField.COST_USD)).isEqualTo(2.5);
+    assertThat(count("SELECT COUNT(*) FROM identity_days")).isEqualTo(1);
+    assertThat(count("SELECT rev FROM identity_days")).isEqualTo(4); // written five times
+    DayDetail detail = detail();
+    assertThat(detail.models.get("m0")[UsageField.COST_USD.ordinal()]).isEqualTo(1.5);
+    assertThat(detail.models.get("m1")[UsageField.COST_USD.ordinal()]).isEqualTo(1.0);
+  }
 
-    // PostgreSQL: one pending row per ingest transaction, folded later; H2 (one writer) adds to the rollups at once
-    boolean pending = db.dialect() == Dialect.POSTGRESQL;
-    assertThat(folded).isEqualTo(pending ? 5 : 0);
-    assertThat(count("SELECT COUNT(*) FROM usage_daily")).isEqualTo(3); // models "", m0, m1
-    assertThat(count("SELECT COUNT(*) FROM rollup_pending")).isEqualTo(pending ? 1 : 0);
-    UsageRow after = single(queries.usageByDayAndIdentity(org, day(T0), day(T0)));
-    assertThat(single(before).get(UsageField.COMMITS)).isEqualTo(5);
-    assertThat(after.get(UsageField.COMMITS)).isEqualTo(6);
-    assertThat(after.get(UsageField.COST_USD)).isEqualTo(2.5);
-    assertThat(telemetry.compact()).isEqualTo(pending ? 1 : 0);
-    assertThat(telemetry.compact()).isZero();
-    assertThat(single(queries.usageByDayAndIdentity(org, day(T0), day(T0))).get(UsageField.COMMITS)).isEqualTo(6);
+  @Test
+  void write_rowChangedByAnotherServer_addsToWhatIsThere() throws Exception {
+    SessionContext jane = session(byEmail("jane@example.com"), "s1");
+    TelemetryStore other = new TelemetryStore(db, orgs); // a second server on the same database
+    for (int i = 0; i < 6; i++) {
+      TelemetryStore store = i % 3 == 2 ? other : telemetry; // each finds the row changed by the other at times
+      store.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(i)),
+          delta("claude_code.cost.usage", 0.25, T0.plusSeconds(i), "model", "m"),
+          delta("claude_code.code_edit_tool.decision", 1, T0.plusSeconds(i), "decision", "accept", "tool_name", "Edit")),
+          List.of()))), T0);
+    }
+
+    UsageRow row = single(queries.usageByDayAndIdentity(org, day(T0), day(T0)));
+    assertThat(row.get(UsageField.COMMITS)).isEqualTo(6);
+    DayDetail detail = detail();
+    assertThat(detail.models.get("m")[UsageField.COST_USD.ordinal()]).isEqualTo(1.5);
+    assertThat(detail.decisions).containsOnly(Map.entry(new DayDetail.Decision("Edit", "accept", "", ""), 6.0));
+    assertThat(count("SELECT rev FROM identity_days")).isEqualTo(5);
+  }
+
+  @Test
+  void report_readsOnlyTheDaysAsked_ofItsOrganization() throws Exception {
+    long other = orgs.create("Other", ZoneId.of("UTC"), T0);
+    SessionContext jane = session(byEmail("jane@example.com"), "s1");
+    for (int d = -1; d <= 1; d++) {
+      write(jane, delta("claude_code.commit.count", 10 + d, T0.plusSeconds(86_400L * d)));
+    }
+    telemetry.write(List.of(metrics(other, group(jane, List.of(delta("claude_code.commit.count", 7, T0)), List.of()))), T0);
+
+    assertThat(single(queries.usageByDayAndIdentity(org, day(T0), day(T0))).get(UsageField.COMMITS)).isEqualTo(10);
+    assertThat(queries.usageByDayAndIdentity(org, day(T0).minusDays(1), day(T0).plusDays(1))).hasSize(3);
+    assertThat(queries.usageByDayAndIdentity(org, LocalDate.of(1, 1, 1), LocalDate.of(1, 1, 2))).isEmpty();
+    assertThat(queries.usageByDayAndIdentity(org, day(T0).plusDays(2), LocalDate.of(9999, 12, 31))).isEmpty();
   }
 
   @Test
@@ -166,13 +197,14 @@ abstract class StoreContract {
             delta("claude_code.code_edit_tool.decision", 1, T0.plusSeconds(60), "decision", "accept", "tool_name", "Edit")), List.of())),
         metrics(org, group(joe, List.of(delta("claude_code.commit.count", 5, T0.plusSeconds(60))), List.of()))), T0);
     restarted.write(List.of(metrics(org, group(jane, List.of(delta("claude_code.commit.count", 1, T0.plusSeconds(120))), List.of()))), T0);
-    restarted.compact();
 
     List<UsageRow> rows = queries.usageByDayAndIdentity(org, day(T0), day(T0));
     assertThat(rows).extracting(r -> r.get(UsageField.COMMITS)).containsExactlyInAnyOrder(3.0, 5.0);
     assertThat(rows).extracting(r -> r.get(UsageField.EDITS_ACCEPTED)).containsExactlyInAnyOrder(3.0, 0.0);
     assertThat(count("SELECT COUNT(*) FROM fact_groups")).isEqualTo(4);
-    assertThat(count("SELECT COUNT(*) FROM usage_daily")).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM identity_days")).isEqualTo(2);
+    assertThat(DayDetailText.decode(text("SELECT detail FROM identity_days WHERE edits_accepted > 0")).decisions)
+        .containsOnly(Map.entry(new DayDetail.Decision("Edit", "accept", "", ""), 3.0));
   }
 
   @Test
@@ -227,10 +259,9 @@ abstract class StoreContract {
         event("user_prompt", T0, 3)));
 
     assertThat(telemetry.write(List.of(logs(org, g)), T0)).containsExactly(new TelemetryStore.Outcome(3, 0));
-    telemetry.compact();
 
-    assertThat(count("SELECT SUM(events) FROM events_daily WHERE event_name = 'api_request'")).isEqualTo(2);
-    assertThat(count("SELECT SUM(events) FROM events_daily WHERE event_name = 'user_prompt'")).isEqualTo(1);
+    assertThat(count("SELECT events FROM identity_days")).isEqualTo(3);
+    assertThat(detail().events).containsOnly(Map.entry("api_request", 2L), Map.entry("user_prompt", 1L));
     assertThat(text("SELECT payload FROM fact_groups")).contains("\"name\":\"api_request\"", "\"sequence\":2");
   }
 
@@ -242,7 +273,7 @@ abstract class StoreContract {
 
     assertThat(queries.identities(org)).hasSize(1).containsValue(jane);
     assertThat(count("SELECT COUNT(*) FROM identities WHERE last_seen > first_seen")).isZero(); // written by the fold
-    telemetry.compact();
+    telemetry.writeSeen();
     assertThat(count("SELECT COUNT(*) FROM identities WHERE last_seen > first_seen")).isEqualTo(1);
   }
 
@@ -316,6 +347,10 @@ abstract class StoreContract {
   private static UsageRow single(List<UsageRow> rows) {
     assertThat(rows).hasSize(1);
     return rows.get(0);
+  }
+
+  private DayDetail detail() throws Exception {
+    return DayDetailText.decode(text("SELECT detail FROM identity_days"));
   }
 
   long count(String sql) throws Exception {

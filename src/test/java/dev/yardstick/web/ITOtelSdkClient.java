@@ -122,8 +122,8 @@ class ITOtelSdkClient {
       logs.shutdown().join(10, TimeUnit.SECONDS);
     }
 
-    server.app().foldRollups();
-    assertThat(server.queryOne("SELECT SUM(events) FROM events_daily WHERE event_name = 'api_request'")).isEqualTo("2");
+    assertThat(server.queryOne("SELECT SUM(events) FROM identity_days")).isEqualTo("2");
+    assertThat(server.queryOne("SELECT detail FROM identity_days WHERE events > 0")).isEqualTo("e\tapi_request\t2\n");
     // an event's cost is not the cost metric: adding both would count it twice
     String metrics = server.send(HttpRequest.newBuilder(URI.create(server.url("/metrics"))).GET()).body();
     assertThat(metrics).containsPattern("yardstick_ingest_items_total\\{outcome=\"accepted\",signal=\"logs\"\\} [2-9]");

@@ -1,0 +1,93 @@
+package dev.yardstick.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.yardstick.model.UsageField;
+import dev.yardstick.model.UsageRow;
+import dev.yardstick.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Upgrading a database written by an earlier version: its rollups and pending increments become day rows. */
+abstract class MigrationContract {
+  private static final LocalDate DAY = LocalDate.parse("2026-11-02");
+  private TestDatabases.Target target;
+  private Database db;
+
+  abstract TestDatabases.Target newTarget();
+
+  @AfterEach
+  void tearDown() {
+    if (db != null) {
+      db.close();
+    }
+    TestDatabases.drop(target);
+  }
+
+  @Test
+  void version6_turnsRollupsAndPendingIncrementsIntoDayRows() throws Exception {
+    target = newTarget();
+    Flyway.configure().dataSource(target.url(), target.user().orElse(null), target.password().orElse(null))
+        .locations("classpath:db/migration/common").target("5").load().migrate();
+    try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null), target.password().orElse(null));
+        Statement s = c.createStatement()) {
+      s.execute("INSERT INTO orgs (id, name, time_zone, created_at) VALUES (1, 'Default', 'UTC', CURRENT_TIMESTAMP)");
+      for (int id = 7; id <= 8; id++) {
+        s.execute("INSERT INTO identities (id, org_id, key_hi, key_lo, email, first_seen, last_seen) VALUES (" + id
+            + ", 1, " + id + ", 0, 'dev" + id + "@example.com', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+      }
+      s.execute(usage(7, DAY, "", "commits", 2));
+      s.execute(usage(7, DAY, "claude-sonnet-5", "cost_usd", 0.5));
+      s.execute("INSERT INTO edit_decisions_daily VALUES (1, DATE '2026-11-02', 7, 'Edit', 'accept', 'Java', 'config', 3)");
+      s.execute("INSERT INTO events_daily VALUES (1, DATE '2026-11-02', 7, 'api_request', 4)");
+      // what ingest had not folded in yet: more for the same day, and a day only the pending rows know
+      s.execute("INSERT INTO rollup_pending (org_id, increments) VALUES (1, '"
+          + "U\t1\t2026-11-02\t7\tclaude-sonnet-5\t,,,,,1.0,,0.25,,,,,,\n"
+          + "D\t1\t2026-11-02\t7\tEdit\taccept\tJava\tconfig\t1.0\n"
+          + "E\t1\t2026-11-03\t8\tuser_prompt\t2.0\n')");
+    }
+
+    db = new Database(target.url(), target.user(), target.password(), 2);
+    db.start();
+
+    List<UsageRow> rows = new ReportQueries(db).usageByDayAndIdentity(1, DAY, DAY.plusDays(1)).stream()
+        .sorted(Comparator.comparing(UsageRow::day)).toList();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).identityId()).isEqualTo(7);
+    assertThat(rows.get(0).get(UsageField.COMMITS)).isEqualTo(3);
+    assertThat(rows.get(0).get(UsageField.COST_USD)).isEqualTo(0.75);
+    try (Connection c = db.connection(); Statement s = c.createStatement()) {
+      var rs = s.executeQuery("SELECT detail, events FROM identity_days ORDER BY id");
+      rs.next();
+      DayDetail first = DayDetailText.decode(rs.getString(1));
+      assertThat(first.models.get("claude-sonnet-5")[UsageField.COST_USD.ordinal()]).isEqualTo(0.75);
+      assertThat(first.models).doesNotContainKey("");
+      assertThat(first.decisions).containsOnly(Map.entry(new DayDetail.Decision("Edit", "accept", "Java", "config"), 4.0));
+      assertThat(first.events).containsOnly(Map.entry("api_request", 4L));
+      assertThat(rs.getLong(2)).isEqualTo(4);
+      rs.next();
+      assertThat(DayDetailText.decode(rs.getString(1)).events).containsOnly(Map.entry("user_prompt", 2L));
+      assertThatThrownBy(() -> s.executeQuery("SELECT COUNT(*) FROM rollup_pending")).isInstanceOf(SQLException.class);
+    }
+  }
+
+  private static String usage(long identity, LocalDate day, String model, String column, double value) {
+    StringBuilder values = new StringBuilder();
+    for (UsageField f : UsageField.values()) {
+      values.append(", ").append(f.column().equals(column) ? value : 0);
+    }
+    return "INSERT INTO usage_daily (org_id, usage_day, identity_id, model, "
+        + String.join(", ", java.util.Arrays.stream(UsageField.values()).map(UsageField::column).toList())
+        + ") VALUES (1, DATE '" + day + "', " + identity + ", '" + model + "'" + values + ")";
+  }
+}
