@@ -7,8 +7,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Token formats. Ingest tokens are {@code tk_<id>:sk_<secret>}: the id finds the row, the secret
@@ -17,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Pattern INGEST = Pattern.compile("tk_([a-z0-9]{8,40}):sk_([A-Za-z0-9_-]{22,200})");
+  private static final MessageDigest SHA256 = sha256Prototype();
 
   private Tokens() {}
 
@@ -54,13 +52,22 @@ public final class Tokens {
     return sb.toString();
   }
 
-  /** Parses {@code tk_<id>:sk_<secret>}; empty for anything else. */
+  /** Parses {@code tk_<id>:sk_<secret>} (id: 8-40 of a-z0-9, secret: 22-200 of base64url); empty for anything else. */
   public static Optional<IngestCredentials> parseIngest(String token) {
     if (token == null) {
       return Optional.empty();
     }
-    Matcher m = INGEST.matcher(token.trim());
-    return m.matches() ? Optional.of(new IngestCredentials(m.group(1), m.group(2))) : Optional.empty();
+    String t = token.trim(); // checked by hand: it runs for every export, and a regex cost as much as the digest
+    int colon = t.indexOf(":sk_");
+    if (!t.startsWith("tk_") || colon < 0) {
+      return Optional.empty();
+    }
+    String id = t.substring(3, colon);
+    String secret = t.substring(colon + 4);
+    boolean ok = id.length() >= 8 && id.length() <= 40 && secret.length() >= 22 && secret.length() <= 200
+        && id.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
+        && secret.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-');
+    return ok ? Optional.of(new IngestCredentials(id, secret)) : Optional.empty();
   }
 
   /** The token from an Authorization value: "Bearer x" (any case), or the bare value as some clients send it. */
@@ -73,17 +80,35 @@ public final class Tokens {
   }
 
   public static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return HexFormat.of().formatHex(digest(s));
   }
 
   /** Constant-time comparison of a secret against a stored hex hash. */
   public static boolean matches(String secret, String storedSha256) {
-    byte[] actual = sha256(secret).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(actual, storedSha256.getBytes(StandardCharsets.US_ASCII));
+    byte[] expected;
+    try {
+      expected = HexFormat.of().parseHex(storedSha256);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return MessageDigest.isEqual(digest(secret), expected);
+  }
+
+  // a clone of one instance: looking the algorithm up among the providers cost more than hashing a token
+  private static byte[] digest(String s) {
+    try {
+      return ((MessageDigest) SHA256.clone()).digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digests can be cloned", e);
+    }
+  }
+
+  private static MessageDigest sha256Prototype() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static byte[] random(int n) {

@@ -7,7 +7,7 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Reads a request body without blocking a thread: chunks are copied into one array as Jetty
- * delivers them (exactly sized when the length is declared), and reading stops at the cap.
+ * delivers them (exactly sized when a length up to 1 MiB is declared), and reading stops at the cap.
  */
 final class BodyReader implements Runnable {
   /** What becomes of the body: the bytes, or why there are none. */
@@ -19,6 +19,7 @@ final class BodyReader implements Runnable {
     void failed(Throwable cause);
   }
 
+  private static final int EXACT_UP_TO = 1 << 20;
   private final Request request;
   private final long maxBytes;
   private final Sink sink;
@@ -29,7 +30,8 @@ final class BodyReader implements Runnable {
     this.request = request;
     this.maxBytes = maxBytes;
     this.sink = sink;
-    this.buf = new byte[contentLength >= 0 ? (int) contentLength : 16 * 1024];
+    // sized as declared up to 1 MiB: a client that declares 64 MiB and sends nothing must not cost 64 MiB
+    this.buf = new byte[contentLength >= 0 ? (int) Math.min(contentLength, EXACT_UP_TO) : 16 * 1024];
   }
 
   @Override

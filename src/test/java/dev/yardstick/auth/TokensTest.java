@@ -34,6 +34,31 @@ class TokensTest {
     assertThat(Tokens.parseIngest("tk_abc:sk_short")).isEmpty();
     assertThat(Tokens.parseIngest("ys_" + "a".repeat(40))).isEmpty();
     assertThat(Tokens.parseIngest("tk_0123456789abcdef:sk_" + "A".repeat(43) + " extra")).isEmpty();
+    assertThat(Tokens.parseIngest("tk_0123456789ABCDEF:sk_" + "A".repeat(43))).isEmpty(); // ids are lower case
+    assertThat(Tokens.parseIngest("tk_0123456789abcdef:sk_" + "A".repeat(40) + "+/=")).isEmpty(); // base64url only
+    assertThat(Tokens.parseIngest("tk_0123456789abcdef:sk_" + "A".repeat(30) + ":sk_" + "A".repeat(30))).isEmpty();
+    assertThat(Tokens.parseIngest("xtk_0123456789abcdef:sk_" + "A".repeat(43))).isEmpty();
+  }
+
+  @Test
+  void parseIngest_lengthLimits() {
+    String secret = "A".repeat(22);
+    assertThat(Tokens.parseIngest("tk_" + "a".repeat(7) + ":sk_" + secret)).isEmpty();
+    assertThat(Tokens.parseIngest("tk_" + "a".repeat(8) + ":sk_" + secret)).isPresent();
+    assertThat(Tokens.parseIngest("tk_" + "a".repeat(40) + ":sk_" + secret)).isPresent();
+    assertThat(Tokens.parseIngest("tk_" + "a".repeat(41) + ":sk_" + secret)).isEmpty();
+    assertThat(Tokens.parseIngest("tk_abcdefgh:sk_" + "A".repeat(21))).isEmpty();
+    assertThat(Tokens.parseIngest("tk_abcdefgh:sk_" + "-_09az".repeat(33) + "AZ")).get()
+        .extracting(Tokens.IngestCredentials::secret).isEqualTo("-_09az".repeat(33) + "AZ");
+    assertThat(Tokens.parseIngest("tk_abcdefgh:sk_" + "A".repeat(201))).isEmpty();
+    assertThat(Tokens.parseIngest("  tk_abcdefgh:sk_" + secret + " ")).isPresent();
+  }
+
+  @Test
+  void matches_aMalformedStoredHash_isNoMatch() {
+    assertThat(Tokens.matches("secret", "not hex")).isFalse();
+    assertThat(Tokens.matches("secret", Tokens.sha256("secret"))).isTrue();
+    assertThat(Tokens.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   @Test

@@ -199,6 +199,31 @@ class ITOtlpHttp {
   }
 
   @Test
+  void export_declaredLargeButSlow_holdsOnlyWhatArrived() throws Exception {
+    List<java.net.Socket> slow = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 16; i++) { // 16 x 60 MB declared: more than the heap if reserved up front
+        java.net.Socket s = new java.net.Socket("127.0.0.1", URI.create(server.url("/")).getPort());
+        s.getOutputStream().write(("POST /otel/v1/metrics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+            + "\r\nContent-Type: application/json\r\nContent-Length: 60000000\r\n\r\n{\"resourceMetrics\":[").getBytes());
+        s.getOutputStream().flush();
+        slow.add(s);
+      }
+      Thread.sleep(300);
+      System.gc();
+      var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+
+      assertThat(heap.getUsed()).isLessThan(400L << 20);
+      assertThat(post("/otel/v1/metrics", "application/json", oneCommit("beside-slow@example.com", 1_795_000_300L)
+          .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+    } finally {
+      for (java.net.Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void export_gzipBomb_isStoppedAtTheCap() throws Exception {
     ByteArrayOutputStream bomb = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
