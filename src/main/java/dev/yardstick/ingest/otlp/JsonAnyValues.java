@@ -1,6 +1,5 @@
 package dev.yardstick.ingest.otlp;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.List;
 final class JsonAnyValues {
   private JsonAnyValues() {}
 
-  static List<Otlp.KeyValue> attributes(JsonCursor c) throws IOException, OtlpDecodeException {
+  static List<Otlp.KeyValue> attributes(JsonCursor c) throws OtlpDecodeException {
     if (c.isNull()) {
       return List.of();
     }
@@ -18,7 +17,7 @@ final class JsonAnyValues {
     return out;
   }
 
-  private static Otlp.KeyValue keyValue(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.KeyValue keyValue(JsonCursor c) throws OtlpDecodeException {
     String key = "";
     Object value = null;
     c.object();
@@ -33,7 +32,7 @@ final class JsonAnyValues {
   }
 
   /** The value of an AnyValue object, or null when no variant is set. */
-  static Object anyValue(JsonCursor c) throws IOException, OtlpDecodeException {
+  static Object anyValue(JsonCursor c) throws OtlpDecodeException {
     if (c.isNull()) {
       return null;
     }
@@ -58,7 +57,7 @@ final class JsonAnyValues {
   }
 
   /** The "values" of an ArrayValue (AnyValues) or a KeyValueList (KeyValues). */
-  private static List<Object> values(JsonCursor c, boolean keyValues) throws IOException, OtlpDecodeException {
+  private static List<Object> values(JsonCursor c, boolean keyValues) throws OtlpDecodeException {
     List<Object> out = new ArrayList<>();
     c.object();
     while (c.nextField()) {
@@ -71,7 +70,7 @@ final class JsonAnyValues {
     return out;
   }
 
-  private static byte[] bytes(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static byte[] bytes(JsonCursor c) throws OtlpDecodeException {
     String s = c.string();
     try {
       return Base64.getDecoder().decode(s.trim());

@@ -1,62 +1,43 @@
 package dev.yardstick.ingest.otlp;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * OTLP/JSON into the neutral {@link Otlp} model with a streaming parser, following the OTLP JSON
- * rules: lowerCamelCase keys (the proto snake_case names too), 64-bit integers as strings or
+ * OTLP/JSON into the neutral {@link Otlp} model with our own tokenizer ({@link JsonLexer}), following
+ * the OTLP JSON rules: lowerCamelCase keys (the proto snake_case names too), 64-bit integers as strings or
  * numbers, enums as integers (or their names), unknown fields skipped, hex trace ids ignored.
  */
 public final class OtlpJsonDecoder {
-  // a shared buffer pool: requests run on virtual threads, where the default thread-local pool recycles nothing
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .recyclerPool(JsonRecyclerPools.newLockFreePool())
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build();
-
   public Otlp.MetricsExport decodeMetrics(byte[] json) throws OtlpDecodeException {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      JsonCursor c = new JsonCursor(p);
-      List<Otlp.ResourceMetrics> resources = new ArrayList<>();
-      c.topLevelObject();
-      while (c.nextField()) {
-        switch (c.field()) {
-          case "resourceMetrics", "resource_metrics" -> c.array(() -> resources.add(resourceMetrics(c)));
-          default -> c.skip();
-        }
+    JsonCursor c = new JsonCursor(json);
+    List<Otlp.ResourceMetrics> resources = new ArrayList<>();
+    c.topLevelObject();
+    while (c.nextField()) {
+      switch (c.field()) {
+        case "resourceMetrics", "resource_metrics" -> c.array(() -> resources.add(resourceMetrics(c)));
+        default -> c.skip();
       }
-      c.end();
-      return new Otlp.MetricsExport(resources);
-    } catch (IOException e) {
-      throw JsonCursor.malformed(e);
     }
+    c.end();
+    return new Otlp.MetricsExport(resources);
   }
 
   public Otlp.LogsExport decodeLogs(byte[] json) throws OtlpDecodeException {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      JsonCursor c = new JsonCursor(p);
-      List<Otlp.ResourceLogs> resources = new ArrayList<>();
-      c.topLevelObject();
-      while (c.nextField()) {
-        switch (c.field()) {
-          case "resourceLogs", "resource_logs" -> c.array(() -> resources.add(resourceLogs(c)));
-          default -> c.skip();
-        }
+    JsonCursor c = new JsonCursor(json);
+    List<Otlp.ResourceLogs> resources = new ArrayList<>();
+    c.topLevelObject();
+    while (c.nextField()) {
+      switch (c.field()) {
+        case "resourceLogs", "resource_logs" -> c.array(() -> resources.add(resourceLogs(c)));
+        default -> c.skip();
       }
-      c.end();
-      return new Otlp.LogsExport(resources);
-    } catch (IOException e) {
-      throw JsonCursor.malformed(e);
     }
+    c.end();
+    return new Otlp.LogsExport(resources);
   }
 
-  private static Otlp.ResourceMetrics resourceMetrics(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.ResourceMetrics resourceMetrics(JsonCursor c) throws OtlpDecodeException {
     List<Otlp.KeyValue> resource = List.of();
     List<Otlp.ScopeMetrics> scopes = new ArrayList<>();
     c.object();
@@ -70,7 +51,7 @@ public final class OtlpJsonDecoder {
     return new Otlp.ResourceMetrics(resource, scopes);
   }
 
-  private static Otlp.ScopeMetrics scopeMetrics(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.ScopeMetrics scopeMetrics(JsonCursor c) throws OtlpDecodeException {
     String[] scope = {"", ""};
     List<Otlp.Metric> metrics = new ArrayList<>();
     c.object();
@@ -84,7 +65,7 @@ public final class OtlpJsonDecoder {
     return new Otlp.ScopeMetrics(scope[0], scope[1], metrics);
   }
 
-  private static Otlp.Metric metric(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.Metric metric(JsonCursor c) throws OtlpDecodeException {
     String name = "";
     String unit = "";
     DataBuilder data = new DataBuilder();
@@ -112,7 +93,7 @@ public final class OtlpJsonDecoder {
     List<Otlp.NumberPoint> points = List.of();
     int otherPoints;
 
-    void read(JsonCursor c, Otlp.MetricType kind) throws IOException, OtlpDecodeException {
+    void read(JsonCursor c, Otlp.MetricType kind) throws OtlpDecodeException {
       if (c.isNull()) {
         return;
       }
@@ -139,7 +120,7 @@ public final class OtlpJsonDecoder {
     }
   }
 
-  private static Otlp.NumberPoint numberPoint(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.NumberPoint numberPoint(JsonCursor c) throws OtlpDecodeException {
     List<Otlp.KeyValue> attributes = List.of();
     long start = 0;
     long time = 0;
@@ -172,7 +153,7 @@ public final class OtlpJsonDecoder {
     return new Otlp.NumberPoint(attributes, start, time, valueType, asDouble, asInt, flags);
   }
 
-  private static Otlp.ResourceLogs resourceLogs(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.ResourceLogs resourceLogs(JsonCursor c) throws OtlpDecodeException {
     List<Otlp.KeyValue> resource = List.of();
     List<Otlp.ScopeLogs> scopes = new ArrayList<>();
     c.object();
@@ -186,7 +167,7 @@ public final class OtlpJsonDecoder {
     return new Otlp.ResourceLogs(resource, scopes);
   }
 
-  private static Otlp.ScopeLogs scopeLogs(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.ScopeLogs scopeLogs(JsonCursor c) throws OtlpDecodeException {
     String[] scope = {"", ""};
     List<Otlp.LogRecord> records = new ArrayList<>();
     c.object();
@@ -200,7 +181,7 @@ public final class OtlpJsonDecoder {
     return new Otlp.ScopeLogs(scope[0], scope[1], records);
   }
 
-  private static Otlp.LogRecord logRecord(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.LogRecord logRecord(JsonCursor c) throws OtlpDecodeException {
     long time = 0;
     long observed = 0;
     int severity = 0;
@@ -222,7 +203,7 @@ public final class OtlpJsonDecoder {
     return new Otlp.LogRecord(time, observed, severity, body, attributes, eventName);
   }
 
-  private static List<Otlp.KeyValue> resource(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static List<Otlp.KeyValue> resource(JsonCursor c) throws OtlpDecodeException {
     List<Otlp.KeyValue> attributes = List.of();
     if (c.isNull()) {
       return attributes;
@@ -239,7 +220,7 @@ public final class OtlpJsonDecoder {
   }
 
   /** {name, version} of an InstrumentationScope. */
-  private static String[] scope(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static String[] scope(JsonCursor c) throws OtlpDecodeException {
     String[] scope = {"", ""};
     if (c.isNull()) {
       return scope;
