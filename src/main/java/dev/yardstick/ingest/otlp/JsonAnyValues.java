@@ -23,8 +23,8 @@ final class JsonAnyValues {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "key" -> key = c.string();
-        case "value" -> value = anyValue(c);
+        case KEY -> key = c.string();
+        case VALUE -> value = anyValue(c);
         default -> c.skip();
       }
     }
@@ -43,13 +43,13 @@ final class JsonAnyValues {
         continue;
       }
       switch (c.field()) {
-        case "stringValue", "string_value" -> value = c.string();
-        case "boolValue", "bool_value" -> value = c.bool();
-        case "intValue", "int_value" -> value = c.int64();
-        case "doubleValue", "double_value" -> value = c.float64();
-        case "bytesValue", "bytes_value" -> value = bytes(c);
-        case "arrayValue", "array_value" -> value = values(c, false);
-        case "kvlistValue", "kvlist_value" -> value = values(c, true);
+        case STRING_VALUE -> value = c.string();
+        case BOOL_VALUE -> value = c.bool();
+        case INT_VALUE -> value = c.int64();
+        case DOUBLE_VALUE -> value = c.float64();
+        case BYTES_VALUE -> value = bytes(c);
+        case ARRAY_VALUE -> value = values(c, false);
+        case KVLIST_VALUE -> value = values(c, true);
         default -> c.skip();
       }
     }
@@ -61,7 +61,7 @@ final class JsonAnyValues {
     List<Object> out = new ArrayList<>();
     c.object();
     while (c.nextField()) {
-      if (c.field().equals("values")) {
+      if (c.field() == JsonField.VALUES) {
         c.array(() -> out.add(keyValues ? keyValue(c) : anyValue(c)));
       } else {
         c.skip();

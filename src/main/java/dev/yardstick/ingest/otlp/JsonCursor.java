@@ -18,7 +18,7 @@ final class JsonCursor {
   }
 
   private final JsonLexer lex;
-  private final String[] names = new String[JsonLexer.MAX_DEPTH + 2];
+  private final JsonField.Spelling[] names = new JsonField.Spelling[JsonLexer.MAX_DEPTH + 2];
   private final int[] indices = new int[JsonLexer.MAX_DEPTH + 2];
   private int depth;
 
@@ -46,8 +46,8 @@ final class JsonCursor {
     return true;
   }
 
-  String field() {
-    return names[depth];
+  JsonField field() {
+    return names[depth].field();
   }
 
   boolean isNull() {
@@ -202,7 +202,7 @@ final class JsonCursor {
       if (names[d] == null) {
         continue;
       }
-      sb.append(sb.isEmpty() ? "" : ".").append(names[d]);
+      sb.append(sb.isEmpty() ? "" : ".").append(names[d].text());
       if (indices[d] >= 0) {
         sb.append('[').append(indices[d]).append(']');
       }

@@ -26,11 +26,12 @@ final class JsonLexer {
   int kind;
   int start;
   int end;
-  /** Of the string last scanned: whether it holds escapes, and whether it is all ASCII. */
+  /** Of the string last scanned: whether it holds escapes, whether it is all ASCII, and if both its {@link ByteWords#hash}. */
   boolean escaped;
   boolean ascii;
+  int hash;
   /** The name of the member {@link #nextMember()} moved to. */
-  String name;
+  JsonField.Spelling name;
 
   JsonLexer(byte[] utf8) {
     this.b = utf8;
@@ -80,7 +81,7 @@ final class JsonLexer {
       throw malformed(pos, "expected ':' after a member name, got " + what(pos));
     }
     pos++;
-    name = JsonStrings.text(this, nameStart, nameEnd);
+    name = escaped || !ascii ? JsonField.of(JsonStrings.text(this, nameStart, nameEnd)) : JsonField.of(b, nameStart, nameEnd, hash);
     value();
     if (kind == EOF) {
       throw malformed(pos, "expected a value, got the end of the body");

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /** JSON strings in the body's bytes: found and checked by {@link #scan}, turned into text by {@link #text}. */
 final class JsonStrings {
-  // bytes that end the plain run of a string: the quote, the backslash, control characters and every non-ASCII byte
+  // bytes that end the plain run of a string (as ByteWords.stops finds them eight at a time)
   private static final boolean[] STOP = new boolean[256];
 
   static {
@@ -15,20 +15,46 @@ final class JsonStrings {
 
   private JsonStrings() {}
 
-  /** The index of the closing quote of the string whose text starts at {@code from}; sets the lexer's escaped and ascii. */
+  /**
+   * The index of the closing quote of the string whose text starts at {@code from}; sets the lexer's
+   * escaped and ascii, and its hash when the string is plain ASCII.
+   */
   static int scan(JsonLexer l, int from) throws OtlpDecodeException {
+    byte[] b = l.b;
+    long h = ByteWords.SEED;
+    // the common string is one plain run: read eight bytes at a time and hashed on the way
+    for (int i = from; i + 8 <= b.length; i += 8) {
+      long w = ByteWords.word(b, i, i + 8);
+      long stops = ByteWords.stops(w);
+      if (stops != 0) {
+        int k = Long.numberOfTrailingZeros(stops) >>> 3;
+        if (b[i + k] != '"') {
+          return special(l, from, i + k);
+        }
+        l.escaped = false;
+        l.ascii = true;
+        l.hash = ByteWords.finish(k == 0 ? h : ByteWords.mix(h, w & (1L << (k << 3)) - 1), i + k - from);
+        return i + k;
+      }
+      h = ByteWords.mix(h, w);
+    }
+    return special(l, from, from + (b.length - from & ~7));
+  }
+
+  /** The rest of a string from {@code i} on, byte by byte: escapes, non-ASCII text, and the last bytes of the body. */
+  private static int special(JsonLexer l, int from, int i) throws OtlpDecodeException {
     byte[] b = l.b;
     boolean escaped = false;
     boolean ascii = true;
-    int i = from;
     while (true) {
+      while (i < b.length && !STOP[b[i] & 0xff]) {
+        i++;
+      }
       if (i >= b.length) {
         throw l.malformed(i, "unterminated string");
       }
       int c = b[i] & 0xff;
-      if (!STOP[c]) {
-        i++;
-      } else if (c == '"') {
+      if (c == '"') {
         break;
       } else if (c == '\\') {
         escaped = true;
@@ -42,6 +68,7 @@ final class JsonStrings {
     }
     l.escaped = escaped;
     l.ascii = ascii;
+    l.hash = ascii && !escaped ? ByteWords.hash(b, from, i) : 0;
     return i;
   }
 
@@ -50,7 +77,7 @@ final class JsonStrings {
     if (l.escaped) {
       return unescape(l.b, from, to);
     }
-    return l.ascii ? AsciiStrings.of(l.b, from, to) : new String(l.b, from, to - from, StandardCharsets.UTF_8);
+    return l.ascii ? AsciiStrings.of(l.b, from, to, l.hash) : new String(l.b, from, to - from, StandardCharsets.UTF_8);
   }
 
   /** Checks the escape at {@code at} (a backslash) and returns the index after it. */

@@ -15,7 +15,7 @@ public final class OtlpJsonDecoder {
     c.topLevelObject();
     while (c.nextField()) {
       switch (c.field()) {
-        case "resourceMetrics", "resource_metrics" -> c.array(() -> resources.add(resourceMetrics(c)));
+        case RESOURCE_METRICS -> c.array(() -> resources.add(resourceMetrics(c)));
         default -> c.skip();
       }
     }
@@ -29,7 +29,7 @@ public final class OtlpJsonDecoder {
     c.topLevelObject();
     while (c.nextField()) {
       switch (c.field()) {
-        case "resourceLogs", "resource_logs" -> c.array(() -> resources.add(resourceLogs(c)));
+        case RESOURCE_LOGS -> c.array(() -> resources.add(resourceLogs(c)));
         default -> c.skip();
       }
     }
@@ -43,8 +43,8 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "resource" -> resource = resource(c);
-        case "scopeMetrics", "scope_metrics" -> c.array(() -> scopes.add(scopeMetrics(c)));
+        case RESOURCE -> resource = resource(c);
+        case SCOPE_METRICS -> c.array(() -> scopes.add(scopeMetrics(c)));
         default -> c.skip();
       }
     }
@@ -57,8 +57,8 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "scope" -> scope = scope(c);
-        case "metrics" -> c.array(() -> metrics.add(metric(c)));
+        case SCOPE -> scope = scope(c);
+        case METRICS -> c.array(() -> metrics.add(metric(c)));
         default -> c.skip();
       }
     }
@@ -72,13 +72,13 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "name" -> name = c.string();
-        case "unit" -> unit = c.string();
-        case "sum" -> data.read(c, Otlp.MetricType.SUM);
-        case "gauge" -> data.read(c, Otlp.MetricType.GAUGE);
-        case "histogram" -> data.read(c, Otlp.MetricType.HISTOGRAM);
-        case "exponentialHistogram", "exponential_histogram" -> data.read(c, Otlp.MetricType.EXPONENTIAL_HISTOGRAM);
-        case "summary" -> data.read(c, Otlp.MetricType.SUMMARY);
+        case NAME -> name = c.string();
+        case UNIT -> unit = c.string();
+        case SUM -> data.read(c, Otlp.MetricType.SUM);
+        case GAUGE -> data.read(c, Otlp.MetricType.GAUGE);
+        case HISTOGRAM -> data.read(c, Otlp.MetricType.HISTOGRAM);
+        case EXPONENTIAL_HISTOGRAM -> data.read(c, Otlp.MetricType.EXPONENTIAL_HISTOGRAM);
+        case SUMMARY -> data.read(c, Otlp.MetricType.SUMMARY);
         default -> c.skip();
       }
     }
@@ -103,7 +103,7 @@ public final class OtlpJsonDecoder {
       c.object();
       while (c.nextField()) {
         switch (c.field()) {
-          case "dataPoints", "data_points" -> c.array(() -> {
+          case DATA_POINTS -> c.array(() -> {
             if (numbers) {
               read.add(numberPoint(c));
             } else {
@@ -111,8 +111,8 @@ public final class OtlpJsonDecoder {
               otherPoints++;
             }
           });
-          case "aggregationTemporality", "aggregation_temporality" -> temporality = c.enumValue(JsonCursor.TEMPORALITY);
-          case "isMonotonic", "is_monotonic" -> monotonic = c.bool();
+          case AGGREGATION_TEMPORALITY -> temporality = c.enumValue(JsonCursor.TEMPORALITY);
+          case IS_MONOTONIC -> monotonic = c.bool();
           default -> c.skip();
         }
       }
@@ -131,22 +131,22 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "attributes" -> attributes = JsonAnyValues.attributes(c);
-        case "startTimeUnixNano", "start_time_unix_nano" -> start = c.int64();
-        case "timeUnixNano", "time_unix_nano" -> time = c.int64();
-        case "asDouble", "as_double" -> {
+        case ATTRIBUTES -> attributes = JsonAnyValues.attributes(c);
+        case START_TIME_UNIX_NANO -> start = c.int64();
+        case TIME_UNIX_NANO -> time = c.int64();
+        case AS_DOUBLE -> {
           if (!c.isNull()) {
             asDouble = c.float64();
             valueType = Otlp.ValueType.DOUBLE;
           }
         }
-        case "asInt", "as_int" -> {
+        case AS_INT -> {
           if (!c.isNull()) {
             asInt = c.int64();
             valueType = Otlp.ValueType.INT;
           }
         }
-        case "flags" -> flags = (int) c.int64();
+        case FLAGS -> flags = (int) c.int64();
         default -> c.skip();
       }
     }
@@ -159,8 +159,8 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "resource" -> resource = resource(c);
-        case "scopeLogs", "scope_logs" -> c.array(() -> scopes.add(scopeLogs(c)));
+        case RESOURCE -> resource = resource(c);
+        case SCOPE_LOGS -> c.array(() -> scopes.add(scopeLogs(c)));
         default -> c.skip();
       }
     }
@@ -173,8 +173,8 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "scope" -> scope = scope(c);
-        case "logRecords", "log_records" -> c.array(() -> records.add(logRecord(c)));
+        case SCOPE -> scope = scope(c);
+        case LOG_RECORDS -> c.array(() -> records.add(logRecord(c)));
         default -> c.skip();
       }
     }
@@ -191,12 +191,12 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "timeUnixNano", "time_unix_nano" -> time = c.int64();
-        case "observedTimeUnixNano", "observed_time_unix_nano" -> observed = c.int64();
-        case "severityNumber", "severity_number" -> severity = c.enumValue(JsonCursor.SEVERITY);
-        case "body" -> body = JsonAnyValues.anyValue(c);
-        case "attributes" -> attributes = JsonAnyValues.attributes(c);
-        case "eventName", "event_name" -> eventName = c.string();
+        case TIME_UNIX_NANO -> time = c.int64();
+        case OBSERVED_TIME_UNIX_NANO -> observed = c.int64();
+        case SEVERITY_NUMBER -> severity = c.enumValue(JsonCursor.SEVERITY);
+        case BODY -> body = JsonAnyValues.anyValue(c);
+        case ATTRIBUTES -> attributes = JsonAnyValues.attributes(c);
+        case EVENT_NAME -> eventName = c.string();
         default -> c.skip(); // traceId/spanId are hex here; Yardstick does not keep them
       }
     }
@@ -210,7 +210,7 @@ public final class OtlpJsonDecoder {
     }
     c.object();
     while (c.nextField()) {
-      if (c.field().equals("attributes")) {
+      if (c.field() == JsonField.ATTRIBUTES) {
         attributes = JsonAnyValues.attributes(c);
       } else {
         c.skip();
@@ -228,8 +228,8 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "name" -> scope[0] = c.string();
-        case "version" -> scope[1] = c.string();
+        case NAME -> scope[0] = c.string();
+        case VERSION -> scope[1] = c.string();
         default -> c.skip();
       }
     }
