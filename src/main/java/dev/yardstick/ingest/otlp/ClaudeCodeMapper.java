@@ -25,10 +25,10 @@ final class ClaudeCodeMapper {
   Mapped mapMetrics(Otlp.MetricsExport export, String headerEmail) {
     Grouper grouper = new Grouper(Signal.METRICS);
     for (Otlp.ResourceMetrics rm : export.resources()) {
-      ResourceView resource = new ResourceView(rm.resource(), headerEmail);
+      PointAttributes attributes = new PointAttributes(new ResourceView(rm.resource(), headerEmail));
       for (Otlp.ScopeMetrics sm : rm.scopes()) {
         for (Otlp.Metric m : sm.metrics()) {
-          mapMetric(m, resource, grouper);
+          mapMetric(m, attributes, grouper);
         }
       }
     }
@@ -39,18 +39,18 @@ final class ClaudeCodeMapper {
   Mapped mapLogs(Otlp.LogsExport export, String headerEmail) {
     Grouper grouper = new Grouper(Signal.LOGS);
     for (Otlp.ResourceLogs rl : export.resources()) {
-      ResourceView resource = new ResourceView(rl.resource(), headerEmail);
+      PointAttributes attributes = new PointAttributes(new ResourceView(rl.resource(), headerEmail));
       for (Otlp.ScopeLogs sl : rl.scopes()) {
         boolean claudeScope = sl.name().startsWith("com.anthropic.claude_code");
         for (Otlp.LogRecord r : sl.records()) {
-          EventReader.read(r, claudeScope, resource, grouper);
+          EventReader.read(r, claudeScope, attributes, grouper);
         }
       }
     }
     return grouper.finish();
   }
 
-  private static void mapMetric(Otlp.Metric m, ResourceView resource, Grouper grouper) {
+  private static void mapMetric(Otlp.Metric m, PointAttributes a, Grouper grouper) {
     int total = m.points().size() + m.otherPoints();
     // recognized by name: service.name may be overridden, and the scope is absent behind some collectors
     if (!m.name().startsWith("claude_code.") || m.type() != Otlp.MetricType.SUM) {
@@ -72,7 +72,7 @@ final class ClaudeCodeMapper {
         grouper.ignored++;
         continue;
       }
-      PointAttributes a = new PointAttributes(resource);
+      a.next();
       TreeMap<String, String> dims = new TreeMap<>();
       for (Otlp.KeyValue kv : p.attributes()) {
         if (a.take(kv) == AttributeKind.DIMENSION) {
@@ -113,6 +113,9 @@ final class ClaudeCodeMapper {
   static final class Grouper {
     private final Signal signal;
     private final Map<SessionContext, List<Object>> bySession = new LinkedHashMap<>();
+    // the last context added to and its items: consecutive points usually share the instance, which then needs no hashing
+    private SessionContext lastContext;
+    private List<Object> lastItems;
     private int accepted;
     private int rejected;
     private String firstProblem = "";
@@ -123,7 +126,11 @@ final class ClaudeCodeMapper {
     }
 
     void add(SessionContext context, Object item) {
-      bySession.computeIfAbsent(context, c -> new ArrayList<>()).add(item);
+      if (context != lastContext) {
+        lastContext = context;
+        lastItems = bySession.computeIfAbsent(context, c -> new ArrayList<>());
+      }
+      lastItems.add(item);
       accepted++;
     }
 

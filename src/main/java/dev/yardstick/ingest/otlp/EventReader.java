@@ -16,8 +16,8 @@ final class EventReader {
 
   private EventReader() {}
 
-  static void read(Otlp.LogRecord r, boolean claudeScope, ResourceView resource, ClaudeCodeMapper.Grouper grouper) {
-    PointAttributes a = new PointAttributes(resource);
+  static void read(Otlp.LogRecord r, boolean claudeScope, PointAttributes a, ClaudeCodeMapper.Grouper grouper) {
+    a.next();
     Map<String, Object> attributes = new LinkedHashMap<>();
     String attrName = null;
     String timestamp = null;

@@ -1,6 +1,5 @@
 package dev.yardstick.ingest.otlp;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.List;
 final class JsonAnyValues {
   private JsonAnyValues() {}
 
-  static List<Otlp.KeyValue> attributes(JsonCursor c) throws IOException, OtlpDecodeException {
+  static List<Otlp.KeyValue> attributes(JsonCursor c) throws OtlpDecodeException {
     if (c.isNull()) {
       return List.of();
     }
@@ -18,14 +17,14 @@ final class JsonAnyValues {
     return out;
   }
 
-  private static Otlp.KeyValue keyValue(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.KeyValue keyValue(JsonCursor c) throws OtlpDecodeException {
     String key = "";
     Object value = null;
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "key" -> key = c.string();
-        case "value" -> value = anyValue(c);
+        case KEY -> key = c.string();
+        case VALUE -> value = anyValue(c);
         default -> c.skip();
       }
     }
@@ -33,7 +32,7 @@ final class JsonAnyValues {
   }
 
   /** The value of an AnyValue object, or null when no variant is set. */
-  static Object anyValue(JsonCursor c) throws IOException, OtlpDecodeException {
+  static Object anyValue(JsonCursor c) throws OtlpDecodeException {
     if (c.isNull()) {
       return null;
     }
@@ -44,13 +43,13 @@ final class JsonAnyValues {
         continue;
       }
       switch (c.field()) {
-        case "stringValue", "string_value" -> value = c.string();
-        case "boolValue", "bool_value" -> value = c.bool();
-        case "intValue", "int_value" -> value = c.int64();
-        case "doubleValue", "double_value" -> value = c.float64();
-        case "bytesValue", "bytes_value" -> value = bytes(c);
-        case "arrayValue", "array_value" -> value = values(c, false);
-        case "kvlistValue", "kvlist_value" -> value = values(c, true);
+        case STRING_VALUE -> value = c.string();
+        case BOOL_VALUE -> value = c.bool();
+        case INT_VALUE -> value = c.int64();
+        case DOUBLE_VALUE -> value = c.float64();
+        case BYTES_VALUE -> value = bytes(c);
+        case ARRAY_VALUE -> value = values(c, false);
+        case KVLIST_VALUE -> value = values(c, true);
         default -> c.skip();
       }
     }
@@ -58,11 +57,11 @@ final class JsonAnyValues {
   }
 
   /** The "values" of an ArrayValue (AnyValues) or a KeyValueList (KeyValues). */
-  private static List<Object> values(JsonCursor c, boolean keyValues) throws IOException, OtlpDecodeException {
+  private static List<Object> values(JsonCursor c, boolean keyValues) throws OtlpDecodeException {
     List<Object> out = new ArrayList<>();
     c.object();
     while (c.nextField()) {
-      if (c.field().equals("values")) {
+      if (c.field() == JsonField.VALUES) {
         c.array(() -> out.add(keyValues ? keyValue(c) : anyValue(c)));
       } else {
         c.skip();
@@ -71,7 +70,7 @@ final class JsonAnyValues {
     return out;
   }
 
-  private static byte[] bytes(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static byte[] bytes(JsonCursor c) throws OtlpDecodeException {
     String s = c.string();
     try {
       return Base64.getDecoder().decode(s.trim());

@@ -1,10 +1,6 @@
 package dev.yardstick.ingest.otlp;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,50 +14,49 @@ final class JsonCursor {
 
   /** Reads one element of an array. */
   interface Element {
-    void read() throws IOException, OtlpDecodeException;
+    void read() throws OtlpDecodeException;
   }
 
-  private final JsonParser p;
-  private final String[] names = new String[80];
-  private final int[] indices = new int[80];
+  private final JsonLexer lex;
+  private final JsonField.Spelling[] names = new JsonField.Spelling[JsonLexer.MAX_DEPTH + 2];
+  private final int[] indices = new int[JsonLexer.MAX_DEPTH + 2];
   private int depth;
 
-  JsonCursor(JsonParser p) {
-    this.p = p;
+  JsonCursor(byte[] json) {
+    this.lex = new JsonLexer(JsonEncodings.utf8(json));
   }
 
-  void topLevelObject() throws IOException, OtlpDecodeException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new OtlpDecodeException("expected a JSON object at the top level, got " + describe(p.currentToken()));
+  void topLevelObject() throws OtlpDecodeException {
+    lex.value();
+    if (lex.kind != JsonLexer.OBJECT) {
+      throw new OtlpDecodeException("expected a JSON object at the top level, got " + describe());
     }
     depth = 1;
     names[1] = null;
   }
 
   /** Moves to the next field's value; false at the end of the object. */
-  boolean nextField() throws IOException {
-    JsonToken t = p.nextToken();
-    if (t == JsonToken.END_OBJECT) {
+  boolean nextField() throws OtlpDecodeException {
+    if (!lex.nextMember()) {
       depth--;
       return false;
     }
-    names[depth] = p.currentName();
+    names[depth] = lex.name;
     indices[depth] = -1;
-    p.nextToken();
     return true;
   }
 
-  String field() throws IOException {
-    return names[depth];
+  JsonField field() {
+    return names[depth].field();
   }
 
   boolean isNull() {
-    return p.currentToken() == JsonToken.VALUE_NULL;
+    return lex.kind == JsonLexer.NULL;
   }
 
   /** Enters the object at the current value. */
   void object() throws OtlpDecodeException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
+    if (lex.kind != JsonLexer.OBJECT) {
       throw wrongType("an object");
     }
     depth++;
@@ -70,58 +65,65 @@ final class JsonCursor {
   }
 
   /** Reads each element of the array at the current value; null is an empty array. */
-  void array(Element element) throws IOException, OtlpDecodeException {
+  void array(Element element) throws OtlpDecodeException {
     if (isNull()) {
       return;
     }
-    if (p.currentToken() != JsonToken.START_ARRAY) {
+    if (lex.kind != JsonLexer.ARRAY) {
       throw wrongType("an array");
     }
     int i = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
+    while (lex.nextElement()) {
       indices[depth] = i++;
       element.read();
     }
     indices[depth] = -1;
   }
 
-  void skip() throws IOException {
-    p.skipChildren();
+  void skip() throws OtlpDecodeException {
+    lex.skip();
   }
 
-  String string() throws IOException, OtlpDecodeException {
-    return switch (p.currentToken()) {
-      case VALUE_STRING -> p.getText();
-      case VALUE_NULL -> "";
+  String string() throws OtlpDecodeException {
+    return switch (lex.kind) {
+      case JsonLexer.STRING -> text();
+      case JsonLexer.NULL -> "";
       default -> throw wrongType("a string");
     };
   }
 
   /** An int64/uint64/fixed64: a decimal string or a JSON number. */
-  long int64() throws IOException, OtlpDecodeException {
-    switch (p.currentToken()) {
-      case VALUE_NUMBER_INT -> {
-        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-          throw problem("integer out of the 64-bit range: " + p.getText());
+  long int64() throws OtlpDecodeException {
+    switch (lex.kind) {
+      case JsonLexer.INTEGER -> {
+        if (JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)) {
+          return JsonNumbers.shortInteger(lex.b, lex.start, lex.end);
         }
-        return p.getLongValue();
+        try {
+          return Long.parseLong(raw());
+        } catch (NumberFormatException e) {
+          throw problem("integer out of the 64-bit range: " + raw());
+        }
       }
-      case VALUE_NUMBER_FLOAT -> {
-        double d = p.getDoubleValue();
+      case JsonLexer.DECIMAL -> {
+        double d = JsonNumbers.decimal(lex.b, lex.start, lex.end);
         if (d != Math.rint(d) || Math.abs(d) > 9.2e18) {
-          throw problem("expected an integer, got " + p.getText());
+          throw problem("expected an integer, got " + raw());
         }
         return (long) d;
       }
-      case VALUE_STRING -> {
-        String s = p.getText().trim();
+      case JsonLexer.STRING -> {
+        if (!lex.escaped && JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)) {
+          return JsonNumbers.shortInteger(lex.b, lex.start, lex.end);
+        }
+        String s = text().trim();
         try {
           return s.startsWith("-") ? Long.parseLong(s) : Long.parseUnsignedLong(s);
         } catch (NumberFormatException e) {
-          throw problem("expected an integer, got \"" + p.getText() + "\"");
+          throw problem("expected an integer, got \"" + text() + "\"");
         }
       }
-      case VALUE_NULL -> {
+      case JsonLexer.NULL -> {
         return 0;
       }
       default -> throw wrongType("an integer");
@@ -129,36 +131,41 @@ final class JsonCursor {
   }
 
   /** A double: a JSON number, or a string holding a number, NaN or (-)Infinity. */
-  double float64() throws IOException, OtlpDecodeException {
-    switch (p.currentToken()) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return p.getDoubleValue();
+  double float64() throws OtlpDecodeException {
+    switch (lex.kind) {
+      case JsonLexer.INTEGER -> {
+        // as a long first, like the reference parser: "-0" is 0.0, not -0.0
+        return JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)
+            ? (double) JsonNumbers.shortInteger(lex.b, lex.start, lex.end) : Double.parseDouble(raw());
       }
-      case VALUE_STRING -> {
-        String s = p.getText().trim();
+      case JsonLexer.DECIMAL -> {
+        return JsonNumbers.decimal(lex.b, lex.start, lex.end);
+      }
+      case JsonLexer.STRING -> {
+        String s = text().trim();
         try {
           return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-          throw problem("expected a number, got \"" + p.getText() + "\"");
+          throw problem("expected a number, got \"" + text() + "\"");
         }
       }
       default -> throw wrongType("a number");
     }
   }
 
-  boolean bool() throws IOException, OtlpDecodeException {
-    return switch (p.currentToken()) {
-      case VALUE_TRUE -> true;
-      case VALUE_FALSE, VALUE_NULL -> false;
-      case VALUE_STRING -> Boolean.parseBoolean(p.getText().trim());
+  boolean bool() throws OtlpDecodeException {
+    return switch (lex.kind) {
+      case JsonLexer.TRUE -> true;
+      case JsonLexer.FALSE, JsonLexer.NULL -> false;
+      case JsonLexer.STRING -> Boolean.parseBoolean(text().trim());
       default -> throw wrongType("a boolean");
     };
   }
 
   /** An enum: its number (the OTLP JSON form) or, leniently, its name. */
-  int enumValue(Map<String, Integer> byName) throws IOException, OtlpDecodeException {
-    if (p.currentToken() == JsonToken.VALUE_STRING) {
-      Integer v = byName.get(p.getText().trim());
+  int enumValue(Map<String, Integer> byName) throws OtlpDecodeException {
+    if (lex.kind == JsonLexer.STRING) {
+      Integer v = byName.get(text().trim());
       if (v != null) {
         return v;
       }
@@ -167,10 +174,9 @@ final class JsonCursor {
   }
 
   /** After the top-level object: nothing but whitespace may follow. */
-  void end() throws IOException, OtlpDecodeException {
-    JsonToken t = p.nextToken();
-    if (t != null) {
-      throw new OtlpDecodeException("unexpected " + describe(t) + " after the top-level JSON object");
+  void end() throws OtlpDecodeException {
+    if (!lex.atEnd()) {
+      throw lex.malformed(lex.position(), "unexpected " + lex.what(lex.position()) + " after the top-level JSON object");
     }
   }
 
@@ -178,8 +184,16 @@ final class JsonCursor {
     return new OtlpDecodeException(path() + ": " + what);
   }
 
+  private String text() {
+    return JsonStrings.text(lex, lex.start, lex.end);
+  }
+
+  private String raw() {
+    return JsonNumbers.ascii(lex.b, lex.start, lex.end);
+  }
+
   private OtlpDecodeException wrongType(String expected) {
-    return problem("expected " + expected + ", got " + describe(p.currentToken()));
+    return problem("expected " + expected + ", got " + describe());
   }
 
   private String path() {
@@ -188,7 +202,7 @@ final class JsonCursor {
       if (names[d] == null) {
         continue;
       }
-      sb.append(sb.isEmpty() ? "" : ".").append(names[d]);
+      sb.append(sb.isEmpty() ? "" : ".").append(names[d].text());
       if (indices[d] >= 0) {
         sb.append('[').append(indices[d]).append(']');
       }
@@ -196,28 +210,15 @@ final class JsonCursor {
     return sb.isEmpty() ? "request" : sb.toString();
   }
 
-  static OtlpDecodeException malformed(IOException e) {
-    if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
-      var loc = e instanceof JsonParseException jpe ? jpe.getLocation() : null;
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      String msg = e instanceof JsonParseException jpe ? jpe.getOriginalMessage() : e.getMessage();
-      return new OtlpDecodeException("malformed JSON" + where + ": " + msg, e);
-    }
-    return new OtlpDecodeException("the body could not be read as JSON: " + e.getMessage(), e);
-  }
-
-  private static String describe(JsonToken t) {
-    if (t == null) {
-      return "the end of the body";
-    }
-    return switch (t) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      default -> t.toString();
+  private String describe() {
+    return switch (lex.kind) {
+      case JsonLexer.OBJECT -> "an object";
+      case JsonLexer.ARRAY -> "an array";
+      case JsonLexer.STRING -> "a string";
+      case JsonLexer.INTEGER, JsonLexer.DECIMAL -> "a number";
+      case JsonLexer.TRUE, JsonLexer.FALSE -> "a boolean";
+      case JsonLexer.NULL -> "null";
+      default -> "the end of the body";
     };
   }
 
@@ -225,7 +226,7 @@ final class JsonCursor {
     String[] names = {"UNSPECIFIED", "TRACE", "TRACE2", "TRACE3", "TRACE4", "DEBUG", "DEBUG2", "DEBUG3", "DEBUG4",
         "INFO", "INFO2", "INFO3", "INFO4", "WARN", "WARN2", "WARN3", "WARN4", "ERROR", "ERROR2", "ERROR3", "ERROR4",
         "FATAL", "FATAL2", "FATAL3", "FATAL4"};
-    java.util.HashMap<String, Integer> m = new java.util.HashMap<>();
+    Map<String, Integer> m = new HashMap<>();
     for (int i = 0; i < names.length; i++) {
       m.put("SEVERITY_NUMBER_" + names[i], i);
     }

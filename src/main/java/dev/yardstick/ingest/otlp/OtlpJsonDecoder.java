@@ -1,103 +1,84 @@
 package dev.yardstick.ingest.otlp;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * OTLP/JSON into the neutral {@link Otlp} model with a streaming parser, following the OTLP JSON
- * rules: lowerCamelCase keys (the proto snake_case names too), 64-bit integers as strings or
+ * OTLP/JSON into the neutral {@link Otlp} model with our own tokenizer ({@link JsonLexer}), following
+ * the OTLP JSON rules: lowerCamelCase keys (the proto snake_case names too), 64-bit integers as strings or
  * numbers, enums as integers (or their names), unknown fields skipped, hex trace ids ignored.
  */
 public final class OtlpJsonDecoder {
-  // a shared buffer pool: requests run on virtual threads, where the default thread-local pool recycles nothing
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .recyclerPool(JsonRecyclerPools.newLockFreePool())
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build();
-
   public Otlp.MetricsExport decodeMetrics(byte[] json) throws OtlpDecodeException {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      JsonCursor c = new JsonCursor(p);
-      List<Otlp.ResourceMetrics> resources = new ArrayList<>();
-      c.topLevelObject();
-      while (c.nextField()) {
-        switch (c.field()) {
-          case "resourceMetrics", "resource_metrics" -> c.array(() -> resources.add(resourceMetrics(c)));
-          default -> c.skip();
-        }
+    JsonCursor c = new JsonCursor(json);
+    List<Otlp.ResourceMetrics> resources = new ArrayList<>();
+    c.topLevelObject();
+    while (c.nextField()) {
+      switch (c.field()) {
+        case RESOURCE_METRICS -> c.array(() -> resources.add(resourceMetrics(c)));
+        default -> c.skip();
       }
-      c.end();
-      return new Otlp.MetricsExport(resources);
-    } catch (IOException e) {
-      throw JsonCursor.malformed(e);
     }
+    c.end();
+    return new Otlp.MetricsExport(resources);
   }
 
   public Otlp.LogsExport decodeLogs(byte[] json) throws OtlpDecodeException {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      JsonCursor c = new JsonCursor(p);
-      List<Otlp.ResourceLogs> resources = new ArrayList<>();
-      c.topLevelObject();
-      while (c.nextField()) {
-        switch (c.field()) {
-          case "resourceLogs", "resource_logs" -> c.array(() -> resources.add(resourceLogs(c)));
-          default -> c.skip();
-        }
+    JsonCursor c = new JsonCursor(json);
+    List<Otlp.ResourceLogs> resources = new ArrayList<>();
+    c.topLevelObject();
+    while (c.nextField()) {
+      switch (c.field()) {
+        case RESOURCE_LOGS -> c.array(() -> resources.add(resourceLogs(c)));
+        default -> c.skip();
       }
-      c.end();
-      return new Otlp.LogsExport(resources);
-    } catch (IOException e) {
-      throw JsonCursor.malformed(e);
     }
+    c.end();
+    return new Otlp.LogsExport(resources);
   }
 
-  private static Otlp.ResourceMetrics resourceMetrics(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.ResourceMetrics resourceMetrics(JsonCursor c) throws OtlpDecodeException {
     List<Otlp.KeyValue> resource = List.of();
     List<Otlp.ScopeMetrics> scopes = new ArrayList<>();
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "resource" -> resource = resource(c);
-        case "scopeMetrics", "scope_metrics" -> c.array(() -> scopes.add(scopeMetrics(c)));
+        case RESOURCE -> resource = resource(c);
+        case SCOPE_METRICS -> c.array(() -> scopes.add(scopeMetrics(c)));
         default -> c.skip();
       }
     }
     return new Otlp.ResourceMetrics(resource, scopes);
   }
 
-  private static Otlp.ScopeMetrics scopeMetrics(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.ScopeMetrics scopeMetrics(JsonCursor c) throws OtlpDecodeException {
     String[] scope = {"", ""};
     List<Otlp.Metric> metrics = new ArrayList<>();
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "scope" -> scope = scope(c);
-        case "metrics" -> c.array(() -> metrics.add(metric(c)));
+        case SCOPE -> scope = scope(c);
+        case METRICS -> c.array(() -> metrics.add(metric(c)));
         default -> c.skip();
       }
     }
     return new Otlp.ScopeMetrics(scope[0], scope[1], metrics);
   }
 
-  private static Otlp.Metric metric(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.Metric metric(JsonCursor c) throws OtlpDecodeException {
     String name = "";
     String unit = "";
     DataBuilder data = new DataBuilder();
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "name" -> name = c.string();
-        case "unit" -> unit = c.string();
-        case "sum" -> data.read(c, Otlp.MetricType.SUM);
-        case "gauge" -> data.read(c, Otlp.MetricType.GAUGE);
-        case "histogram" -> data.read(c, Otlp.MetricType.HISTOGRAM);
-        case "exponentialHistogram", "exponential_histogram" -> data.read(c, Otlp.MetricType.EXPONENTIAL_HISTOGRAM);
-        case "summary" -> data.read(c, Otlp.MetricType.SUMMARY);
+        case NAME -> name = c.string();
+        case UNIT -> unit = c.string();
+        case SUM -> data.read(c, Otlp.MetricType.SUM);
+        case GAUGE -> data.read(c, Otlp.MetricType.GAUGE);
+        case HISTOGRAM -> data.read(c, Otlp.MetricType.HISTOGRAM);
+        case EXPONENTIAL_HISTOGRAM -> data.read(c, Otlp.MetricType.EXPONENTIAL_HISTOGRAM);
+        case SUMMARY -> data.read(c, Otlp.MetricType.SUMMARY);
         default -> c.skip();
       }
     }
@@ -112,7 +93,7 @@ public final class OtlpJsonDecoder {
     List<Otlp.NumberPoint> points = List.of();
     int otherPoints;
 
-    void read(JsonCursor c, Otlp.MetricType kind) throws IOException, OtlpDecodeException {
+    void read(JsonCursor c, Otlp.MetricType kind) throws OtlpDecodeException {
       if (c.isNull()) {
         return;
       }
@@ -122,7 +103,7 @@ public final class OtlpJsonDecoder {
       c.object();
       while (c.nextField()) {
         switch (c.field()) {
-          case "dataPoints", "data_points" -> c.array(() -> {
+          case DATA_POINTS -> c.array(() -> {
             if (numbers) {
               read.add(numberPoint(c));
             } else {
@@ -130,8 +111,8 @@ public final class OtlpJsonDecoder {
               otherPoints++;
             }
           });
-          case "aggregationTemporality", "aggregation_temporality" -> temporality = c.enumValue(JsonCursor.TEMPORALITY);
-          case "isMonotonic", "is_monotonic" -> monotonic = c.bool();
+          case AGGREGATION_TEMPORALITY -> temporality = c.enumValue(JsonCursor.TEMPORALITY);
+          case IS_MONOTONIC -> monotonic = c.bool();
           default -> c.skip();
         }
       }
@@ -139,7 +120,7 @@ public final class OtlpJsonDecoder {
     }
   }
 
-  private static Otlp.NumberPoint numberPoint(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.NumberPoint numberPoint(JsonCursor c) throws OtlpDecodeException {
     List<Otlp.KeyValue> attributes = List.of();
     long start = 0;
     long time = 0;
@@ -150,57 +131,57 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "attributes" -> attributes = JsonAnyValues.attributes(c);
-        case "startTimeUnixNano", "start_time_unix_nano" -> start = c.int64();
-        case "timeUnixNano", "time_unix_nano" -> time = c.int64();
-        case "asDouble", "as_double" -> {
+        case ATTRIBUTES -> attributes = JsonAnyValues.attributes(c);
+        case START_TIME_UNIX_NANO -> start = c.int64();
+        case TIME_UNIX_NANO -> time = c.int64();
+        case AS_DOUBLE -> {
           if (!c.isNull()) {
             asDouble = c.float64();
             valueType = Otlp.ValueType.DOUBLE;
           }
         }
-        case "asInt", "as_int" -> {
+        case AS_INT -> {
           if (!c.isNull()) {
             asInt = c.int64();
             valueType = Otlp.ValueType.INT;
           }
         }
-        case "flags" -> flags = (int) c.int64();
+        case FLAGS -> flags = (int) c.int64();
         default -> c.skip();
       }
     }
     return new Otlp.NumberPoint(attributes, start, time, valueType, asDouble, asInt, flags);
   }
 
-  private static Otlp.ResourceLogs resourceLogs(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.ResourceLogs resourceLogs(JsonCursor c) throws OtlpDecodeException {
     List<Otlp.KeyValue> resource = List.of();
     List<Otlp.ScopeLogs> scopes = new ArrayList<>();
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "resource" -> resource = resource(c);
-        case "scopeLogs", "scope_logs" -> c.array(() -> scopes.add(scopeLogs(c)));
+        case RESOURCE -> resource = resource(c);
+        case SCOPE_LOGS -> c.array(() -> scopes.add(scopeLogs(c)));
         default -> c.skip();
       }
     }
     return new Otlp.ResourceLogs(resource, scopes);
   }
 
-  private static Otlp.ScopeLogs scopeLogs(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.ScopeLogs scopeLogs(JsonCursor c) throws OtlpDecodeException {
     String[] scope = {"", ""};
     List<Otlp.LogRecord> records = new ArrayList<>();
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "scope" -> scope = scope(c);
-        case "logRecords", "log_records" -> c.array(() -> records.add(logRecord(c)));
+        case SCOPE -> scope = scope(c);
+        case LOG_RECORDS -> c.array(() -> records.add(logRecord(c)));
         default -> c.skip();
       }
     }
     return new Otlp.ScopeLogs(scope[0], scope[1], records);
   }
 
-  private static Otlp.LogRecord logRecord(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static Otlp.LogRecord logRecord(JsonCursor c) throws OtlpDecodeException {
     long time = 0;
     long observed = 0;
     int severity = 0;
@@ -210,26 +191,26 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "timeUnixNano", "time_unix_nano" -> time = c.int64();
-        case "observedTimeUnixNano", "observed_time_unix_nano" -> observed = c.int64();
-        case "severityNumber", "severity_number" -> severity = c.enumValue(JsonCursor.SEVERITY);
-        case "body" -> body = JsonAnyValues.anyValue(c);
-        case "attributes" -> attributes = JsonAnyValues.attributes(c);
-        case "eventName", "event_name" -> eventName = c.string();
+        case TIME_UNIX_NANO -> time = c.int64();
+        case OBSERVED_TIME_UNIX_NANO -> observed = c.int64();
+        case SEVERITY_NUMBER -> severity = c.enumValue(JsonCursor.SEVERITY);
+        case BODY -> body = JsonAnyValues.anyValue(c);
+        case ATTRIBUTES -> attributes = JsonAnyValues.attributes(c);
+        case EVENT_NAME -> eventName = c.string();
         default -> c.skip(); // traceId/spanId are hex here; Yardstick does not keep them
       }
     }
     return new Otlp.LogRecord(time, observed, severity, body, attributes, eventName);
   }
 
-  private static List<Otlp.KeyValue> resource(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static List<Otlp.KeyValue> resource(JsonCursor c) throws OtlpDecodeException {
     List<Otlp.KeyValue> attributes = List.of();
     if (c.isNull()) {
       return attributes;
     }
     c.object();
     while (c.nextField()) {
-      if (c.field().equals("attributes")) {
+      if (c.field() == JsonField.ATTRIBUTES) {
         attributes = JsonAnyValues.attributes(c);
       } else {
         c.skip();
@@ -239,7 +220,7 @@ public final class OtlpJsonDecoder {
   }
 
   /** {name, version} of an InstrumentationScope. */
-  private static String[] scope(JsonCursor c) throws IOException, OtlpDecodeException {
+  private static String[] scope(JsonCursor c) throws OtlpDecodeException {
     String[] scope = {"", ""};
     if (c.isNull()) {
       return scope;
@@ -247,8 +228,8 @@ public final class OtlpJsonDecoder {
     c.object();
     while (c.nextField()) {
       switch (c.field()) {
-        case "name" -> scope[0] = c.string();
-        case "version" -> scope[1] = c.string();
+        case NAME -> scope[0] = c.string();
+        case VERSION -> scope[1] = c.string();
         default -> c.skip();
       }
     }

@@ -3,21 +3,30 @@ package dev.yardstick.ingest.otlp;
 import dev.yardstick.model.Emails;
 import dev.yardstick.model.Identity;
 import dev.yardstick.model.SessionContext;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The attributes of one point or record merged over its resource's; the point's own values win. */
+/**
+ * The attributes of each point or record of one resource, merged over the resource's; the point's
+ * own values win. A point whose identity, session and context attributes equal the previous
+ * point's gets the previous point's {@link SessionContext} instance: the points of an export
+ * nearly always share one, and the grouping then finds it without hashing it again.
+ */
 final class PointAttributes {
   private final ResourceView resource;
-  private Map<String, String> identity;
-  private Map<String, String> session;
-  private Map<String, String> context;
+  // the current point's identity, session and context attributes in arrival order, and the previous point's
+  private Taken taken = new Taken();
+  private Taken previous = new Taken();
+  private SessionContext previousContext;
 
   PointAttributes(ResourceView resource) {
     this.resource = resource;
-    this.identity = resource.identity;
-    this.session = resource.session;
-    this.context = resource.context;
+  }
+
+  /** Starts the next point or record. */
+  void next() {
+    taken.size = 0;
   }
 
   /** Files the attribute where it belongs and says which kind it was; the caller keeps DIMENSION ones. */
@@ -29,16 +38,33 @@ final class PointAttributes {
     if (kind == AttributeKind.DIMENSION && resource.has(kv.key())) {
       kind = AttributeKind.CONTEXT;
     }
-    switch (kind) {
-      case IDENTITY -> identity = put(identity, resource.identity, kv);
-      case SESSION -> session = put(session, resource.session, kv);
-      case CONTEXT -> context = put(context, resource.context, kv);
-      default -> { }
+    if (kind == AttributeKind.IDENTITY || kind == AttributeKind.SESSION || kind == AttributeKind.CONTEXT) {
+      taken.add(kind, kv.key(), AttributeText.of(kv.value()));
     }
     return kind;
   }
 
   SessionContext context() {
+    if (previousContext == null || !taken.same(previous)) {
+      previousContext = build();
+    }
+    Taken t = previous;
+    previous = taken;
+    taken = t;
+    return previousContext;
+  }
+
+  private SessionContext build() {
+    Map<String, String> identity = resource.identity;
+    Map<String, String> session = resource.session;
+    Map<String, String> context = resource.context;
+    for (int i = 0; i < taken.size; i++) {
+      switch (taken.kinds[i]) {
+        case IDENTITY -> identity = put(identity, resource.identity, taken.keys[i], taken.texts[i]);
+        case SESSION -> session = put(session, resource.session, taken.keys[i], taken.texts[i]);
+        default -> context = put(context, resource.context, taken.keys[i], taken.texts[i]);
+      }
+    }
     Identity id = new Identity(
         Emails.normalize(identity.get("user.email")),
         resource.headerEmail,
@@ -52,17 +78,40 @@ final class PointAttributes {
   }
 
   // copy on first write: most points add nothing to what the resource already said
-  private static Map<String, String> put(Map<String, String> current, Map<String, String> shared, Otlp.KeyValue kv) {
-    String text = AttributeText.of(kv.value());
-    if (text.equals(current.get(kv.key()))) {
+  private static Map<String, String> put(Map<String, String> current, Map<String, String> shared, String key, String text) {
+    if (text.equals(current.get(key))) {
       return current;
     }
     Map<String, String> copy = current == shared ? new TreeMap<>(shared) : current;
-    copy.put(kv.key(), text);
+    copy.put(key, text);
     return copy;
   }
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** Attributes in arrival order, compared as a sequence (usually the same string instances, from {@link AsciiStrings}). */
+  private static final class Taken {
+    AttributeKind[] kinds = new AttributeKind[8];
+    String[] keys = new String[8];
+    String[] texts = new String[8];
+    int size;
+
+    void add(AttributeKind kind, String key, String text) {
+      if (size == keys.length) {
+        kinds = Arrays.copyOf(kinds, size * 2);
+        keys = Arrays.copyOf(keys, size * 2);
+        texts = Arrays.copyOf(texts, size * 2);
+      }
+      kinds[size] = kind;
+      keys[size] = key;
+      texts[size++] = text;
+    }
+
+    boolean same(Taken o) {
+      return size == o.size && Arrays.equals(keys, 0, size, o.keys, 0, size)
+          && Arrays.equals(texts, 0, size, o.texts, 0, size);
+    }
   }
 }

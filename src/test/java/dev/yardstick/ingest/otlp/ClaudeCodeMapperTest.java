@@ -47,6 +47,24 @@ class ClaudeCodeMapperTest {
   }
 
   @Test
+  void mapMetrics_contextChangingBetweenPoints_groupsByContent() {
+    var export = metrics(List.of(kv("service.name", "claude-code"), kv("team.id", "a")), sum("claude_code.token.usage", 1,
+        point(1, kv("session.id", "s"), kv("team.id", "a"), kv("type", "input")),
+        point(2, kv("session.id", "s"), kv("team.id", "a"), kv("type", "output")),
+        point(3, kv("session.id", "s"), kv("team.id", "b"), kv("type", "input")),
+        point(4, kv("session.id", "s"), kv("service.name", "dev@example.com")),
+        point(5, kv("session.id", "s"), kv("team.id", "a"))));
+
+    List<FactGroup> groups = mapper.mapMetrics(export, null).groups();
+
+    assertThat(groups).hasSize(3);
+    assertThat(groups.get(0).points()).extracting(MetricPoint::value).containsExactly(1.0, 2.0, 5.0);
+    assertThat(groups.get(1).context().resourceAttributes()).containsEntry("team.id", "b");
+    assertThat(groups.get(2).context().identity().serviceName()).isEqualTo("dev@example.com");
+    assertThat(groups.get(2).context().resourceAttributes()).containsEntry("team.id", "a");
+  }
+
+  @Test
   void mapMetrics_sameContent_sameKey() {
     var a = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1, kv("session.id", "a")))), null);
     var b = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1, kv("session.id", "a")))), null);

@@ -1,0 +1,41 @@
+package dev.yardstick.ingest.otlp;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Short ASCII strings read from bodies, one instance per content while it stays in the table: field
+ * values, attribute keys, metric and model names, emails and session ids repeat across points and
+ * requests, so they cost no allocation, and the mapper's hash lookups find a cached hash and often
+ * the very same instance. The table is a fixed array of immutable entries shared by all request
+ * threads without locks: a racing write loses an entry, which costs one allocation later.
+ */
+final class AsciiStrings {
+  /** Slots in the table: under half a megabyte when full, room for many times the strings a busy server repeats. */
+  static final int SLOTS = 4096;
+  /** Longer strings are made fresh each time: those that repeat are ids and names, all shorter. */
+  static final int MAX_LENGTH = 64;
+  private static final Entry[] TABLE = new Entry[SLOTS];
+
+  /** A string and its bytes as words: the first two in the entry itself, which is all most strings need. */
+  private record Entry(int hash, int length, long w0, long w1, long[] rest, String string) {}
+
+  private AsciiStrings() {}
+
+  /** The string of the ASCII bytes {@code b[from, to)}, whose {@link ByteWords#hash} is given. */
+  static String of(byte[] b, int from, int to, int hash) {
+    int length = to - from;
+    if (length > MAX_LENGTH) {
+      return new String(b, from, length, StandardCharsets.ISO_8859_1);
+    }
+    int slot = hash & SLOTS - 1;
+    Entry e = TABLE[slot];
+    if (e != null && e.hash == hash && e.length == length && e.w0 == ByteWords.word(b, from, to)
+        && (length <= 8 || e.w1 == ByteWords.word(b, from + 8, to) && (length <= 16 || ByteWords.equals(b, from + 16, to, e.rest)))) {
+      return e.string;
+    }
+    String s = new String(b, from, length, StandardCharsets.ISO_8859_1);
+    TABLE[slot] = new Entry(hash, length, ByteWords.word(b, from, to), ByteWords.word(b, from + 8, to),
+        ByteWords.pack(b, Math.min(from + 16, to), to), s);
+    return s;
+  }
+}
