@@ -129,7 +129,7 @@ public final class PeopleService {
     IdentityResolver resolver = store.resolver(org);
     Set<RawId> refused = store.decisions(org).keySet();
     int made = 0;
-    for (IdentityLinker.Proposal p : IdentityLinker.propose(store.identityRecords(org), resolver, refused)) {
+    for (IdentityLinker.Proposal p : IdentityLinker.propose(store.identityRecords(org, false), resolver, refused)) {
       try {
         store.addAlias(org, p.developerId(), p.id(), p.evidence(), true, clock.instant());
         made++;
@@ -147,7 +147,7 @@ public final class PeopleService {
   public List<UnmatchedQueue.Entry> unmatched(long org) {
     autoLink(org);
     List<Sighting> sightings = new ArrayList<>();
-    store.identityRecords(org).forEach(r -> sightings.add(Sighting.of(r)));
+    store.identityRecords(org, true).forEach(r -> sightings.add(Sighting.of(r)));
     otherSources.forEach(s -> sightings.addAll(s.apply(org)));
     Set<RawId> ignored = store.decisions(org).entrySet().stream().filter(e -> e.getValue().equals("ignored"))
         .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());

@@ -188,13 +188,19 @@ public final class PeopleStore {
                 rs.getObject(4, LocalDate.class))).list()));
   }
 
-  /** Every telemetry identity of the organization, with how much data it sent (sessions plus events). */
-  public List<IdentityRecord> identityRecords(long org) {
+  /**
+   * Every telemetry identity of the organization, with how much data it sent (sessions plus events)
+   * when {@code withVolume}: that sums every day row of the organization, so the minutely auto-link,
+   * which does not need it, leaves it at 0.
+   */
+  public List<IdentityRecord> identityRecords(long org, boolean withVolume) {
     return db.jdbi().withHandle(h -> {
       Map<Long, Long> volume = new HashMap<>();
-      h.createQuery("SELECT identity_id, SUM(sessions), SUM(events) FROM identity_days WHERE org_id = :org GROUP BY identity_id")
-          .bind("org", org).map((rs, ctx) -> Map.entry(rs.getLong(1), Math.round(rs.getDouble(2)) + rs.getLong(3)))
-          .forEach(e -> volume.merge(e.getKey(), e.getValue(), Long::sum));
+      if (withVolume) {
+        h.createQuery("SELECT identity_id, SUM(sessions), SUM(events) FROM identity_days WHERE org_id = :org GROUP BY identity_id")
+            .bind("org", org).map((rs, ctx) -> Map.entry(rs.getLong(1), Math.round(rs.getDouble(2)) + rs.getLong(3)))
+            .forEach(e -> volume.merge(e.getKey(), e.getValue(), Long::sum));
+      }
       return h.createQuery("SELECT id, email, header_email, service_name, account_uuid, account_id, user_id, claude_org_id,"
               + " first_seen, last_seen, last_terminal_type, last_app_version FROM identities WHERE org_id = :org ORDER BY id")
           .bind("org", org)
