@@ -105,8 +105,8 @@ public final class App implements AutoCloseable {
     people.addSightingSource(SightingSources.git(gitQueries));
     ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
-        reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestTimeoutMillis(),
-        config.managersSeeIndividuals(), () -> ready));
+        reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestQueueBytes(),
+        config.ingestTimeoutMillis(), config.managersSeeIndividuals(), () -> ready));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
           config.ingestTimeoutMillis());

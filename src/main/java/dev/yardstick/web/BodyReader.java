@@ -16,26 +16,39 @@ final class BodyReader implements Runnable {
 
     void tooLarge(String message);
 
+    /** Too many bytes of other bodies are in flight to take this one now. */
+    void overloaded();
+
     void failed(Throwable cause);
   }
 
   private static final int EXACT_UP_TO = 1 << 20;
   private final Request request;
   private final long maxBytes;
+  private final BodyBudget.Share budget;
   private final Sink sink;
+  private final int initial;
   private byte[] buf;
   private int len;
 
-  BodyReader(Request request, long contentLength, long maxBytes, Sink sink) {
+  BodyReader(Request request, long contentLength, long maxBytes, BodyBudget.Share budget, Sink sink) {
     this.request = request;
     this.maxBytes = maxBytes;
+    this.budget = budget;
     this.sink = sink;
     // sized as declared up to 1 MiB: a client that declares 64 MiB and sends nothing must not cost 64 MiB
-    this.buf = new byte[contentLength >= 0 ? (int) Math.min(contentLength, EXACT_UP_TO) : 16 * 1024];
+    this.initial = contentLength >= 0 ? (int) Math.min(contentLength, EXACT_UP_TO) : 16 * 1024;
   }
 
   @Override
   public void run() {
+    if (buf == null) {
+      if (!budget.grow(initial)) {
+        sink.overloaded();
+        return;
+      }
+      buf = new byte[initial];
+    }
     while (true) {
       Content.Chunk chunk = request.read();
       if (chunk == null) {
@@ -54,7 +67,13 @@ final class BodyReader implements Runnable {
         return;
       }
       if (len + n > buf.length) {
-        buf = Arrays.copyOf(buf, (int) Math.min(maxBytes, Math.max((long) buf.length * 2, (long) len + n)));
+        int size = (int) Math.min(maxBytes, Math.max((long) buf.length * 2, (long) len + n));
+        if (!budget.grow(size - buf.length)) {
+          chunk.release();
+          sink.overloaded();
+          return;
+        }
+        buf = Arrays.copyOf(buf, size);
       }
       b.get(buf, len, n);
       len += n;

@@ -51,27 +51,35 @@ final class OtlpBody {
     };
   }
 
-  /** The body as sent, decompressed when it is gzip, never more than {@code maxBytes}. */
-  static byte[] decode(byte[] raw, boolean gzip, long maxBytes) throws IOException, TooLarge, Malformed {
+  static final class Overloaded extends Exception {
+    Overloaded() {
+      super("too many large bodies are being received at once", null, false, false);
+    }
+  }
+
+  /** The body as sent, decompressed when it is gzip, never more than {@code maxBytes}, taken from {@code budget}. */
+  static byte[] decode(byte[] raw, boolean gzip, long maxBytes, BodyBudget.Share budget)
+      throws IOException, TooLarge, Malformed, Overloaded {
     if (!gzip) {
       return raw;
     }
     try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw), 8192)) {
-      return readCapped(gz, maxBytes);
+      return readCapped(gz, maxBytes, budget);
     } catch (ZipException | EOFException e) {
       throw new Malformed("gzip body cannot be decompressed: " + e.getMessage());
     }
   }
 
-  private static byte[] readCapped(InputStream in, long maxBytes) throws IOException, TooLarge {
-    byte[] buf = new byte[16 * 1024];
+  private static byte[] readCapped(InputStream in, long maxBytes, BodyBudget.Share budget)
+      throws IOException, TooLarge, Overloaded {
+    byte[] buf = grown(new byte[0], 16 * 1024, budget);
     int len = 0;
     while (true) {
       if (len == buf.length) {
         if (len >= maxBytes) {
           throw new TooLarge("decompressed body is over the limit of " + maxBytes + " bytes");
         }
-        buf = Arrays.copyOf(buf, (int) Math.min(maxBytes + 1, (long) buf.length * 2));
+        buf = grown(buf, (int) Math.min(maxBytes + 1, (long) buf.length * 2), budget);
       }
       int n = in.read(buf, len, buf.length - len);
       if (n < 0) {
@@ -82,5 +90,12 @@ final class OtlpBody {
         throw new TooLarge("decompressed body is over the limit of " + maxBytes + " bytes");
       }
     }
+  }
+
+  private static byte[] grown(byte[] buf, int size, BodyBudget.Share budget) throws Overloaded {
+    if (!budget.grow(size - buf.length)) {
+      throw new Overloaded();
+    }
+    return Arrays.copyOf(buf, size);
   }
 }

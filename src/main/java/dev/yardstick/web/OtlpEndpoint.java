@@ -36,13 +36,16 @@ final class OtlpEndpoint {
   private final ServerMetrics metrics;
   private final long maxBodyBytes;
   private final long timeoutMillis;
+  private final BodyBudget bodies;
 
-  OtlpEndpoint(OtlpIngest ingest, TokenAuthenticator auth, ServerMetrics metrics, long maxBodyBytes, long timeoutMillis) {
+  OtlpEndpoint(OtlpIngest ingest, TokenAuthenticator auth, ServerMetrics metrics, long maxBodyBytes, long timeoutMillis,
+      BodyBudget bodies) {
     this.ingest = ingest;
     this.auth = auth;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
     this.timeoutMillis = timeoutMillis;
+    this.bodies = bodies;
   }
 
   void handle(Route.OtlpKind kind, Request req, Response res, Callback done) {
@@ -68,12 +71,14 @@ final class OtlpEndpoint {
       OtlpBody.checkDeclared(req.getLength(), maxBodyBytes);
       boolean gzip = OtlpBody.gzip(req.getHeaders().get(HttpHeader.CONTENT_ENCODING));
       String headerEmail = req.getHeaders().get(USER_EMAIL_HEADER);
-      new BodyReader(req, req.getLength(), maxBodyBytes, new BodyReader.Sink() {
+      BodyBudget.Share share = bodies.share();
+      new BodyReader(req, req.getLength(), maxBodyBytes, share, new BodyReader.Sink() {
         @Override
         public void body(byte[] raw) {
           try {
-            byte[] body = OtlpBody.decode(raw, gzip, maxBodyBytes);
+            byte[] body = OtlpBody.decode(raw, gzip, maxBodyBytes, share);
             var stored = ingest.export(signal, org, enc, body, headerEmail);
+            share.release(); // decoded and queued: the queue's own bound takes over
             arriving.close(); // submitted: the writer need not wait for it any longer
             stored.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((accepted, e) -> {
               if (e == null) {
@@ -83,6 +88,7 @@ final class OtlpEndpoint {
               }
             });
           } catch (Exception e) {
+            share.release();
             arriving.close();
             x.refuse(e);
           }
@@ -90,12 +96,21 @@ final class OtlpEndpoint {
 
         @Override
         public void tooLarge(String message) {
+          share.release();
           arriving.close();
           x.refuse(new OtlpBody.TooLarge(message));
         }
 
         @Override
+        public void overloaded() {
+          share.release();
+          arriving.close();
+          x.refuse(new OtlpBody.Overloaded());
+        }
+
+        @Override
         public void failed(Throwable cause) {
+          share.release();
           arriving.close();
           x.refuse(new IOException(cause.getMessage(), cause));
         }
@@ -144,10 +159,8 @@ final class OtlpEndpoint {
         case OtlpBody.Malformed m -> fail(400, OtlpResponses.INVALID_ARGUMENT, m.getMessage(), "bad_request");
         case OtlpBody.TooLarge t -> fail(413, OtlpResponses.INVALID_ARGUMENT, t.getMessage(), "too_large");
         case OtlpBody.Unsupported u -> fail(415, OtlpResponses.INVALID_ARGUMENT, u.getMessage(), "unsupported");
-        case OverloadedException o -> {
-          res.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-          fail(429, OtlpResponses.RESOURCE_EXHAUSTED, o.getMessage() + "; retry shortly", "overloaded");
-        }
+        case OverloadedException o -> overloaded(o.getMessage());
+        case OtlpBody.Overloaded o -> overloaded(o.getMessage());
         case StorageUnavailableException s -> unavailable();
         case TimeoutException t -> unavailable();
         case IOException io -> fail(400, OtlpResponses.INVALID_ARGUMENT, "the body could not be read: " + io.getMessage(), "bad_request");
@@ -156,6 +169,11 @@ final class OtlpEndpoint {
           fail(500, OtlpResponses.INTERNAL, "the export could not be stored", "internal");
         }
       }
+    }
+
+    private void overloaded(String message) {
+      res.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+      fail(429, OtlpResponses.RESOURCE_EXHAUSTED, message + "; retry shortly", "overloaded");
     }
 
     private void unavailable() {

@@ -69,7 +69,7 @@ public final class WebServer implements AutoCloseable {
   /** What the handlers need; built by App. */
   public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens, AccountService accounts,
       PeopleService people, ReportService reports, AnthropicSync anthropic, RepositoryService repositories, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
-      long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
+      long ingestQueueBytes, long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
 
   public WebServer(String host, int port, Parts p) {
     this.host = host;
@@ -78,7 +78,7 @@ public final class WebServer implements AutoCloseable {
     this.metrics = p.metrics();
     this.routes = routes(p);
     this.otlp = new OtlpHandler(routes, new OtlpEndpoint(p.ingest(), p.auth(), p.metrics(), p.maxBodyBytes(),
-        p.ingestTimeoutMillis()), p.metrics());
+        p.ingestTimeoutMillis(), new BodyBudget(p.ingestQueueBytes())), p.metrics());
   }
 
   static List<Route> routes(Parts p) {

@@ -224,6 +224,33 @@ class ITOtlpHttp {
   }
 
   @Test
+  void export_whileOtherLargeBodiesArrive_is429_andTheirBytesComeBack() throws Exception {
+    try (TestServer small = TestServer.start(TestDatabases.h2(), java.util.Map.of("YARDSTICK_INGEST_QUEUE_BYTES", "1048576",
+        "YARDSTICK_MAX_BODY_BYTES", "4194304"))) {
+      String t = small.newIngestToken("small");
+      byte[] padded = (oneCommit("padded@example.com", 1_795_000_400L) + " ".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8);
+      HttpRequest.Builder large = HttpRequest.newBuilder(URI.create(small.url("/otel/v1/metrics")))
+          .header("Authorization", "Bearer " + t).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(padded));
+      java.net.Socket slow = new java.net.Socket("127.0.0.1", URI.create(small.url("/")).getPort());
+      slow.getOutputStream().write(("POST /otel/v1/metrics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + t
+          + "\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{").getBytes());
+      slow.getOutputStream().flush();
+      Thread.sleep(300);
+
+      HttpResponse<String> refused = small.send(large);
+      slow.close();
+      Thread.sleep(300);
+      HttpResponse<String> later = small.send(large);
+
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("too many large bodies");
+      assertThat(later.statusCode()).isEqualTo(200); // the slow client's bytes were given back when it went away
+    }
+  }
+
+  @Test
   void export_gzipBomb_isStoppedAtTheCap() throws Exception {
     ByteArrayOutputStream bomb = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {

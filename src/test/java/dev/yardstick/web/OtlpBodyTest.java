@@ -8,17 +8,19 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class OtlpBodyTest {
+  private static final BodyBudget.Share ANY = new BodyBudget(Long.MAX_VALUE).share();
+
   @Test
   void decode_plain_isTheBytesAsSent() throws Exception {
     byte[] b = "hello".getBytes();
-    assertThat(OtlpBody.decode(b, OtlpBody.gzip(null), 100)).isSameAs(b);
-    assertThat(OtlpBody.decode(b, OtlpBody.gzip("identity"), 100)).isSameAs(b);
+    assertThat(OtlpBody.decode(b, OtlpBody.gzip(null), 100, ANY)).isSameAs(b);
+    assertThat(OtlpBody.decode(b, OtlpBody.gzip("identity"), 100, ANY)).isSameAs(b);
   }
 
   @Test
   void decode_gzip_decompresses() throws Exception {
-    assertThat(OtlpBody.decode(gzip(new byte[5000]), OtlpBody.gzip("gzip"), 10_000)).hasSize(5000);
-    assertThat(OtlpBody.decode(gzip(new byte[0]), OtlpBody.gzip("x-gzip"), 10_000)).isEmpty();
+    assertThat(OtlpBody.decode(gzip(new byte[5000]), OtlpBody.gzip("gzip"), 10_000, ANY)).hasSize(5000);
+    assertThat(OtlpBody.decode(gzip(new byte[0]), OtlpBody.gzip("x-gzip"), 10_000, ANY)).isEmpty();
   }
 
   @Test
@@ -28,15 +30,35 @@ class OtlpBodyTest {
     OtlpBody.checkDeclared(100, 100);
     byte[] bomb = gzip(new byte[1 << 22]);
     assertThat(bomb.length).isLessThan(10_000);
-    assertThatThrownBy(() -> OtlpBody.decode(bomb, true, 100_000))
+    assertThatThrownBy(() -> OtlpBody.decode(bomb, true, 100_000, ANY))
         .isInstanceOf(OtlpBody.TooLarge.class).hasMessageContaining("decompressed");
-    assertThat(OtlpBody.decode(gzip(new byte[100_000]), true, 100_000)).hasSize(100_000); // exactly the cap passes
+    assertThat(OtlpBody.decode(gzip(new byte[100_000]), true, 100_000, ANY)).hasSize(100_000); // exactly the cap passes
   }
 
   @Test
   void badGzipOrUnknownEncoding_isRefused() {
-    assertThatThrownBy(() -> OtlpBody.decode("nope".getBytes(), true, 100)).isInstanceOf(OtlpBody.Malformed.class);
+    assertThatThrownBy(() -> OtlpBody.decode("nope".getBytes(), true, 100, ANY)).isInstanceOf(OtlpBody.Malformed.class);
     assertThatThrownBy(() -> OtlpBody.gzip("br")).isInstanceOf(OtlpBody.Unsupported.class);
+  }
+
+  @Test
+  void budget_aBodyThatWouldPassTheBoundWhileOthersHoldBytes_isOverloaded() throws Exception {
+    BodyBudget budget = new BodyBudget(64 * 1024);
+    BodyBudget.Share other = budget.share();
+    assertThat(other.grow(40 * 1024)).isTrue();
+    BodyBudget.Share mine = budget.share();
+
+    assertThatThrownBy(() -> OtlpBody.decode(gzip(new byte[100_000]), true, 200_000, mine))
+        .isInstanceOf(OtlpBody.Overloaded.class);
+    mine.release();
+    assertThat(budget.used()).isEqualTo(40 * 1024);
+    other.release();
+    other.release(); // twice is harmless
+    assertThat(budget.used()).isZero();
+    BodyBudget.Share alone = budget.share();
+    assertThat(OtlpBody.decode(gzip(new byte[100_000]), true, 200_000, alone)).hasSize(100_000); // alone: passes the bound
+    alone.release();
+    assertThat(budget.used()).isZero();
   }
 
   @Test
