@@ -84,6 +84,15 @@ final class JsonCursor {
     lex.skip();
   }
 
+  /** True if the current value is an object not yet entered. */
+  boolean atObject() {
+    return lex.kind == JsonLexer.OBJECT;
+  }
+
+  JsonLexer lexer() {
+    return lex;
+  }
+
   String string() throws OtlpDecodeException {
     return switch (lex.kind) {
       case JsonLexer.STRING -> text();
@@ -128,6 +137,13 @@ final class JsonCursor {
       }
       default -> throw wrongType("an integer");
     }
+  }
+
+  /** The current value as an int64 when it is an integer of at most 18 digits (a number or a string), else null. */
+  Long shortInt64() {
+    boolean number = lex.kind == JsonLexer.INTEGER || lex.kind == JsonLexer.STRING;
+    return number && JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)
+        ? JsonNumbers.shortInteger(lex.b, lex.start, lex.end) : null;
   }
 
   /** A double: a JSON number, or a string holding a number, NaN or (-)Infinity. */

@@ -114,6 +114,46 @@ final class JsonLexer {
     }
   }
 
+  /** Moves past the next {@code n} (at most 8) bytes if they are those of {@code word} (as {@link ByteWords#word} packs them). */
+  boolean skip(long word, int n) {
+    if (pos + n > b.length || ByteWords.word(b, pos, pos + n) != word) {
+      return false;
+    }
+    pos += n;
+    return true;
+  }
+
+  /** Reads the string whose text starts here (after its opening quote) as the current value. */
+  void stringHere() throws OtlpDecodeException {
+    kind = STRING;
+    start = pos;
+    end = JsonStrings.scan(this, start);
+    pos = end + 1;
+  }
+
+  /** True if an object may open inside the current one. */
+  boolean canNest() {
+    return depth < MAX_DEPTH;
+  }
+
+  /** True if the next byte opens an object or an array. */
+  boolean atContainer() {
+    return pos < b.length && (b[pos] == '{' || b[pos] == '[');
+  }
+
+  /** Back to the start of the object just opened, as if nothing had been read since. */
+  void reset(int position) {
+    pos = position;
+    first = true;
+    kind = OBJECT;
+  }
+
+  /** Leaves the object just opened, whose members were read without {@link #nextMember}. */
+  void leave() {
+    depth--;
+    first = false;
+  }
+
   /** True if only white space is left. */
   boolean atEnd() {
     skipSpace();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The JSON rules of the OTLP/JSON decoder's own tokenizer, through the decoder. */
@@ -106,6 +107,37 @@ class JsonCursorTest {
     assertThat(decoder.decodeMetrics(json("\ufeff" + body))).isEqualTo(expected);
     assertThat(decoder.decodeMetrics(body.getBytes(StandardCharsets.UTF_16LE))).isEqualTo(expected);
     assertThat(decoder.decodeMetrics(body.getBytes(StandardCharsets.UTF_16))).isEqualTo(expected); // big-endian with a mark
+  }
+
+  @Test
+  void compactAttributes_readAsTheGeneralReaderReadsThem() throws Exception {
+    for (String fixture : List.of("cases/metrics-digest-pin.json", "cases/metrics-every-claude-code-metric.json",
+        "cases/metrics-cumulative-lenient.json", "claude-code-2.1.197/003-otel_v1_metrics.json")) {
+      String body = new String(OtlpJsonDecoderTest.fixture(fixture), StandardCharsets.UTF_8);
+      // a space after an attribute's brace is still JSON, but not the compact form, so every attribute takes the general way
+      assertThat(decoder.decodeMetrics(json(body))).as(fixture).usingRecursiveComparison()
+          .isEqualTo(decoder.decodeMetrics(json(body.replace("{\"key\":", "{ \"key\":"))));
+    }
+    for (String fixture : List.of("cases/logs-digest-pin.json", "cases/logs-main-events.json",
+        "claude-code-2.1.197/004-otel_v1_logs.json")) {
+      String body = new String(OtlpJsonDecoderTest.fixture(fixture), StandardCharsets.UTF_8);
+      assertThat(decoder.decodeLogs(json(body))).as(fixture).usingRecursiveComparison()
+          .isEqualTo(decoder.decodeLogs(json(body.replace("{\"key\":", "{ \"key\":"))));
+    }
+  }
+
+  @Test
+  void compactAttributes_atTheDepthLimit_refusedAsByTheGeneralReader() throws Exception {
+    assertThat(decoder.decodeMetrics(json(nestedAttribute(17))).resources()).hasSize(1);
+    assertThatThrownBy(() -> decoder.decodeMetrics(json(nestedAttribute(18))))
+        .hasMessageContaining("nested deeper than 64 levels");
+  }
+
+  /** An attribute in a kvlistValue inside {@code levels} arrayValues: 18 puts the attribute's object at depth 64. */
+  private static String nestedAttribute(int levels) {
+    return "{\"resourceMetrics\":[{\"resource\":{\"attributes\":[{\"key\":\"k\",\"value\":"
+        + "{\"arrayValue\":{\"values\":[".repeat(levels) + "{\"kvlistValue\":{\"values\":["
+        + "{\"key\":\"k\",\"value\":{\"stringValue\":\"v\"}}]}}" + "]}}".repeat(levels) + "}]}}]}";
   }
 
   private Object resourceValue(String jsonString) throws OtlpDecodeException {
