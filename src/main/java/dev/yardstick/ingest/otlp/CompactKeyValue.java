@@ -38,7 +38,7 @@ final class CompactKeyValue {
     lex.value();
     Object value = switch (variant) {
       case STRING_VALUE -> lex.kind == JsonLexer.STRING ? c.string() : null;
-      case INT_VALUE -> c.shortInt64();
+      case INT_VALUE -> c.int64OrNull();
       case DOUBLE_VALUE -> lex.kind == JsonLexer.INTEGER || lex.kind == JsonLexer.DECIMAL ? c.float64() : null;
       case BOOL_VALUE -> lex.kind == JsonLexer.TRUE || lex.kind == JsonLexer.FALSE ? c.bool() : null;
       default -> null;

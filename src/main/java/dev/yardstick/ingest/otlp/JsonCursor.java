@@ -105,8 +105,8 @@ final class JsonCursor {
   long int64() throws OtlpDecodeException {
     switch (lex.kind) {
       case JsonLexer.INTEGER -> {
-        if (JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)) {
-          return JsonNumbers.shortInteger(lex.b, lex.start, lex.end);
+        if (JsonNumbers.isLong(lex.b, lex.start, lex.end)) {
+          return JsonNumbers.parseLong(lex.b, lex.start, lex.end);
         }
         try {
           return Long.parseLong(raw());
@@ -122,8 +122,8 @@ final class JsonCursor {
         return (long) d;
       }
       case JsonLexer.STRING -> {
-        if (!lex.escaped && JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)) {
-          return JsonNumbers.shortInteger(lex.b, lex.start, lex.end);
+        if (!lex.escaped && JsonNumbers.isLong(lex.b, lex.start, lex.end)) {
+          return JsonNumbers.parseLong(lex.b, lex.start, lex.end);
         }
         String s = text().trim();
         try {
@@ -139,11 +139,11 @@ final class JsonCursor {
     }
   }
 
-  /** The current value as an int64 when it is an integer of at most 18 digits (a number or a string), else null. */
-  Long shortInt64() {
+  /** The current value as an int64 when it is an integer that fits a long (a number or a plain string), else null. */
+  Long int64OrNull() {
     boolean number = lex.kind == JsonLexer.INTEGER || lex.kind == JsonLexer.STRING;
-    return number && JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)
-        ? JsonNumbers.shortInteger(lex.b, lex.start, lex.end) : null;
+    return number && JsonNumbers.isLong(lex.b, lex.start, lex.end)
+        ? JsonNumbers.parseLong(lex.b, lex.start, lex.end) : null;
   }
 
   /** A double: a JSON number, or a string holding a number, NaN or (-)Infinity. */
@@ -151,8 +151,8 @@ final class JsonCursor {
     switch (lex.kind) {
       case JsonLexer.INTEGER -> {
         // as a long first, like the reference parser: "-0" is 0.0, not -0.0
-        return JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)
-            ? (double) JsonNumbers.shortInteger(lex.b, lex.start, lex.end) : Double.parseDouble(raw());
+        return JsonNumbers.isLong(lex.b, lex.start, lex.end)
+            ? (double) JsonNumbers.parseLong(lex.b, lex.start, lex.end) : Double.parseDouble(raw());
       }
       case JsonLexer.DECIMAL -> {
         return JsonNumbers.decimal(lex.b, lex.start, lex.end);

@@ -48,6 +48,10 @@ class JsonCursorTest {
     assertThat(pointValue("\"asInt\":-9223372036854775808")).isEqualTo((double) Long.MIN_VALUE);
     assertThat(onlyPoint("\"timeUnixNano\":\"18446744073709551615\"").timeNanos()).isEqualTo(-1L); // uint64, as the OTLP rules allow
     assertThat(onlyPoint("\"timeUnixNano\":\" 42 \"").timeNanos()).isEqualTo(42L);
+    assertThat(onlyPoint("\"timeUnixNano\":\"1787400060000000000\"").timeNanos()).isEqualTo(1_787_400_060_000_000_000L);
+    assertThat(onlyPoint("\"timeUnixNano\":\"9223372036854775808\"").timeNanos()).isEqualTo(Long.MIN_VALUE);
+    assertThat(onlyPoint("\"timeUnixNano\":-9223372036854775808").timeNanos()).isEqualTo(Long.MIN_VALUE);
+    assertThat(onlyPoint("\"timeUnixNano\":\"-9223372036854775808\"").timeNanos()).isEqualTo(Long.MIN_VALUE);
   }
 
   @Test
@@ -55,6 +59,10 @@ class JsonCursorTest {
     String at = "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].";
     assertThatThrownBy(() -> onlyPoint("\"timeUnixNano\":18446744073709551615"))
         .hasMessage(at + "timeUnixNano: integer out of the 64-bit range: 18446744073709551615");
+    assertThatThrownBy(() -> onlyPoint("\"timeUnixNano\":9223372036854775808"))
+        .hasMessage(at + "timeUnixNano: integer out of the 64-bit range: 9223372036854775808");
+    assertThatThrownBy(() -> onlyPoint("\"timeUnixNano\":\"-9223372036854775809\""))
+        .hasMessage(at + "timeUnixNano: expected an integer, got \"-9223372036854775809\"");
     assertThatThrownBy(() -> onlyPoint("\"timeUnixNano\":1.5")).hasMessage(at + "timeUnixNano: expected an integer, got 1.5");
     assertThatThrownBy(() -> onlyPoint("\"asDouble\":\"x\"")).hasMessage(at + "asDouble: expected a number, got \"x\"");
     assertThatThrownBy(() -> onlyPoint("\"asDouble\":true")).hasMessage(at + "asDouble: expected a number, got a boolean");
