@@ -18,7 +18,7 @@ final class EventReader {
 
   static void read(Otlp.LogRecord r, boolean claudeScope, PointAttributes a, ClaudeCodeMapper.Grouper grouper) {
     a.next();
-    Map<String, Object> attributes = new LinkedHashMap<>();
+    Map<String, Object> attributes = LinkedHashMap.newLinkedHashMap(r.attributes().size());
     String attrName = null;
     String timestamp = null;
     long sequence = -1;
