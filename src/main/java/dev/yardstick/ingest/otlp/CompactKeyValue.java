@@ -12,6 +12,8 @@ final class CompactKeyValue {
   private static final long KEY = word("\"key\":\"");
   private static final long VALUE_1 = word(",\"value\"");
   private static final long VALUE_2 = word(":{\"");
+  private static final long STRING_VALUE_1 = word("stringVa");
+  private static final long STRING_VALUE_2 = word("lue\":\"");
   private static final long END = word("}}");
 
   private CompactKeyValue() {}
@@ -25,30 +27,40 @@ final class CompactKeyValue {
     }
     lex.stringHere();
     String key = JsonStrings.text(lex, lex.start, lex.end);
-    if (!lex.skip(VALUE_1, 8) || !lex.skip(VALUE_2, 3)) {
+    if (!lex.skip(VALUE_1, VALUE_2, 3)) {
       lex.reset(mark);
       return null;
     }
-    lex.stringHere();
-    JsonField variant = lex.escaped || !lex.ascii ? JsonField.OTHER : JsonField.of(lex.b, lex.start, lex.end, lex.hash).field();
-    if (!lex.skip(':', 1) || lex.atContainer()) {
-      lex.reset(mark);
-      return null;
-    }
-    lex.value();
-    Object value = switch (variant) {
-      case STRING_VALUE -> lex.kind == JsonLexer.STRING ? c.string() : null;
-      case INT_VALUE -> c.int64OrNull();
-      case DOUBLE_VALUE -> lex.kind == JsonLexer.INTEGER || lex.kind == JsonLexer.DECIMAL ? c.float64() : null;
-      case BOOL_VALUE -> lex.kind == JsonLexer.TRUE || lex.kind == JsonLexer.FALSE ? c.bool() : null;
-      default -> null;
-    };
+    Object value = lex.skip(STRING_VALUE_1, STRING_VALUE_2, 6) ? stringValue(c, lex) : otherValue(c, lex);
     if (value == null || !lex.skip(END, 2)) {
       lex.reset(mark);
       return null;
     }
     lex.leave();
     return new Otlp.KeyValue(key, value);
+  }
+
+  // the common variant, its name matched as bytes
+  private static String stringValue(JsonCursor c, JsonLexer lex) throws OtlpDecodeException {
+    lex.stringHere();
+    return c.string();
+  }
+
+  // any variant: its name looked up, its value read only where that cannot fail
+  private static Object otherValue(JsonCursor c, JsonLexer lex) throws OtlpDecodeException {
+    lex.stringHere();
+    JsonField variant = lex.escaped || !lex.ascii ? JsonField.OTHER : JsonField.of(lex.b, lex.start, lex.end, lex.hash).field();
+    if (!lex.skip(':', 1) || lex.atContainer()) {
+      return null;
+    }
+    lex.value();
+    return switch (variant) {
+      case STRING_VALUE -> lex.kind == JsonLexer.STRING ? c.string() : null;
+      case INT_VALUE -> c.int64OrNull();
+      case DOUBLE_VALUE -> lex.kind == JsonLexer.INTEGER || lex.kind == JsonLexer.DECIMAL ? c.float64() : null;
+      case BOOL_VALUE -> lex.kind == JsonLexer.TRUE || lex.kind == JsonLexer.FALSE ? c.bool() : null;
+      default -> null;
+    };
   }
 
   private static long word(String s) {

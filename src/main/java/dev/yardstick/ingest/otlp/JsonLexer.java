@@ -123,6 +123,15 @@ final class JsonLexer {
     return true;
   }
 
+  /** Moves past the next 8 + {@code n} bytes if they are those of the two words (the second of {@code n} bytes); else stays. */
+  boolean skip(long first, long second, int n) {
+    if (pos + 8 + n > b.length || ByteWords.word(b, pos, pos + 8) != first || ByteWords.word(b, pos + 8, pos + 8 + n) != second) {
+      return false;
+    }
+    pos += 8 + n;
+    return true;
+  }
+
   /** Reads the string whose text starts here (after its opening quote) as the current value. */
   void stringHere() throws OtlpDecodeException {
     kind = STRING;
