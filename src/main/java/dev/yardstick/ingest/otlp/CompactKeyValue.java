@@ -14,6 +14,8 @@ final class CompactKeyValue {
   private static final long VALUE_2 = word(":{\"");
   private static final long STRING_VALUE_1 = word("stringVa");
   private static final long STRING_VALUE_2 = word("lue\":\"");
+  private static final long INT_VALUE_1 = word("intValue");
+  private static final long INT_VALUE_2 = word("\":");
   private static final long END = word("}}");
 
   private CompactKeyValue() {}
@@ -31,7 +33,8 @@ final class CompactKeyValue {
       lex.reset(mark);
       return null;
     }
-    Object value = lex.skip(STRING_VALUE_1, STRING_VALUE_2, 6) ? stringValue(c, lex) : otherValue(c, lex);
+    Object value = lex.skip(STRING_VALUE_1, STRING_VALUE_2, 6) ? stringValue(c, lex)
+        : lex.skip(INT_VALUE_1, INT_VALUE_2, 2) ? intValue(c, lex) : otherValue(c, lex);
     if (value == null || !lex.skip(END, 2)) {
       lex.reset(mark);
       return null;
@@ -40,10 +43,18 @@ final class CompactKeyValue {
     return new Otlp.KeyValue(key, value);
   }
 
-  // the common variant, its name matched as bytes
+  // the common variants, their names matched as bytes
   private static String stringValue(JsonCursor c, JsonLexer lex) throws OtlpDecodeException {
     lex.stringHere();
     return c.string();
+  }
+
+  private static Long intValue(JsonCursor c, JsonLexer lex) throws OtlpDecodeException {
+    if (lex.atContainer()) {
+      return null;
+    }
+    lex.value();
+    return c.int64OrNull();
   }
 
   // any variant: its name looked up, its value read only where that cannot fail
