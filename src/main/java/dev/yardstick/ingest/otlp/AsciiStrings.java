@@ -3,11 +3,12 @@ package dev.yardstick.ingest.otlp;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Short ASCII strings read from bodies, one instance per content while it stays in the table: field
- * values, attribute keys, metric and model names, emails and session ids repeat across points and
- * requests, so they cost no allocation, and the mapper's hash lookups find a cached hash and often
- * the very same instance. The table is a fixed array of immutable entries shared by all request
- * threads without locks: a racing write loses an entry, which costs one allocation later.
+ * Short ASCII strings read from bodies, one instance per content while it stays in the table:
+ * attribute keys, metric and model names, emails and session ids repeat across points and requests,
+ * so they cost no allocation, and the mapper's hash lookups find a cached hash and often the very
+ * same instance. The table is a fixed array of immutable entries shared by all request threads
+ * without locks (virtual threads make a thread-local table useless): a racing write loses an entry,
+ * which costs one allocation later, and a reader sees a whole entry or none.
  */
 final class AsciiStrings {
   /** Slots in the table: under half a megabyte when full, room for many times the strings a busy server repeats. */

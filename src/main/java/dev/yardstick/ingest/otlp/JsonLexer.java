@@ -50,10 +50,8 @@ final class JsonLexer {
       case '{' -> open(OBJECT);
       case '[' -> open(ARRAY);
       case '"' -> {
-        kind = STRING;
-        start = pos + 1;
-        end = JsonStrings.scan(this, start);
-        pos = end + 1;
+        pos++;
+        stringHere();
       }
       case 't' -> literal(TRUE, "true");
       case 'f' -> literal(FALSE, "false");
