@@ -73,7 +73,11 @@ final class JsonNumbers {
     return negative ? -v : v;
   }
 
-  /** A DECIMAL token's value: in place when its digits and exponent allow one exact division or product, else by the JDK. */
+  /**
+   * A DECIMAL token's value, read in place when it has at most 15 significant digits and a power
+   * of ten up to 22 (one exact division or product), or up to 18 digits divided by such a power
+   * ({@link DecimalDivision}); else by the JDK.
+   */
   static double decimal(byte[] b, int from, int to) {
     int i = from;
     boolean negative = b[i] == '-';
@@ -90,7 +94,7 @@ final class JsonNumbers {
       mantissa = mantissa * 10 + (b[i] - '0');
       significant += mantissa == 0 ? 0 : 1;
       scale += fraction ? 1 : 0;
-      if (significant > 15) {
+      if (significant > 18) {
         return Double.parseDouble(ascii(b, from, to));
       }
     }
@@ -102,11 +106,18 @@ final class JsonNumbers {
       exponent = Integer.parseInt(ascii(b, i + 1, to));
     }
     int power = exponent - scale;
-    if (power < -22 || power > 22) {
+    double v;
+    if (power < -22 || power > 22 || significant > 15 && power >= 0) {
+      v = Double.NaN;
+    } else if (significant > 15) {
+      v = DecimalDivision.divide(mantissa, -power);
+    } else {
+      // both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path)
+      v = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
+    }
+    if (Double.isNaN(v)) {
       return Double.parseDouble(ascii(b, from, to));
     }
-    // both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path)
-    double v = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
     return negative ? -v : v;
   }
 
