@@ -105,14 +105,10 @@ final class JsonCursor {
   long int64() throws OtlpDecodeException {
     switch (lex.kind) {
       case JsonLexer.INTEGER -> {
-        if (JsonNumbers.isLong(lex.b, lex.start, lex.end)) {
-          return JsonNumbers.parseLong(lex.b, lex.start, lex.end);
-        }
-        try {
-          return Long.parseLong(raw());
-        } catch (NumberFormatException e) {
+        if (!JsonNumbers.isLong(lex.b, lex.start, lex.end)) {
           throw problem("integer out of the 64-bit range: " + raw());
         }
+        return JsonNumbers.parseLong(lex.b, lex.start, lex.end);
       }
       case JsonLexer.DECIMAL -> {
         double d = JsonNumbers.decimal(lex.b, lex.start, lex.end);
