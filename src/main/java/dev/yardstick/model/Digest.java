@@ -6,7 +6,8 @@ import java.util.Map;
  * A 128-bit content key over a canonical, length-prefixed sequence of fields, for fact groups,
  * identities and series. It is a fast non-cryptographic hash (MurmurHash3's mixing on both lanes,
  * fed one 64-bit word at a time, strings by their chars): keys only need to tell honest data apart,
- * and hashing runs for every export, so it must cost next to nothing and allocate nothing.
+ * and hashing runs for every export, so it must cost next to nothing and allocate next to nothing
+ * (one buffer per digest, reused for every string).
  */
 public final class Digest {
   private static final long C1 = 0x87c37b91114253d5L;
@@ -14,33 +15,70 @@ public final class Digest {
   private long h1 = 0x9e3779b97f4a7c15L;
   private long h2 = 0xc2b2ae3d27d4eb4fL;
   private long words;
+  // reused for each string: read in bulk, its chars cost no bounds or coder check each
+  private char[] chars = new char[64];
 
   public Digest putString(String s) {
     if (s == null) {
       return putLong(-1);
     }
     int n = s.length();
-    putLong(n);
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      putLong((long) s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48);
+    char[] c = chars(n);
+    s.getChars(0, n, c, 0);
+    return putChars(c, 0, n);
+  }
+
+  /** Each entry as two strings: the key, and the value's {@code String.valueOf}. */
+  public Digest putMap(Map<String, ?> map) {
+    putLong(map.size());
+    for (Map.Entry<String, ?> e : map.entrySet()) {
+      putString(e.getKey());
+      if (e.getValue() instanceof Long l) {
+        putDecimal(l);
+      } else {
+        putString(String.valueOf(e.getValue()));
+      }
     }
-    if (i < n) {
+    return this;
+  }
+
+  /** The same words as {@code putString(Long.toString(v))}, without making the string (events carry many counts). */
+  private void putDecimal(long v) {
+    char[] c = chars(20);
+    int from = 20;
+    long u = Math.abs(v); // Long.MIN_VALUE stays negative: its digits come from its negative remainders
+    do {
+      c[--from] = (char) ('0' + Math.abs(u % 10));
+      u /= 10;
+    } while (u != 0);
+    if (v < 0) {
+      c[--from] = '-';
+    }
+    putChars(c, from, 20);
+  }
+
+  /** The length, then the chars four to a word, the first in the low bits. */
+  private Digest putChars(char[] c, int from, int to) {
+    putLong(to - from);
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      putLong((long) c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48);
+    }
+    if (i < to) {
       long last = 0;
-      for (int shift = 0; i < n; i++, shift += 16) {
-        last |= (long) s.charAt(i) << shift;
+      for (int shift = 0; i < to; i++, shift += 16) {
+        last |= (long) c[i] << shift;
       }
       putLong(last);
     }
     return this;
   }
 
-  public Digest putMap(Map<String, ?> map) {
-    putLong(map.size());
-    for (Map.Entry<String, ?> e : map.entrySet()) {
-      putString(e.getKey()).putString(String.valueOf(e.getValue()));
+  private char[] chars(int n) {
+    if (chars.length < n) {
+      chars = new char[Math.max(n, 2 * chars.length)];
     }
-    return this;
+    return chars;
   }
 
   public Digest putLong(long k) {

@@ -33,6 +33,22 @@ class DigestTest {
     }
   }
 
+  @Test
+  void putMap_longValues_sameKeyAsTheirDecimalText() {
+    SplittableRandom r = new SplittableRandom(7);
+    long[] values = new long[200];
+    values[0] = Long.MIN_VALUE;
+    values[1] = Long.MAX_VALUE;
+    values[2] = -1;
+    for (int i = 3; i < values.length; i++) {
+      values[i] = r.nextLong() >> r.nextInt(64);
+    }
+    for (long v : values) {
+      assertThat(new Digest().putMap(Map.of("k", v)).finish()).as("%d", v)
+          .isEqualTo(new Digest().putMap(Map.of("k", Long.toString(v))).finish());
+    }
+  }
+
   private static String key(String a, String b) {
     long[] k = new Digest().putString(a).putString(b).finish();
     return k[0] + ":" + k[1];

@@ -43,7 +43,11 @@ enum AttributeKind {
     return key.startsWith("vcs.") || key.startsWith("workflow.") ? CONTEXT : DIMENSION;
   }
 
+  // the decoder then hands out these very instances, so a lookup ends at the first identity check
   private static void put(AttributeKind kind, List<String> keys) {
-    keys.forEach(k -> KEYS.put(k, kind));
+    for (String k : keys) {
+      KEYS.put(k, kind);
+      AsciiStrings.seed(k);
+    }
   }
 }

@@ -18,7 +18,7 @@ final class EventReader {
 
   static void read(Otlp.LogRecord r, boolean claudeScope, PointAttributes a, ClaudeCodeMapper.Grouper grouper) {
     a.next();
-    Map<String, Object> attributes = new LinkedHashMap<>();
+    Map<String, Object> attributes = LinkedHashMap.newLinkedHashMap(r.attributes().size());
     String attrName = null;
     String timestamp = null;
     long sequence = -1;
@@ -51,15 +51,16 @@ final class EventReader {
 
   /** The short event name, or null if the record is not a Claude Code event. */
   private static String name(Otlp.LogRecord r, boolean claudeScope, String attrName) {
-    String body = r.body() instanceof String s && s.startsWith(PREFIX) ? s.substring(PREFIX.length()) : null;
-    String field = r.eventName().startsWith(PREFIX) ? r.eventName().substring(PREFIX.length()) : null;
-    if (body == null && field == null && !(claudeScope && attrName != null && !attrName.isBlank())) {
+    boolean body = r.body() instanceof String s && s.startsWith(PREFIX);
+    boolean field = r.eventName().startsWith(PREFIX);
+    boolean named = attrName != null && !attrName.isBlank();
+    if (!body && !field && !(claudeScope && named)) {
       return null;
     }
-    if (attrName != null && !attrName.isBlank()) {
+    if (named) {
       return attrName.startsWith(PREFIX) ? attrName.substring(PREFIX.length()) : attrName;
     }
-    return body != null ? body : field;
+    return (body ? (String) r.body() : r.eventName()).substring(PREFIX.length());
   }
 
   private static void keepCommitId(Otlp.KeyValue kv, Map<String, Object> attributes) {

@@ -18,6 +18,10 @@ final class JsonAnyValues {
   }
 
   private static Otlp.KeyValue keyValue(JsonCursor c) throws OtlpDecodeException {
+    Otlp.KeyValue compact = c.atObject() ? CompactKeyValue.read(c) : null;
+    if (compact != null) {
+      return compact;
+    }
     String key = "";
     Object value = null;
     c.object();

@@ -84,6 +84,15 @@ final class JsonCursor {
     lex.skip();
   }
 
+  /** True if the current value is an object not yet entered. */
+  boolean atObject() {
+    return lex.kind == JsonLexer.OBJECT;
+  }
+
+  JsonLexer lexer() {
+    return lex;
+  }
+
   String string() throws OtlpDecodeException {
     return switch (lex.kind) {
       case JsonLexer.STRING -> text();
@@ -96,14 +105,10 @@ final class JsonCursor {
   long int64() throws OtlpDecodeException {
     switch (lex.kind) {
       case JsonLexer.INTEGER -> {
-        if (JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)) {
-          return JsonNumbers.shortInteger(lex.b, lex.start, lex.end);
-        }
-        try {
-          return Long.parseLong(raw());
-        } catch (NumberFormatException e) {
+        if (!JsonNumbers.isLong(lex.b, lex.start, lex.end)) {
           throw problem("integer out of the 64-bit range: " + raw());
         }
+        return JsonNumbers.parseLong(lex.b, lex.start, lex.end);
       }
       case JsonLexer.DECIMAL -> {
         double d = JsonNumbers.decimal(lex.b, lex.start, lex.end);
@@ -113,8 +118,8 @@ final class JsonCursor {
         return (long) d;
       }
       case JsonLexer.STRING -> {
-        if (!lex.escaped && JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)) {
-          return JsonNumbers.shortInteger(lex.b, lex.start, lex.end);
+        if (!lex.escaped && JsonNumbers.isLong(lex.b, lex.start, lex.end)) {
+          return JsonNumbers.parseLong(lex.b, lex.start, lex.end);
         }
         String s = text().trim();
         try {
@@ -130,13 +135,20 @@ final class JsonCursor {
     }
   }
 
+  /** The current value as an int64 when it is an integer that fits a long (a number or a plain string), else null. */
+  Long int64OrNull() {
+    boolean number = lex.kind == JsonLexer.INTEGER || lex.kind == JsonLexer.STRING;
+    return number && JsonNumbers.isLong(lex.b, lex.start, lex.end)
+        ? JsonNumbers.parseLong(lex.b, lex.start, lex.end) : null;
+  }
+
   /** A double: a JSON number, or a string holding a number, NaN or (-)Infinity. */
   double float64() throws OtlpDecodeException {
     switch (lex.kind) {
       case JsonLexer.INTEGER -> {
         // as a long first, like the reference parser: "-0" is 0.0, not -0.0
-        return JsonNumbers.isShortInteger(lex.b, lex.start, lex.end)
-            ? (double) JsonNumbers.shortInteger(lex.b, lex.start, lex.end) : Double.parseDouble(raw());
+        return JsonNumbers.isLong(lex.b, lex.start, lex.end)
+            ? (double) JsonNumbers.parseLong(lex.b, lex.start, lex.end) : Double.parseDouble(raw());
       }
       case JsonLexer.DECIMAL -> {
         return JsonNumbers.decimal(lex.b, lex.start, lex.end);

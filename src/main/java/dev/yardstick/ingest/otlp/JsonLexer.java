@@ -50,10 +50,8 @@ final class JsonLexer {
       case '{' -> open(OBJECT);
       case '[' -> open(ARRAY);
       case '"' -> {
-        kind = STRING;
-        start = pos + 1;
-        end = JsonStrings.scan(this, start);
-        pos = end + 1;
+        pos++;
+        stringHere();
       }
       case 't' -> literal(TRUE, "true");
       case 'f' -> literal(FALSE, "false");
@@ -112,6 +110,55 @@ final class JsonLexer {
         skip();
       }
     }
+  }
+
+  /** Moves past the next {@code n} (at most 8) bytes if they are those of {@code word} (as {@link ByteWords#word} packs them). */
+  boolean skip(long word, int n) {
+    if (pos + n > b.length || ByteWords.word(b, pos, pos + n) != word) {
+      return false;
+    }
+    pos += n;
+    return true;
+  }
+
+  /** Moves past the next 8 + {@code n} bytes if they are those of the two words (the second of {@code n} bytes); else stays. */
+  boolean skip(long first, long second, int n) {
+    if (pos + 8 + n > b.length || ByteWords.word(b, pos, pos + 8) != first || ByteWords.word(b, pos + 8, pos + 8 + n) != second) {
+      return false;
+    }
+    pos += 8 + n;
+    return true;
+  }
+
+  /** Reads the string whose text starts here (after its opening quote) as the current value. */
+  void stringHere() throws OtlpDecodeException {
+    kind = STRING;
+    start = pos;
+    end = JsonStrings.scan(this, start);
+    pos = end + 1;
+  }
+
+  /** True if an object may open inside the current one. */
+  boolean canNest() {
+    return depth < MAX_DEPTH;
+  }
+
+  /** True if the next byte opens an object or an array. */
+  boolean atContainer() {
+    return pos < b.length && (b[pos] == '{' || b[pos] == '[');
+  }
+
+  /** Back to the start of the object just opened, as if nothing had been read since. */
+  void reset(int position) {
+    pos = position;
+    first = true;
+    kind = OBJECT;
+  }
+
+  /** Leaves the object just opened, whose members were read without {@link #nextMember}. */
+  void leave() {
+    depth--;
+    first = false;
   }
 
   /** True if only white space is left. */

@@ -1,10 +1,13 @@
 package dev.yardstick.ingest.otlp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** JSON numbers in the body's bytes: checked against the grammar, and read in place where that is exact. */
 final class JsonNumbers {
   private static final double[] POWERS_OF_TEN = new double[23];
+  private static final byte[] MAX = "9223372036854775807".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MIN = "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
 
   static {
     POWERS_OF_TEN[0] = 1;
@@ -43,22 +46,25 @@ final class JsonNumbers {
     return i;
   }
 
-  /** True if the bytes are an optional minus and 1 to 18 digits: a long read in place. */
-  static boolean isShortInteger(byte[] b, int from, int to) {
-    int i = from < to && b[from] == '-' ? from + 1 : from;
-    if (to - i < 1 || to - i > 18) {
+  /** True if the bytes are an optional minus and 1 to 19 digits whose value fits a long: then read in place. */
+  static boolean isLong(byte[] b, int from, int to) {
+    boolean negative = from < to && b[from] == '-';
+    int i = negative ? from + 1 : from;
+    int digits = to - i;
+    if (digits < 1 || digits > 19) {
       return false;
     }
-    for (; i < to; i++) {
-      if (b[i] < '0' || b[i] > '9') {
+    for (int k = i; k < to; k++) {
+      if (b[k] < '0' || b[k] > '9') {
         return false;
       }
     }
-    return true;
+    // nineteen digits: compared as text with the limit, which for equal lengths is comparing values
+    return digits < 19 || Arrays.compare(b, i, to, negative ? MIN : MAX, 0, 19) <= 0;
   }
 
-  /** The value of bytes for which {@link #isShortInteger} holds. */
-  static long shortInteger(byte[] b, int from, int to) {
+  /** The value of bytes for which {@link #isLong} holds (Long.MIN_VALUE's digits wrap to itself). */
+  static long parseLong(byte[] b, int from, int to) {
     boolean negative = b[from] == '-';
     long v = 0;
     for (int i = negative ? from + 1 : from; i < to; i++) {
@@ -67,7 +73,11 @@ final class JsonNumbers {
     return negative ? -v : v;
   }
 
-  /** A DECIMAL token's value: in place when its digits and exponent allow one exact division or product, else by the JDK. */
+  /**
+   * A DECIMAL token's value, read in place when it has at most 15 significant digits and a power
+   * of ten up to 22 (one exact division or product), or up to 18 digits divided by such a power
+   * ({@link DecimalDivision}); else by the JDK.
+   */
   static double decimal(byte[] b, int from, int to) {
     int i = from;
     boolean negative = b[i] == '-';
@@ -84,7 +94,7 @@ final class JsonNumbers {
       mantissa = mantissa * 10 + (b[i] - '0');
       significant += mantissa == 0 ? 0 : 1;
       scale += fraction ? 1 : 0;
-      if (significant > 15) {
+      if (significant > 18) {
         return Double.parseDouble(ascii(b, from, to));
       }
     }
@@ -96,11 +106,18 @@ final class JsonNumbers {
       exponent = Integer.parseInt(ascii(b, i + 1, to));
     }
     int power = exponent - scale;
-    if (power < -22 || power > 22) {
+    double v;
+    if (power < -22 || power > 22 || significant > 15 && power >= 0) {
+      v = Double.NaN;
+    } else if (significant > 15) {
+      v = DecimalDivision.divide(mantissa, -power);
+    } else {
+      // both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path)
+      v = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
+    }
+    if (Double.isNaN(v)) {
       return Double.parseDouble(ascii(b, from, to));
     }
-    // both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path)
-    double v = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
     return negative ? -v : v;
   }
 

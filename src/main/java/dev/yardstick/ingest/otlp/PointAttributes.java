@@ -55,26 +55,26 @@ final class PointAttributes {
   }
 
   private SessionContext build() {
-    Map<String, String> identity = resource.identity;
-    Map<String, String> session = resource.session;
+    String[] identity = resource.identity.clone();
+    String[] session = resource.session.clone();
     Map<String, String> context = resource.context;
     for (int i = 0; i < taken.size; i++) {
       switch (taken.kinds[i]) {
-        case IDENTITY -> identity = put(identity, resource.identity, taken.keys[i], taken.texts[i]);
-        case SESSION -> session = put(session, resource.session, taken.keys[i], taken.texts[i]);
+        case IDENTITY -> identity[ResourceView.identityField(taken.keys[i])] = taken.texts[i];
+        case SESSION -> session[ResourceView.sessionField(taken.keys[i])] = taken.texts[i];
         default -> context = put(context, resource.context, taken.keys[i], taken.texts[i]);
       }
     }
     Identity id = new Identity(
-        Emails.normalize(identity.get("user.email")),
+        Emails.normalize(identity[ResourceView.EMAIL]),
         resource.headerEmail,
-        blankToNull(identity.get("service.name")),
-        blankToNull(identity.get("user.account_uuid")),
-        blankToNull(identity.get("user.account_id")),
-        blankToNull(identity.get("user.id")),
-        blankToNull(identity.get("organization.id")));
-    return new SessionContext(id, blankToNull(session.get("session.id")), blankToNull(session.get("terminal.type")),
-        blankToNull(session.get("app.version")), context);
+        blankToNull(identity[ResourceView.SERVICE_NAME]),
+        blankToNull(identity[ResourceView.ACCOUNT_UUID]),
+        blankToNull(identity[ResourceView.ACCOUNT_ID]),
+        blankToNull(identity[ResourceView.USER_ID]),
+        blankToNull(identity[ResourceView.CLAUDE_ORG_ID]));
+    return new SessionContext(id, blankToNull(session[ResourceView.SESSION_ID]),
+        blankToNull(session[ResourceView.TERMINAL_TYPE]), blankToNull(session[ResourceView.APP_VERSION]), context);
   }
 
   // copy on first write: most points add nothing to what the resource already said

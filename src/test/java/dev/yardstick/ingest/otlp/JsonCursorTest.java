@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The JSON rules of the OTLP/JSON decoder's own tokenizer, through the decoder. */
@@ -47,6 +48,10 @@ class JsonCursorTest {
     assertThat(pointValue("\"asInt\":-9223372036854775808")).isEqualTo((double) Long.MIN_VALUE);
     assertThat(onlyPoint("\"timeUnixNano\":\"18446744073709551615\"").timeNanos()).isEqualTo(-1L); // uint64, as the OTLP rules allow
     assertThat(onlyPoint("\"timeUnixNano\":\" 42 \"").timeNanos()).isEqualTo(42L);
+    assertThat(onlyPoint("\"timeUnixNano\":\"1787400060000000000\"").timeNanos()).isEqualTo(1_787_400_060_000_000_000L);
+    assertThat(onlyPoint("\"timeUnixNano\":\"9223372036854775808\"").timeNanos()).isEqualTo(Long.MIN_VALUE);
+    assertThat(onlyPoint("\"timeUnixNano\":-9223372036854775808").timeNanos()).isEqualTo(Long.MIN_VALUE);
+    assertThat(onlyPoint("\"timeUnixNano\":\"-9223372036854775808\"").timeNanos()).isEqualTo(Long.MIN_VALUE);
   }
 
   @Test
@@ -54,6 +59,10 @@ class JsonCursorTest {
     String at = "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].";
     assertThatThrownBy(() -> onlyPoint("\"timeUnixNano\":18446744073709551615"))
         .hasMessage(at + "timeUnixNano: integer out of the 64-bit range: 18446744073709551615");
+    assertThatThrownBy(() -> onlyPoint("\"timeUnixNano\":9223372036854775808"))
+        .hasMessage(at + "timeUnixNano: integer out of the 64-bit range: 9223372036854775808");
+    assertThatThrownBy(() -> onlyPoint("\"timeUnixNano\":\"-9223372036854775809\""))
+        .hasMessage(at + "timeUnixNano: expected an integer, got \"-9223372036854775809\"");
     assertThatThrownBy(() -> onlyPoint("\"timeUnixNano\":1.5")).hasMessage(at + "timeUnixNano: expected an integer, got 1.5");
     assertThatThrownBy(() -> onlyPoint("\"asDouble\":\"x\"")).hasMessage(at + "asDouble: expected a number, got \"x\"");
     assertThatThrownBy(() -> onlyPoint("\"asDouble\":true")).hasMessage(at + "asDouble: expected a number, got a boolean");
@@ -106,6 +115,37 @@ class JsonCursorTest {
     assertThat(decoder.decodeMetrics(json("\ufeff" + body))).isEqualTo(expected);
     assertThat(decoder.decodeMetrics(body.getBytes(StandardCharsets.UTF_16LE))).isEqualTo(expected);
     assertThat(decoder.decodeMetrics(body.getBytes(StandardCharsets.UTF_16))).isEqualTo(expected); // big-endian with a mark
+  }
+
+  @Test
+  void compactAttributes_readAsTheGeneralReaderReadsThem() throws Exception {
+    for (String fixture : List.of("cases/metrics-digest-pin.json", "cases/metrics-every-claude-code-metric.json",
+        "cases/metrics-cumulative-lenient.json", "claude-code-2.1.197/003-otel_v1_metrics.json")) {
+      String body = new String(OtlpJsonDecoderTest.fixture(fixture), StandardCharsets.UTF_8);
+      // a space after an attribute's brace is still JSON, but not the compact form, so every attribute takes the general way
+      assertThat(decoder.decodeMetrics(json(body))).as(fixture).usingRecursiveComparison()
+          .isEqualTo(decoder.decodeMetrics(json(body.replace("{\"key\":", "{ \"key\":"))));
+    }
+    for (String fixture : List.of("cases/logs-digest-pin.json", "cases/logs-main-events.json",
+        "claude-code-2.1.197/004-otel_v1_logs.json")) {
+      String body = new String(OtlpJsonDecoderTest.fixture(fixture), StandardCharsets.UTF_8);
+      assertThat(decoder.decodeLogs(json(body))).as(fixture).usingRecursiveComparison()
+          .isEqualTo(decoder.decodeLogs(json(body.replace("{\"key\":", "{ \"key\":"))));
+    }
+  }
+
+  @Test
+  void compactAttributes_atTheDepthLimit_refusedAsByTheGeneralReader() throws Exception {
+    assertThat(decoder.decodeMetrics(json(nestedAttribute(17))).resources()).hasSize(1);
+    assertThatThrownBy(() -> decoder.decodeMetrics(json(nestedAttribute(18))))
+        .hasMessageContaining("nested deeper than 64 levels");
+  }
+
+  /** An attribute in a kvlistValue inside {@code levels} arrayValues: 18 puts the attribute's object at depth 64. */
+  private static String nestedAttribute(int levels) {
+    return "{\"resourceMetrics\":[{\"resource\":{\"attributes\":[{\"key\":\"k\",\"value\":"
+        + "{\"arrayValue\":{\"values\":[".repeat(levels) + "{\"kvlistValue\":{\"values\":["
+        + "{\"key\":\"k\",\"value\":{\"stringValue\":\"v\"}}]}}" + "]}}".repeat(levels) + "}]}}]}";
   }
 
   private Object resourceValue(String jsonString) throws OtlpDecodeException {

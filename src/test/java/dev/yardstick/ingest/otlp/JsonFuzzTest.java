@@ -68,7 +68,7 @@ class JsonFuzzTest {
         malformed |= e.getMessage().startsWith("malformed JSON");
       }
     }
-    assertThat(read && malformed).as("read whole once and malformed once").isFalse();
+    assertThat(read && malformed).as("read whole once and malformed once: %s", new String(body, StandardCharsets.UTF_8)).isFalse();
     return malformed ? Verdict.MALFORMED : read ? Verdict.WELL_FORMED : Verdict.UNKNOWN;
   }
 
