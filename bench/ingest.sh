@@ -4,7 +4,7 @@
 # run; then Yardstick's own load generator for protobuf, events, latency at a fixed rate, and a burst.
 #
 #   bench/ingest.sh            DB=h2|pg ROUNDS=5 DUR=15 CONN=64 WARM=90 PEERS=/opt/peers KIT=../shared/bench/peers
-#                              LG=0 skips Yardstick's own load generator (the peer comparison only)
+#                              LATDUR=120 s at the 1,000-developer load; LG=0 skips Yardstick's own load generator (the peer comparison only)
 #
 # Needs: the jar (./mvnw -B -DskipTests package), the test classpath (./mvnw -q test-compile), wrk and the peers
 # installed by $KIT/install-peers.sh (PREFIX=$PEERS). Only loopback traffic; every process started here is stopped here.
@@ -63,7 +63,7 @@ DUR=$WARM CONN=$CONN bash "$KIT/run1.sh" "warm-up" $YS "http://127.0.0.1:$PORT/o
 start_discarding
 DUR=$WARM CONN=$CONN bash "$KIT/run1.sh" "warm-up" $YD "http://127.0.0.1:$DPORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$DTOKEN" > /dev/null
 "$PEERS"/x/victoria-metrics_*/usr/bin/victoria-metrics -storageDataPath="$OUT/vm" -httpListenAddr=127.0.0.1:8428 > "$OUT/vm.log" 2>&1 &
-PIDS+=("$!"); sleep 1
+VM=$!; PIDS+=("$VM"); sleep 1
 for r in $(seq 1 "$ROUNDS"); do
   DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "yardstick-$DB json durable" $YS "http://127.0.0.1:$PORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$TOKEN" | tee -a "$OUT/results.txt"
   echo "  heap ${DB} after round: $(heap_mb) MB used, RSS $(rss_mb) MB" | tee -a "$OUT/results.txt"
@@ -71,12 +71,13 @@ for r in $(seq 1 "$ROUNDS"); do
   peer "otelcol json discard" nop.yaml
   peer "otelcol json -> victoriametrics" to-vm.yaml
 done
-kill $YD; wait $YD 2>/dev/null || true
+# the peers stop before the load generator: VictoriaMetrics merges its parts in the background, on any core
+kill $YD $VM; wait $YD $VM 2>/dev/null || true
 if [ "${LG:-1}" = 1 ]; then
 lg() { taskset -c 1 "$JAVA" -cp "$CP" dev.yardstick.bench.LoadGen --url "http://127.0.0.1:$PORT" --token "$TOKEN" --admin-token $ADMIN --developers $USERS "$@" | tee -a "$OUT/results.txt"; }
 echo "-- Yardstick's load generator (new data every export; verify = totals in the report equal acknowledged exports)" | tee -a "$OUT/results.txt"
 # 1,000 developers exporting metrics every 60 s and events every 5 s while active: about 220 exports/s (the p99 target)
-lg --encoding json --signal mixed --rate 220 --connections 64 --duration 30
+lg --encoding json --signal mixed --rate 220 --connections 64 --duration "${LATDUR:-120}"
 lg --encoding json --signal metrics --connections "$CONN" --duration "$DUR"
 lg --encoding protobuf --signal metrics --connections "$CONN" --duration "$DUR"
 lg --encoding json --signal logs --connections "$CONN" --duration "$DUR"
