@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,13 +49,16 @@ public final class Browser {
   }
 
   /**
-   * Clicks a button that posts its form and waits for the page it leads to, so that what is looked up
-   * next is on the new page, never on the one being left (ChromeDriver fails on a node leaving the document).
+   * Clicks a button or link that leads to another page and waits for that page, loaded, so that what
+   * is looked up next is on the new page, never on the one being left (ChromeDriver fails on a node
+   * leaving the document, and on one found before it has taken in the new document's load).
    */
-  public static void submit(WebDriver driver, By button) {
+  public static void follow(WebDriver driver, By target) {
     WebElement page = driver.findElement(By.tagName("html"));
-    driver.findElement(button).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    driver.findElement(target).click();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /** Saves a PNG of the page into YARDSTICK_TEST_SCREENSHOTS, when that is set (to look at the pages). */

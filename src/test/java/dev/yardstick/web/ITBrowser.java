@@ -30,22 +30,22 @@ class ITBrowser {
 
         browser.get(server.url("/account"));
         browser.findElement(By.name("name")).sendKeys("my script");
-        browser.findElement(By.xpath("//button[text()='Create token']")).click();
+        Browser.follow(browser, By.xpath("//button[text()='Create token']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-token")));
         assertThat(browser.findElement(By.id("new-token")).getText()).startsWith("ys_");
         browser.findElement(By.name("current")).sendKeys(TestServer.ADMIN_PASSWORD);
         browser.findElement(By.name("new")).sendKeys("a-browser-password-7");
-        Browser.submit(browser, By.xpath("//button[text()='Change password']"));
+        Browser.follow(browser, By.xpath("//button[text()='Change password']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Password changed"));
 
         browser.get(server.url("/identities"));
         assertThat(browser.findElement(By.id("unmatched")).getText()).contains("newcomer@example.com");
-        Browser.submit(browser, By.xpath("//tr[td/code[text()='newcomer@example.com']]//button[text()='Create developer']"));
+        Browser.follow(browser, By.xpath("//tr[td/code[text()='newcomer@example.com']]//button[text()='Create developer']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Developer created"));
         browser.get(server.url("/developers"));
         assertThat(browser.findElement(By.id("developers")).getText()).contains("newcomer@example.com");
 
-        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+        Browser.follow(browser, By.xpath("//button[text()='Sign out']"));
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.get(server.url("/account"));
         wait.until(ExpectedConditions.urlContains("/login?next=%2Faccount"));
@@ -61,6 +61,6 @@ class ITBrowser {
   private static void signIn(WebDriver browser, String password) {
     browser.findElement(By.name("email")).sendKeys(TestServer.ADMIN_EMAIL);
     browser.findElement(By.name("password")).sendKeys(password);
-    browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+    Browser.follow(browser, By.xpath("//button[text()='Sign in']"));
   }
 }

@@ -35,13 +35,13 @@ class ITBrowserDelivery {
         browser.get(server.url("/login"));
         browser.findElement(By.name("email")).sendKeys(TestServer.ADMIN_EMAIL);
         browser.findElement(By.name("password")).sendKeys(TestServer.ADMIN_PASSWORD);
-        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        Browser.follow(browser, By.xpath("//button[text()='Sign in']"));
         wait.until(ExpectedConditions.titleContains("Dashboard"));
 
-        browser.findElement(By.linkText("Repositories")).click();
+        Browser.follow(browser, By.linkText("Repositories"));
         browser.findElement(By.name("name")).sendKeys("app");
         browser.findElement(By.name("source")).sendKeys(repo.dir.toString());
-        Browser.submit(browser, By.xpath("//button[text()='Add and import']"));
+        Browser.follow(browser, By.xpath("//button[text()='Add and import']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Added app"));
         wait.until(d -> {
           d.navigate().refresh();
@@ -50,26 +50,26 @@ class ITBrowserDelivery {
         assertThat(browser.findElement(By.id("repositories")).getText()).contains("2/2 commits, 2 new");
         assertThat(browser.findElements(By.cssSelector("#repositories progress"))).hasSize(1);
         Browser.screenshot(browser, "repositories");
-        browser.findElement(By.linkText("Dashboard")).click();
+        Browser.follow(browser, By.linkText("Dashboard"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("weekly-chart")));
         assertThat(browser.findElement(By.id("headline")).getText()).contains("0 of 2 commits carry Claude's co-author trailer");
         assertThat(browser.findElements(By.cssSelector("#weekly-chart rect"))).hasSizeGreaterThan(0);
         Browser.screenshot(browser, "dashboard");
 
-        browser.findElement(By.linkText("Integrations")).click();
+        Browser.follow(browser, By.linkText("Integrations"));
         browser.findElement(By.name("adminApiKey")).sendKeys(FakeAdminApi.ADMIN_KEY);
         // a date input takes typing in the browser's locale; set its value as a date picker would
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
             browser.findElement(By.name("backfillFrom")), LocalDate.now(ZoneOffset.UTC).minusDays(4).toString());
-        Browser.submit(browser, By.xpath("//button[text()='Save key']"));
+        Browser.follow(browser, By.xpath("//button[text()='Save key']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Saved"));
         assertThat(browser.getPageSource()).contains("WXYZ").doesNotContain(FakeAdminApi.ADMIN_KEY);
-        Browser.submit(browser, By.xpath("//button[text()='Sync now']"));
+        Browser.follow(browser, By.xpath("//button[text()='Sync now']"));
         wait.until(d -> {
           d.navigate().refresh();
           return d.findElement(By.id("backfill")).getText().contains("5 of 5 days");
         });
-        Browser.submit(browser, By.xpath("//button[text()='Test connection']"));
+        Browser.follow(browser, By.xpath("//button[text()='Test connection']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Connected"));
         Browser.screenshot(browser, "integrations");
       } finally {
