@@ -101,15 +101,15 @@ final class IdentityDays {
 
   private void upsertAll(Connection c, DayRows rows, Map<Long, Known> written) throws SQLException {
     List<DayRows.Row> order = new ArrayList<>(rows.rows());
-    List<DayDetail> merged = new ArrayList<>(order.size());
+    List<Known> next = new ArrayList<>(order.size()); // what each row holds if the upsert finds it as remembered
     int[] counts;
     try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
       for (DayRows.Row r : order) {
         Known k = known.get(r.key);
-        DayDetail m = k == null ? r.detail : merged(k, r);
-        merged.add(m);
+        Known n = k == null ? new Known(0, r.detail) : new Known(k.rev() + 1, merged(k, r));
+        next.add(n);
         int i = bindInsert(ps, 1, r, DayDetailText.encode(r.detail));
-        ps.setString(i++, DayDetailText.encode(m));
+        ps.setString(i++, DayDetailText.encode(n.detail()));
         ps.setLong(i, k == null ? -1 : k.rev()); // not remembered: an existing row is only locked, and merged below
         ps.addBatch();
       }
@@ -117,9 +117,8 @@ final class IdentityDays {
     }
     for (int n = 0; n < order.size(); n++) {
       DayRows.Row r = order.get(n);
-      Known k = known.get(r.key);
       switch (counts[n]) {
-        case 1 -> written.put(r.key, k == null ? new Known(0, r.detail) : new Known(k.rev() + 1, merged.get(n)));
+        case 1 -> written.put(r.key, next.get(n));
         case 0 -> written.put(r.key, addUnderLock(c, r)); // found, not as remembered: locked by the upsert already
         default -> throw new SQLException("the driver did not report which day rows were written", "0A000");
       }
