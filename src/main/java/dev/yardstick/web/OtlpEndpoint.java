@@ -78,8 +78,7 @@ final class OtlpEndpoint {
           try {
             byte[] body = OtlpBody.decode(raw, gzip, maxBodyBytes, share);
             var stored = ingest.export(signal, org, enc, body, headerEmail);
-            share.release(); // decoded and queued: the queue's own bound takes over
-            arriving.close(); // submitted: the writer need not wait for it any longer
+            settle(); // decoded and queued: the queue's own bound takes over
             stored.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((accepted, e) -> {
               if (e == null) {
                 x.reply(200, OtlpResponses.success(signal, enc, accepted));
@@ -88,31 +87,34 @@ final class OtlpEndpoint {
               }
             });
           } catch (Exception e) {
-            share.release();
-            arriving.close();
-            x.refuse(e);
+            refuse(e);
           }
         }
 
         @Override
         public void tooLarge(String message) {
-          share.release();
-          arriving.close();
-          x.refuse(new OtlpBody.TooLarge(message));
+          refuse(new OtlpBody.TooLarge(message));
         }
 
         @Override
         public void overloaded() {
-          share.release();
-          arriving.close();
-          x.refuse(new OtlpBody.Overloaded());
+          refuse(new OtlpBody.Overloaded());
         }
 
         @Override
         public void failed(Throwable cause) {
+          refuse(new IOException(cause.getMessage(), cause));
+        }
+
+        // done with the body: its bytes leave the budget, and the writer need not wait for it any longer
+        private void settle() {
           share.release();
           arriving.close();
-          x.refuse(new IOException(cause.getMessage(), cause));
+        }
+
+        private void refuse(Exception e) {
+          settle();
+          x.refuse(e);
         }
       }).run();
     } catch (Exception e) {
