@@ -23,9 +23,8 @@ enum AttributeKind {
   private static final Map<String, AttributeKind> KEYS = new HashMap<>();
 
   static {
-    put(IDENTITY, List.of("user.email", "user.account_uuid", "user.account_id", "user.id", "organization.id",
-        "service.name"));
-    put(SESSION, List.of("session.id", "terminal.type", "app.version"));
+    put(IDENTITY, ResourceView.IDENTITY_KEYS);
+    put(SESSION, ResourceView.SESSION_KEYS);
     put(CONTEXT, List.of("app.entrypoint", "user.groups", "identity.source", "ccr.session.id", "service.version",
         "service.namespace", "service.instance.id", "os.type", "os.version", "host.arch", "host.name", "wsl.version",
         "telemetry.sdk.name", "telemetry.sdk.language", "telemetry.sdk.version"));

@@ -9,20 +9,23 @@ import java.util.TreeMap;
 
 /** The attributes of one OTLP resource, sorted into what points and records inherit from it. */
 final class ResourceView {
-  // identity and session values are kept in arrays at these places: each has a fixed field, no map is needed
-  static final int EMAIL = 0;
-  static final int SERVICE_NAME = 1;
-  static final int ACCOUNT_UUID = 2;
-  static final int ACCOUNT_ID = 3;
-  static final int USER_ID = 4;
-  static final int CLAUDE_ORG_ID = 5;
-  static final int SESSION_ID = 0;
-  static final int TERMINAL_TYPE = 1;
-  static final int APP_VERSION = 2;
+  // identity and session values are kept in arrays, each key at its place in these lists (AttributeKind files the keys by them)
+  static final List<String> IDENTITY_KEYS = List.of("user.email", "service.name", "user.account_uuid", "user.account_id",
+      "user.id", "organization.id");
+  static final List<String> SESSION_KEYS = List.of("session.id", "terminal.type", "app.version");
+  static final int EMAIL = identityField("user.email");
+  static final int SERVICE_NAME = identityField("service.name");
+  static final int ACCOUNT_UUID = identityField("user.account_uuid");
+  static final int ACCOUNT_ID = identityField("user.account_id");
+  static final int USER_ID = identityField("user.id");
+  static final int CLAUDE_ORG_ID = identityField("organization.id");
+  static final int SESSION_ID = sessionField("session.id");
+  static final int TERMINAL_TYPE = sessionField("terminal.type");
+  static final int APP_VERSION = sessionField("app.version");
 
   final String headerEmail;
-  final String[] identity = new String[6];
-  final String[] session = new String[3];
+  final String[] identity = new String[IDENTITY_KEYS.size()];
+  final String[] session = new String[SESSION_KEYS.size()];
   final Map<String, String> context = new TreeMap<>();
   private final Set<String> keys = new HashSet<>();
 
@@ -50,24 +53,19 @@ final class ResourceView {
 
   /** The place of an IDENTITY key's value. */
   static int identityField(String key) {
-    return switch (key) {
-      case "user.email" -> EMAIL;
-      case "service.name" -> SERVICE_NAME;
-      case "user.account_uuid" -> ACCOUNT_UUID;
-      case "user.account_id" -> ACCOUNT_ID;
-      case "user.id" -> USER_ID;
-      case "organization.id" -> CLAUDE_ORG_ID;
-      default -> throw new IllegalArgumentException("not an identity key: " + key);
-    };
+    return place(IDENTITY_KEYS, key);
   }
 
   /** The place of a SESSION key's value. */
   static int sessionField(String key) {
-    return switch (key) {
-      case "session.id" -> SESSION_ID;
-      case "terminal.type" -> TERMINAL_TYPE;
-      case "app.version" -> APP_VERSION;
-      default -> throw new IllegalArgumentException("not a session key: " + key);
-    };
+    return place(SESSION_KEYS, key);
+  }
+
+  private static int place(List<String> keys, String key) {
+    int i = keys.indexOf(key);
+    if (i < 0) {
+      throw new IllegalArgumentException("not one of " + keys + ": " + key);
+    }
+    return i;
   }
 }
