@@ -7,11 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -24,6 +24,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 final class IdentityDaysMigration implements JavaMigration {
   private static final String[] OLD_TABLES = {"usage_daily", "edit_decisions_daily", "events_daily"};
+  private static final String USAGE_COLUMNS = String.join(", ", Stream.of(UsageField.values()).map(UsageField::column).toList());
   // the key is the day and the identity in one number (DayKey); detail is DayDetailText; rev counts the row's writes
   private static final String CREATE_TABLE = """
       CREATE TABLE identity_days (
@@ -100,11 +101,7 @@ final class IdentityDaysMigration implements JavaMigration {
 
   private static void read(Connection c, long org, LocalDate day, DayRows rows) throws SQLException {
     String where = " WHERE org_id = ? AND usage_day = ?";
-    List<String> fields = new ArrayList<>();
-    for (UsageField f : UsageField.values()) {
-      fields.add(f.column());
-    }
-    try (ResultSet rs = query(c, "SELECT identity_id, model, " + String.join(", ", fields) + " FROM usage_daily" + where, org, day)) {
+    try (ResultSet rs = query(c, "SELECT identity_id, model, " + USAGE_COLUMNS + " FROM usage_daily" + where, org, day)) {
       while (rs.next()) {
         for (UsageField f : UsageField.values()) {
           addUsage(rows, org, day, rs.getLong(1), rs.getString(2), f, rs.getDouble(3 + f.ordinal()));

@@ -199,7 +199,7 @@ public final class PeopleStore {
       if (withVolume) {
         h.createQuery("SELECT identity_id, SUM(sessions), SUM(events) FROM identity_days WHERE org_id = :org GROUP BY identity_id")
             .bind("org", org).map((rs, ctx) -> Map.entry(rs.getLong(1), Math.round(rs.getDouble(2)) + rs.getLong(3)))
-            .forEach(e -> volume.merge(e.getKey(), e.getValue(), Long::sum));
+            .forEach(e -> volume.put(e.getKey(), e.getValue())); // one row per identity
       }
       return h.createQuery("SELECT id, email, header_email, service_name, account_uuid, account_id, user_id, claude_org_id,"
               + " first_seen, last_seen, last_terminal_type, last_app_version FROM identities WHERE org_id = :org ORDER BY id")
