@@ -6,32 +6,15 @@ import static dev.yardstick.web.TeamHistoryContract.noon;
 import static dev.yardstick.web.TeamHistoryContract.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import dev.yardstick.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Teams and the JSON identity endpoints over real HTTP, with exact bodies, on every database. */
-abstract class PeopleApiContract {
-  TestDatabases.Target target;
-
-  abstract TestDatabases.Target newTarget();
-
-  @BeforeEach
-  void setUp() {
-    target = newTarget();
-  }
-
-  @AfterEach
-  void tearDown() {
-    TestDatabases.drop(target);
-  }
-
+abstract class PeopleApiContract extends OnEveryDatabase {
   @Test
   void teams_nestWithManagers_refuseBadInputWithoutKeepingAnything_andManagersSeeTheirOwn() throws Exception {
     try (TestServer s = TestServer.start(target)) {

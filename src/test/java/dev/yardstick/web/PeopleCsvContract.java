@@ -2,6 +2,7 @@ package dev.yardstick.web;
 
 import static dev.yardstick.web.TeamHistoryContract.JSON;
 import static dev.yardstick.web.TeamHistoryContract.TODAY;
+import static dev.yardstick.web.TeamHistoryContract.commits;
 import static dev.yardstick.web.TeamHistoryContract.expect;
 import static dev.yardstick.web.TeamHistoryContract.membershipIds;
 import static dev.yardstick.web.TeamHistoryContract.noon;
@@ -9,17 +10,14 @@ import static dev.yardstick.web.TeamHistoryContract.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bulk import and export of developers as CSV through the API, on every database. */
-abstract class PeopleCsvContract {
+abstract class PeopleCsvContract extends OnEveryDatabase {
   static final String HEADER = "email,name,team,team_since,parent_team,manager\r\n";
   private static final String CSV = """
       email,name,team,manager
@@ -27,20 +25,6 @@ abstract class PeopleCsvContract {
       omar@example.com,"Omar, the second",Payments,
       not-an-email,Nobody,Platform,
       """;
-
-  TestDatabases.Target target;
-
-  abstract TestDatabases.Target newTarget();
-
-  @BeforeEach
-  void setUp() {
-    target = newTarget();
-  }
-
-  @AfterEach
-  void tearDown() {
-    TestDatabases.drop(target);
-  }
 
   static HttpResponse<String> importCsv(TestServer s, String csv) throws Exception {
     return s.send(s.api("/api/v1/developers/import").header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
@@ -71,8 +55,8 @@ abstract class PeopleCsvContract {
   void teamSinceAndParentTeam_dateTheMembershipAndNestTheTeam_andAnExportReadsBackUnchanged() throws Exception {
     try (TestServer s = TestServer.start(target, Map.of("YARDSTICK_MIN_GROUP_SIZE", "1"))) {
       String token = s.newIngestToken("laptops");
-      ITIdentityResolution.post(s, token, ITIdentityResolution.export("ann@example.com", null, "s1", noon(20), 2));
-      ITIdentityResolution.post(s, token, ITIdentityResolution.export("bob@example.com", null, "s2", noon(20), 3));
+      commits(s, token, "ann@example.com", 20, 2);
+      commits(s, token, "bob@example.com", 20, 3);
       String csv = "email,name,team,team_since,parent_team,manager\n"
           + "ann@example.com,Ann,Platform,,Engineering,lead@example.com\n"
           + "bob@example.com,Bob,Payments," + TODAY.minusDays(10) + ",Engineering,\n"

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.repos.SmallRepo;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
-import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,24 +23,15 @@ import org.junit.jupiter.api.Test;
  * backfill, git history, telemetry that arrived before they were added), a move with an earlier
  * date moves the start, and memberships can be listed and corrected. On every database.
  */
-abstract class TeamHistoryContract {
+abstract class TeamHistoryContract extends OnEveryDatabase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-  TestDatabases.Target target;
   Path dataDir;
 
-  abstract TestDatabases.Target newTarget();
-
   @BeforeEach
-  void setUp() throws Exception {
-    target = newTarget();
+  void newDataDir() throws Exception {
     dataDir = Files.createTempDirectory("yardstick-teams");
-  }
-
-  @AfterEach
-  void tearDown() {
-    TestDatabases.drop(target);
   }
 
   @Test
@@ -83,13 +72,11 @@ abstract class TeamHistoryContract {
   void moveWithAnEarlierDate_movesTheStart_andTheFirstMoveWithoutADateCoversThePast() throws Exception {
     try (TestServer s = TestServer.start(target, Map.of("YARDSTICK_MIN_GROUP_SIZE", "1"))) {
       String token = s.newIngestToken("laptops");
-      ITIdentityResolution.post(s, token, ITIdentityResolution.export("jane@example.com", null, "s1", noon(20), 2));
-      ITIdentityResolution.post(s, token, ITIdentityResolution.export("jane@example.com", null, "s2", noon(5), 1));
-      ITIdentityResolution.post(s, token, ITIdentityResolution.export("omar@example.com", null, "s3", noon(20), 4));
-      s.developer("jane@example.com");
-      s.developer("omar@example.com");
-      long jane = ITIdentityResolution.developerId(s, "jane@example.com");
-      long omar = ITIdentityResolution.developerId(s, "omar@example.com");
+      commits(s, token, "jane@example.com", 20, 2);
+      commits(s, token, "jane@example.com", 5, 1);
+      commits(s, token, "omar@example.com", 20, 4);
+      long jane = developer(s, "jane@example.com");
+      long omar = developer(s, "omar@example.com");
 
       moveTo(s, jane, "Platform", TODAY.minusDays(10));
       moveTo(s, omar, "Payments", null); // a first team without a date: since the start of their data
@@ -114,12 +101,10 @@ abstract class TeamHistoryContract {
   void membershipDates_canBeCorrected_withoutOverlaps() throws Exception {
     try (TestServer s = TestServer.start(target, Map.of("YARDSTICK_MIN_GROUP_SIZE", "1"))) {
       String token = s.newIngestToken("laptops");
-      ITIdentityResolution.post(s, token, ITIdentityResolution.export("jane@example.com", null, "s1", noon(20), 2));
-      ITIdentityResolution.post(s, token, ITIdentityResolution.export("jane@example.com", null, "s2", noon(5), 1));
-      s.developer("jane@example.com");
-      s.developer("omar@example.com");
-      long jane = ITIdentityResolution.developerId(s, "jane@example.com");
-      long omar = ITIdentityResolution.developerId(s, "omar@example.com");
+      commits(s, token, "jane@example.com", 20, 2);
+      commits(s, token, "jane@example.com", 5, 1);
+      long jane = developer(s, "jane@example.com");
+      long omar = developer(s, "omar@example.com");
       String path = "/api/v1/developers/" + jane + "/memberships";
       moveTo(s, jane, "Platform", TODAY.minusDays(15));
       moveTo(s, jane, "Payments", TODAY.minusDays(8));
@@ -165,6 +150,16 @@ abstract class TeamHistoryContract {
       assertThat(teams.get("Platform").get("commitsByClaudeCode").asLong()).isEqualTo(2);
       assertThat(teams.get("(no team)").get("commitsByClaudeCode").asLong()).isEqualTo(1); // the days between the two
     }
+  }
+
+  /** A commit.count export of {@code commits} from {@code email}, at noon {@code daysAgo} days ago. */
+  static void commits(TestServer s, String token, String email, int daysAgo, int commits) throws Exception {
+    ITIdentityResolution.post(s, token, ITIdentityResolution.export(email, null, email + "@" + daysAgo, noon(daysAgo), commits));
+  }
+
+  static long developer(TestServer s, String email) throws Exception {
+    s.developer(email);
+    return ITIdentityResolution.developerId(s, email);
   }
 
   static long noon(int daysAgo) {
