@@ -27,6 +27,7 @@ public final class CommandProcess {
 
   private final Map<String, String> settings = new LinkedHashMap<>();
   private Duration timeout = Duration.ofMinutes(2);
+  private String input = "";
 
   /** A command working on the embedded database and key file of {@code dataDir}, unless a setting says otherwise. */
   public CommandProcess(Path dataDir) {
@@ -36,6 +37,12 @@ public final class CommandProcess {
   /** Adds an environment variable (a YARDSTICK_* setting, or one a flag such as --token-env names). */
   public CommandProcess env(String name, String value) {
     settings.put(name, value);
+    return this;
+  }
+
+  /** What the command reads on standard input (a confirmation, say); nothing by default. */
+  public CommandProcess input(String text) {
+    this.input = text;
     return this;
   }
 
@@ -54,7 +61,9 @@ public final class CommandProcess {
     pb.environment().keySet().removeIf(k -> k.startsWith("YARDSTICK_"));
     pb.environment().putAll(settings);
     Process p = pb.start();
-    p.getOutputStream().close(); // no input: a command that asks would see the end at once
+    try (var stdin = p.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8)); // then the end: a command that asks for more sees it at once
+    }
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly().waitFor();
