@@ -77,8 +77,8 @@ public final class Main {
 
         Commands:
           serve                               run the service (HTTP UI/API/OTLP, OTLP/gRPC)
-          developers import <file.csv>        add or update developers: columns email,name,team,manager
-          developers export [file.csv]        write every developer with team and manager as CSV
+          developers import <file.csv>        add or update developers: columns email,name,team,team_since,parent_team,manager
+          developers export [file.csv]        write every developer with team, since when, parent team and manager as CSV
           anthropic sync [--from D] [--to D]  fetch those days from the Admin API now (default: the backlog), with progress
           repos add --name N --path DIR       follow a local git repository (or --url URL [--token-env VAR]) and import it
           repos import N                      fetch and import a repository's new commits now, with progress

@@ -114,9 +114,14 @@ public final class IdentityResolver {
 
   /** The team a developer was in on a day, if any. */
   public Optional<Team> teamOn(long developerId, LocalDate day) {
+    return membershipOn(developerId, day).map(m -> teams.get(m.teamId()));
+  }
+
+  /** The membership that puts a developer in a team on a day, if any. */
+  public Optional<Membership> membershipOn(long developerId, LocalDate day) {
     for (Membership m : memberships.getOrDefault(developerId, List.of())) {
       if (m.covers(day)) {
-        return Optional.ofNullable(teams.get(m.teamId()));
+        return Optional.of(m);
       }
     }
     return Optional.empty();
@@ -145,6 +150,10 @@ public final class IdentityResolver {
     return out;
   }
 
+  public Optional<Team> team(long id) {
+    return Optional.ofNullable(teams.get(id));
+  }
+
   public Collection<Team> teams() {
     return teams.values();
   }
@@ -159,7 +168,7 @@ public final class IdentityResolver {
     List<Long> out = new ArrayList<>();
     memberships.forEach((dev, ms) -> {
       for (Membership m : ms) {
-        boolean overlaps = !m.from().isAfter(to) && (m.to() == null || m.to().isAfter(from));
+        boolean overlaps = (m.from() == null || !m.from().isAfter(to)) && (m.to() == null || m.to().isAfter(from));
         if (overlaps && teamIds.contains(m.teamId())) {
           out.add(dev);
           return;

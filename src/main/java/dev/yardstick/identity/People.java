@@ -11,10 +11,13 @@ public final class People {
 
   public record Team(long id, String name, Long parentId) {}
 
-  /** Membership from {@code from} (inclusive) to {@code to} (exclusive, null = open). */
+  /**
+   * Membership from {@code from} (inclusive; null = since the start of the developer's data) to
+   * {@code to} (exclusive; null = open).
+   */
   public record Membership(long developerId, long teamId, LocalDate from, LocalDate to) {
     boolean covers(LocalDate day) {
-      return !day.isBefore(from) && (to == null || day.isBefore(to));
+      return (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
     }
   }
 

@@ -6,10 +6,13 @@ import dev.yardstick.identity.IdentityResolver;
 import dev.yardstick.identity.People.Alias;
 import dev.yardstick.identity.People.Developer;
 import dev.yardstick.identity.People.RawId;
+import dev.yardstick.identity.People.Team;
 import dev.yardstick.identity.Sighting;
+import dev.yardstick.identity.TeamHistory;
 import dev.yardstick.identity.UnmatchedQueue;
 import dev.yardstick.model.Emails;
 import dev.yardstick.model.NotFoundException;
+import dev.yardstick.storage.MembershipStore;
 import dev.yardstick.storage.PeopleStore;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Developers, teams and the links from raw identifiers to developers: the operations the API, the
@@ -70,7 +74,7 @@ public final class PeopleService {
     long id = store.createDeveloper(org, normalized, name == null || name.isBlank() ? normalized : name.trim(), null, null,
         clock.instant());
     if (teamName != null && !teamName.isBlank()) {
-      store.moveToTeam(org, id, store.team(org, teamName.trim(), null, clock.instant()), today());
+      store.moveToTeam(org, id, store.team(org, teamName.trim(), null, clock.instant()), null); // their whole history
     }
     changed(org);
     return store.developer(org, id).orElseThrow();
@@ -166,34 +170,88 @@ public final class PeopleService {
     return out;
   }
 
-  /** Creates a team (or finds it) under an optional parent, with managers; returns its id. */
-  public long createTeam(long org, String name, String parentName, List<String> managers) {
-    Long parent = null;
+  /** What saving a team did. */
+  public record TeamSaved(long id, boolean created) {}
+
+  /**
+   * Creates a team, or updates the one with this name (in any case): its parent when one is given,
+   * and more managers. Everything is checked before anything is written.
+   */
+  public TeamSaved saveTeam(long org, String name, String parentName, List<String> managers) {
+    List<String> emails = Teams.managerEmails(managers);
+    List<Team> teams = store.teams(org);
+    Team parent = null;
     if (parentName != null && !parentName.isBlank()) {
-      parent = resolver(org).teamNamed(parentName).map(t -> t.id())
-          .orElseThrow(() -> new IllegalArgumentException("no team named " + parentName));
-    }
-    long id = store.team(org, name.trim(), parent, clock.instant());
-    if (parent != null) {
-      store.setParent(org, id, parent);
-    }
-    for (String m : managers) {
-      String e = Emails.normalize(m);
-      if (!Emails.looksLikeEmail(e)) {
-        throw new IllegalArgumentException("manager \"" + m + "\" is not an email address");
+      parent = Teams.named(teams, parentName).orElseThrow(() -> new IllegalArgumentException("no team named " + parentName.trim()));
+      String problem = Teams.nestingProblem(teams, name, parent);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
       }
-      store.addTeamManager(org, id, e);
     }
+    Optional<Team> existing = Teams.named(teams, name);
+    long id = existing.isPresent() ? existing.get().id() : store.team(org, name.trim(), parent == null ? null : parent.id(), clock.instant());
+    if (parent != null && existing.isPresent()) {
+      store.setParent(org, id, parent.id());
+    }
+    emails.forEach(e -> store.addTeamManager(org, id, e));
     changed(org);
-    return id;
+    return new TeamSaved(id, existing.isEmpty());
   }
 
-  /** Moves a developer to a team (by name, created if needed) from a day on (today if null). */
-  public void moveToTeam(long org, long developerId, String teamName, LocalDate from) {
+  /**
+   * Puts a developer in a team (by name, created if needed); false if they were there already. With
+   * a date, the membership starts exactly then; without, a first team covers all of their data (an
+   * Admin API backfill or git history that arrives later included) and a later move applies from today.
+   */
+  public boolean moveToTeam(long org, long developerId, String teamName, LocalDate from) {
     developer(org, developerId);
     long team = store.team(org, teamName.trim(), null, clock.instant());
-    store.moveToTeam(org, developerId, team, from == null ? today() : from);
+    boolean moved = store.memberships().change(org, developerId, current -> from != null ? TeamHistory.since(current, team, from)
+        : TeamHistory.joinFrom(current, team, current.isEmpty() ? null : today())).changed();
     changed(org);
+    return moved;
+  }
+
+  /** A developer's memberships, earliest first. */
+  public List<TeamHistory.Entry> memberships(long org, long developerId) {
+    developer(org, developerId);
+    return store.memberships().of(org, developerId);
+  }
+
+  /** Adds a membership in a team (by name, created if needed); ConflictException if it overlaps another. */
+  public TeamHistory.Entry addMembership(long org, long developerId, String teamName, LocalDate from, LocalDate to) {
+    LongFunction<String> known = Teams.names(store.teams(org));
+    LongFunction<String> names = id -> id == 0 ? teamName.trim() : known.apply(id);
+    TeamHistory.put(memberships(org, developerId), new TeamHistory.Entry(0, 0, from, to), names); // refused before a team is made
+    long team = store.team(org, teamName.trim(), null, clock.instant());
+    LongFunction<String> withTeam = Teams.names(store.teams(org));
+    MembershipStore.MembershipChange c = store.memberships().change(org, developerId,
+        current -> TeamHistory.put(current, new TeamHistory.Entry(0, team, from, to), withTeam));
+    changed(org);
+    Set<Long> before = c.before().stream().map(TeamHistory.Entry::id).collect(java.util.stream.Collectors.toSet());
+    return c.after().stream().filter(e -> !before.contains(e.id())).findFirst().orElseThrow();
+  }
+
+  /** Corrects a membership's dates; ConflictException if it would overlap another. */
+  public TeamHistory.Entry updateMembership(long org, long developerId, long id, UnaryOperator<TeamHistory.Entry> correction) {
+    LongFunction<String> names = Teams.names(store.teams(org));
+    MembershipStore.MembershipChange c = store.memberships().change(org, developerId,
+        current -> TeamHistory.put(current, correction.apply(membership(current, developerId, id)), names));
+    changed(org);
+    return membership(c.after(), developerId, id);
+  }
+
+  public void deleteMembership(long org, long developerId, long id) {
+    store.memberships().change(org, developerId, current -> {
+      membership(current, developerId, id);
+      return current.stream().filter(e -> e.id() != id).toList();
+    });
+    changed(org);
+  }
+
+  private static TeamHistory.Entry membership(List<TeamHistory.Entry> entries, long developerId, long id) {
+    return entries.stream().filter(e -> e.id() == id).findFirst()
+        .orElseThrow(() -> new NotFoundException("developer " + developerId + " has no membership " + id));
   }
 
   public Map<Long, List<String>> teamManagers(long org) {

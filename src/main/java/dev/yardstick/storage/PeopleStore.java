@@ -8,6 +8,8 @@ import dev.yardstick.identity.People.Developer;
 import dev.yardstick.identity.People.Membership;
 import dev.yardstick.identity.People.RawId;
 import dev.yardstick.identity.People.Team;
+import dev.yardstick.identity.TeamHistory;
+import dev.yardstick.model.ConflictException;
 import dev.yardstick.model.Identity;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +25,11 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** Developers, teams, dated memberships, team managers, aliases and admins' identity decisions. */
 public final class PeopleStore {
   private final Database db;
+  private final MembershipStore memberships;
 
   public PeopleStore(Database db) {
     this.db = db;
+    this.memberships = new MembershipStore(db);
   }
 
   /** Creates a developer; throws IllegalArgumentException if the email is taken in the organization. */
@@ -36,7 +40,7 @@ public final class PeopleStore {
           .bind("org", org).bind("email", email).bind("name", name).bind("from", activeFrom).bind("to", activeTo)
           .bind("now", utc(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     } catch (UnableToExecuteStatementException e) {
-      throw new IllegalArgumentException("a developer with email " + email + " exists");
+      throw new ConflictException("a developer with email " + email + " exists");
     }
   }
 
@@ -65,8 +69,12 @@ public final class PeopleStore {
         .list();
   }
 
-  /** The team with this name, created (under {@code parentId}, may be null) if missing. */
+  /** The team with this name (in any case), created (under {@code parentId}, may be null) if missing. */
   public long team(long org, String name, Long parentId, Instant now) {
+    Optional<Team> existing = teamNamed(org, name);
+    if (existing.isPresent()) {
+      return existing.get().id();
+    }
     String sql = db.dialect().insertIfAbsent("teams", List.of("org_id", "name"), List.of("org_id", "name", "parent_id", "created_at"),
         List.of("BIGINT", "VARCHAR(200)", "BIGINT", "TIMESTAMP WITH TIME ZONE"));
     return db.jdbi().inTransaction(h -> {
@@ -76,26 +84,34 @@ public final class PeopleStore {
     });
   }
 
+  /** The organization's teams. */
+  public List<Team> teams(long org) {
+    return db.jdbi().withHandle(h -> teams(h, org));
+  }
+
+  private static List<Team> teams(Handle h, long org) {
+    return h.createQuery("SELECT id, name, parent_id FROM teams WHERE org_id = :org ORDER BY id").bind("org", org)
+        .map((rs, ctx) -> new Team(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class))).list();
+  }
+
+  /** The team with this name in any case; the oldest, should two differ only in case. */
+  public Optional<Team> teamNamed(long org, String name) {
+    return teams(org).stream().filter(t -> t.name().equalsIgnoreCase(name.trim())).findFirst();
+  }
+
   public void setParent(long org, long teamId, Long parentId) {
     db.jdbi().useHandle(h -> h.createUpdate("UPDATE teams SET parent_id = :p WHERE id = :id AND org_id = :org")
         .bind("p", parentId).bind("id", teamId).bind("org", org).execute());
   }
 
-  /** Puts the developer in the team from {@code day} on, closing the membership that was open; no-op if already there. */
+  /** Developers' dated team memberships. */
+  public MembershipStore memberships() {
+    return memberships;
+  }
+
+  /** Puts the developer in the team from {@code day} on (null: over their whole history); no-op if already there. */
   public void moveToTeam(long org, long developerId, long teamId, LocalDate day) {
-    db.jdbi().useTransaction(h -> {
-      Optional<Long> current = h.createQuery("SELECT team_id FROM team_memberships WHERE org_id = :org AND developer_id = :dev"
-              + " AND valid_to IS NULL").bind("org", org).bind("dev", developerId).mapTo(Long.class).findFirst();
-      if (current.isPresent() && current.get() == teamId) {
-        return;
-      }
-      h.createUpdate("UPDATE team_memberships SET valid_to = :day WHERE org_id = :org AND developer_id = :dev AND valid_to IS NULL")
-          .bind("day", day).bind("org", org).bind("dev", developerId).execute();
-      h.createUpdate("DELETE FROM team_memberships WHERE org_id = :org AND developer_id = :dev AND valid_to <= valid_from")
-          .bind("org", org).bind("dev", developerId).execute(); // a move on the day of the last one replaces it
-      h.createUpdate("INSERT INTO team_memberships (org_id, developer_id, team_id, valid_from) VALUES (:org, :dev, :team, :day)")
-          .bind("org", org).bind("dev", developerId).bind("team", teamId).bind("day", day).execute();
-    });
+    memberships.change(org, developerId, current -> TeamHistory.joinFrom(current, teamId, day));
   }
 
   public void addTeamManager(long org, long teamId, String email) {
@@ -126,7 +142,7 @@ public final class PeopleStore {
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
       });
     } catch (UnableToExecuteStatementException e) {
-      throw new IllegalArgumentException(id.kind().wire() + " " + id.value() + " is already linked to a developer");
+      throw new ConflictException(id.kind().wire() + " " + id.value() + " is already linked to a developer");
     }
   }
 
@@ -179,9 +195,7 @@ public final class PeopleStore {
 
   /** Everything resolution needs, read in one transaction. */
   public IdentityResolver resolver(long org) {
-    return db.jdbi().inTransaction(h -> new IdentityResolver(developers(h, org), aliases(h, org),
-        h.createQuery("SELECT id, name, parent_id FROM teams WHERE org_id = :org").bind("org", org)
-            .map((rs, ctx) -> new Team(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class))).list(),
+    return db.jdbi().inTransaction(h -> new IdentityResolver(developers(h, org), aliases(h, org), teams(h, org),
         h.createQuery("SELECT developer_id, team_id, valid_from, valid_to FROM team_memberships WHERE org_id = :org")
             .bind("org", org)
             .map((rs, ctx) -> new Membership(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),

@@ -9,6 +9,7 @@ import dev.yardstick.ingest.anthropic.AnthropicSync;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
 import dev.yardstick.metrics.Viewer;
+import dev.yardstick.model.ConflictException;
 import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.model.NotFoundException;
 import dev.yardstick.ops.ServerMetrics;
@@ -23,6 +24,7 @@ import dev.yardstick.web.api.DeveloperApi;
 import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.web.api.IngestTokenApi;
 import dev.yardstick.web.api.IntegrationApi;
+import dev.yardstick.web.api.MembershipApi;
 import dev.yardstick.web.api.ReportApi;
 import dev.yardstick.web.api.RepositoryApi;
 import dev.yardstick.web.api.TeamApi;
@@ -87,6 +89,7 @@ public final class WebServer implements AutoCloseable {
     IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
     ReportApi report = new ReportApi(p.reports(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
+    MembershipApi memberships = new MembershipApi(p.people());
     TeamApi teams = new TeamApi(p.people());
     IdentityApi identities = new IdentityApi(p.people());
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
@@ -102,6 +105,7 @@ public final class WebServer implements AutoCloseable {
     HandlerType get = HandlerType.GET;
     HandlerType post = HandlerType.POST;
     HandlerType put = HandlerType.PUT;
+    HandlerType patch = HandlerType.PATCH;
     HandlerType delete = HandlerType.DELETE;
     return List.of(
         new Route(get, "/healthz", Access.PUBLIC, health::live),
@@ -152,6 +156,10 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/api/v1/developers/{id}/aliases", Access.ADMIN, developers::addAlias),
         new Route(delete, "/api/v1/developers/{id}/aliases/{aliasId}", Access.ADMIN, developers::removeAlias),
         new Route(put, "/api/v1/developers/{id}/team", Access.ADMIN, developers::moveTeam),
+        new Route(get, "/api/v1/developers/{id}/memberships", Access.SIGNED_IN, developers::memberships),
+        new Route(post, "/api/v1/developers/{id}/memberships", Access.ADMIN, memberships::add),
+        new Route(patch, "/api/v1/developers/{id}/memberships/{membershipId}", Access.ADMIN, memberships::update),
+        new Route(delete, "/api/v1/developers/{id}/memberships/{membershipId}", Access.ADMIN, memberships::delete),
         new Route(get, "/api/v1/teams", Access.MANAGER, teams::list),
         new Route(post, "/api/v1/teams", Access.ADMIN, teams::create),
         new Route(get, "/api/v1/identities/unmatched", Access.ADMIN, identities::unmatched),
@@ -205,6 +213,7 @@ public final class WebServer implements AutoCloseable {
         config.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
       }
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+      config.routes.exception(ConflictException.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
       config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
       config.routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
       config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));

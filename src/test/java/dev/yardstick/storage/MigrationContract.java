@@ -3,6 +3,7 @@ package dev.yardstick.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.yardstick.identity.TeamHistory;
 import dev.yardstick.model.UsageField;
 import dev.yardstick.model.UsageRow;
 import dev.yardstick.testing.TestDatabases;
@@ -15,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,48 @@ abstract class MigrationContract {
       assertThat(DayDetailText.decode(rs.getString(1)).events).containsOnly(Map.entry("user_prompt", 2L));
       assertThatThrownBy(() -> s.executeQuery("SELECT COUNT(*) FROM rollup_pending")).isInstanceOf(SQLException.class);
     }
+  }
+
+  @Test
+  void version8_opensEachDevelopersFirstMembership_unlessItsDateWasTypedBeforeTheyWereCreated() throws Exception {
+    target = newTarget();
+    var config = Flyway.configure().dataSource(target.url(), target.user().orElse(null), target.password().orElse(null))
+        .locations("classpath:db/migration/common").javaMigrations(new IdentityDaysMigration());
+    MigrationVersion eight = MigrationVersion.fromVersion("8");
+    MigrationVersion before = java.util.Arrays.stream(config.load().info().all()).map(MigrationInfo::getVersion)
+        .filter(v -> v.compareTo(eight) < 0).max(Comparator.naturalOrder()).orElseThrow();
+    config.target(before).load().migrate(); // every version before 8, whichever exist
+    try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null), target.password().orElse(null));
+        Statement s = c.createStatement()) {
+      s.execute("INSERT INTO orgs (id, name, time_zone, created_at) VALUES (1, 'Default', 'UTC', CURRENT_TIMESTAMP)");
+      s.execute("INSERT INTO teams (id, org_id, name, created_at) VALUES (10, 1, 'Platform', CURRENT_TIMESTAMP),"
+          + " (11, 1, 'Payments', CURRENT_TIMESTAMP), (12, 1, 'Security', CURRENT_TIMESTAMP)");
+      String[] created = {"2026-11-05 10:00:00+00:00", "2026-11-05 10:00:00+00:00", "2026-11-06 02:00:00+05:00",
+          "2026-11-05 10:00:00+00:00", "2026-11-05 10:00:00+00:00"};
+      for (int d = 1; d <= 5; d++) {
+        s.execute("INSERT INTO developers (id, org_id, email, name, created_at) VALUES (" + d + ", 1, 'd" + d + "@example.com', 'D"
+            + d + "', TIMESTAMP WITH TIME ZONE '" + created[d - 1] + "')");
+      }
+      s.execute("INSERT INTO team_memberships (id, org_id, developer_id, team_id, valid_from, valid_to) VALUES"
+          + " (1, 1, 1, 10, DATE '2026-11-05', NULL)," // created with a team: dated its creation day
+          + " (2, 1, 2, 10, DATE '2026-10-01', DATE '2026-11-10'), (3, 1, 2, 11, DATE '2026-11-10', NULL)," // a typed earlier date
+          + " (4, 1, 3, 10, DATE '2026-11-05', DATE '2026-11-20'), (5, 1, 3, 11, DATE '2026-11-20', NULL)," // 21:00 UTC on the 5th
+          + " (6, 1, 4, 10, DATE '2026-11-01', DATE '2026-11-20'), (7, 1, 4, 12, DATE '2026-11-10', NULL)"); // overlapping
+    }
+
+    db = new Database(target.url(), target.user(), target.password(), 2);
+    db.start();
+
+    MembershipStore m = new PeopleStore(db).memberships();
+    LocalDate nov = LocalDate.parse("2026-11-01");
+    assertThat(m.of(1, 1)).containsExactly(new TeamHistory.Entry(1, 10, null, null));
+    assertThat(m.of(1, 2)).containsExactly(new TeamHistory.Entry(2, 10, LocalDate.parse("2026-10-01"), nov.plusDays(9)),
+        new TeamHistory.Entry(3, 11, nov.plusDays(9), null));
+    assertThat(m.of(1, 3)).containsExactly(new TeamHistory.Entry(4, 10, null, nov.plusDays(19)),
+        new TeamHistory.Entry(5, 11, nov.plusDays(19), null));
+    assertThat(m.of(1, 4)).containsExactly(new TeamHistory.Entry(6, 10, nov, nov.plusDays(9)),
+        new TeamHistory.Entry(7, 12, nov.plusDays(9), null));
+    assertThat(m.of(1, 5)).isEmpty();
   }
 
   private static String usage(long identity, LocalDate day, String model, String column, double value) {

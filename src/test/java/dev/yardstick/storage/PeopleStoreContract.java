@@ -7,11 +7,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.yardstick.identity.AliasKind;
 import dev.yardstick.identity.IdentityResolver;
 import dev.yardstick.identity.People.RawId;
+import dev.yardstick.identity.TeamHistory;
+import dev.yardstick.model.ConflictException;
 import dev.yardstick.model.Identity;
+import dev.yardstick.model.NotFoundException;
 import dev.yardstick.model.Role;
 import dev.yardstick.testing.TestDatabases;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +84,68 @@ abstract class PeopleStoreContract {
     assertThat(r.teamOn(jane, D1.plusDays(10)).orElseThrow().name()).isEqualTo("Payments");
     assertThat(r.teamAndAncestors(payments)).extracting(t -> t.name()).containsExactly("Payments", "Engineering");
     assertThat(people.team(org, "Platform", null, T0)).isEqualTo(platform);
+  }
+
+  @Test
+  void aFirstMembershipWithoutADate_coversEveryEarlierDay_andAMoveWithAnEarlierDateMovesTheStart() {
+    long jane = people.createDeveloper(org, "jane@example.com", "Jane", null, null, T0);
+    long omar = people.createDeveloper(org, "omar@example.com", "Omar", null, null, T0);
+    long platform = people.team(org, "Platform", null, T0);
+
+    people.moveToTeam(org, jane, platform, null);
+    people.moveToTeam(org, omar, platform, D1);
+    people.moveToTeam(org, omar, platform, D1.minusDays(30));
+    IdentityResolver r = people.resolver(org);
+
+    assertThat(r.teamOn(jane, LocalDate.parse("1999-01-01")).orElseThrow().name()).isEqualTo("Platform");
+    assertThat(people.memberships().of(org, jane)).containsExactly(new TeamHistory.Entry(
+        people.memberships().of(org, jane).getFirst().id(), platform, null, null));
+    assertThat(r.teamOn(omar, D1.minusDays(30))).isPresent();
+    assertThat(r.teamOn(omar, D1.minusDays(31))).isEmpty();
+    assertThat(people.team(org, "PLATFORM", null, T0)).isEqualTo(platform);
+  }
+
+  @Test
+  void changeMemberships_isAllOrNothing_andOneDeveloperAtATime() throws Exception {
+    long jane = people.createDeveloper(org, "jane@example.com", "Jane", null, null, T0);
+    long platform = people.team(org, "Platform", null, T0);
+    people.moveToTeam(org, jane, platform, D1);
+    List<TeamHistory.Entry> before = people.memberships().of(org, jane);
+
+    assertThatThrownBy(() -> people.memberships().change(org, jane, current -> {
+      List<TeamHistory.Entry> next = TeamHistory.joinFrom(current, platform, null);
+      throw new ConflictException("changed my mind after " + next);
+    })).isInstanceOf(ConflictException.class);
+    assertThat(people.memberships().of(org, jane)).isEqualTo(before);
+    assertThatThrownBy(() -> people.memberships().change(other, jane, current -> current))
+        .isInstanceOf(NotFoundException.class).hasMessage("no developer " + jane);
+
+    // four admins add an open-ended membership at once: they all overlap, so exactly one may succeed
+    long omar = people.createDeveloper(org, "omar@example.com", "Omar", null, null, T0);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      LocalDate from = D1.plusDays(i);
+      results.add(pool.submit(() -> {
+        go.await();
+        try {
+          people.memberships().change(org, omar, c -> TeamHistory.put(c, new TeamHistory.Entry(0, platform, from, null), id -> "Platform"));
+          return true;
+        } catch (ConflictException overlap) {
+          return false;
+        }
+      }));
+    }
+    go.countDown();
+    int succeeded = 0;
+    for (Future<Boolean> f : results) {
+      succeeded += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(succeeded).isEqualTo(1);
+    assertThat(people.memberships().of(org, omar)).hasSize(1);
   }
 
   @Test

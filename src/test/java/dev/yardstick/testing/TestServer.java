@@ -91,6 +91,12 @@ public final class TestServer implements AutoCloseable {
         .timeout(Duration.ofSeconds(30));
   }
 
+  /** A JSON API call as the bootstrap admin; {@code body} null sends none. */
+  public HttpResponse<String> json(String method, String path, String body) throws IOException, InterruptedException {
+    return send(api(path).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** Creates an ingest token through the API and returns it. */
   public String newIngestToken(String name) throws Exception {
     HttpResponse<String> r = send(api("/api/v1/ingest-tokens").header("Content-Type", "application/json")

@@ -76,6 +76,24 @@ public final class ApiRequests {
     return s;
   }
 
+  /**
+   * A date field as YYYY-MM-DD; null when absent, null or blank. {@code nullMeans} (may be null) says
+   * in the error what a null would have meant.
+   */
+  static LocalDate optionalDate(JsonNode body, String field, String nullMeans) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull() || v.isTextual() && v.asText().isBlank()) {
+      return null;
+    }
+    String text = v.isTextual() ? v.asText().trim() : v.toString();
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(field + " must be a date as YYYY-MM-DD" + (nullMeans == null ? "" : ", or null for " + nullMeans)
+          + " (got \"" + text + "\")");
+    }
+  }
+
   static LocalDate date(Context ctx, String param) {
     String v = ctx.queryParam(param);
     if (v == null || v.isBlank()) {

@@ -13,10 +13,11 @@ import dev.yardstick.people.PeopleService;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** /api/v1/developers: create, list, read, aliases, team moves, CSV import and export. */
+/** /api/v1/developers: create, list, read, memberships, aliases, team moves, CSV import and export. */
 public final class DeveloperApi {
   private final PeopleService people;
   private final PeopleCsv csv;
@@ -48,9 +49,19 @@ public final class DeveloperApi {
   public void get(Context ctx) {
     Principal p = ApiRequests.principal(ctx);
     Developer d = visible(p, ApiRequests.pathId(ctx, "id"));
-    Map<String, Object> out = PeopleJson.developer(d, people.resolver(p.orgId()), today());
+    IdentityResolver resolver = people.resolver(p.orgId());
+    Map<String, Object> out = PeopleJson.developer(d, resolver, today());
+    out.put("memberships", people.memberships(p.orgId(), d.id()).stream().map(m -> PeopleJson.membership(m, resolver)).toList());
     out.put("aliases", people.aliases(p.orgId(), d.id()).stream().map(PeopleJson::alias).toList());
     ctx.json(out);
+  }
+
+  /** The teams a developer was in, earliest first: {"memberships": [{"id", "team", "from", "to"}]}. */
+  public void memberships(Context ctx) {
+    Principal p = ApiRequests.principal(ctx);
+    Developer d = visible(p, ApiRequests.pathId(ctx, "id"));
+    IdentityResolver resolver = people.resolver(p.orgId());
+    ctx.json(Map.of("memberships", people.memberships(p.orgId(), d.id()).stream().map(m -> PeopleJson.membership(m, resolver)).toList()));
   }
 
   public void addAlias(Context ctx) {
@@ -65,17 +76,22 @@ public final class DeveloperApi {
     ctx.status(204);
   }
 
+  /** {"team", "from"?}: in the team since {@code from}; without it, a first team covers all their data, a move applies from today. */
   public void moveTeam(Context ctx) {
     JsonNode body = ApiRequests.body(ctx);
-    String from = ApiRequests.optionalText(body, "from", 10);
     people.moveToTeam(ApiRequests.org(ctx), ApiRequests.pathId(ctx, "id"), ApiRequests.requiredText(body, "team", 200),
-        from == null ? null : LocalDate.parse(from));
+        ApiRequests.optionalDate(body, "from", null));
     ctx.status(204);
   }
 
   public void importCsv(Context ctx) {
     PeopleCsv.ImportResult r = csv.importCsv(ApiRequests.org(ctx), ctx.body());
-    ctx.json(Map.of("created", r.created(), "updated", r.updated(), "teamsCreated", r.teamsCreated(), "errors", r.errors()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("created", r.created());
+    out.put("updated", r.updated());
+    out.put("teamsCreated", r.teamsCreated());
+    out.put("errors", r.errors());
+    ctx.json(out);
   }
 
   public void exportCsv(Context ctx) {

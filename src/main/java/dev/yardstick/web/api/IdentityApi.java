@@ -23,7 +23,11 @@ public final class IdentityApi {
   public void link(Context ctx) {
     JsonNode body = ApiRequests.body(ctx);
     Principal p = ApiRequests.principal(ctx);
-    long developer = body.path("developerId").asLong(-1);
+    JsonNode id = body.get("developerId");
+    if (id == null || !id.isIntegralNumber() || !id.canConvertToLong()) {
+      throw new IllegalArgumentException("\"developerId\" is required and must be a number");
+    }
+    long developer = id.asLong();
     ctx.status(201).json(PeopleJson.alias(people.link(p.orgId(), developer, rawId(body), p.email())));
   }
 

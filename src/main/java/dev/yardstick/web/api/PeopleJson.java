@@ -3,13 +3,15 @@ package dev.yardstick.web.api;
 import dev.yardstick.identity.IdentityResolver;
 import dev.yardstick.identity.People.Alias;
 import dev.yardstick.identity.People.Developer;
+import dev.yardstick.identity.People.Team;
+import dev.yardstick.identity.TeamHistory;
 import dev.yardstick.identity.UnmatchedQueue;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of developers, aliases and unmatched identifiers. */
+/** The JSON shapes of developers, memberships, teams, aliases and unmatched identifiers. */
 final class PeopleJson {
   private PeopleJson() {}
 
@@ -19,6 +21,25 @@ final class PeopleJson {
     m.put("email", d.email());
     m.put("name", d.name());
     m.put("team", resolver.teamOn(d.id(), today).map(t -> t.name()).orElse(null));
+    return m;
+  }
+
+  /** A membership with its last day ({@code to}, inclusive like a report's window); null ends are open. */
+  static Map<String, Object> membership(TeamHistory.Entry e, IdentityResolver resolver) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", e.id());
+    m.put("team", resolver.team(e.teamId()).map(Team::name).orElse(null));
+    m.put("from", e.from() == null ? null : e.from().toString());
+    m.put("to", e.to() == null ? null : e.to().minusDays(1).toString());
+    return m;
+  }
+
+  static Map<String, Object> team(Team t, IdentityResolver resolver, List<String> managers) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("name", t.name());
+    m.put("parent", t.parentId() == null ? null : resolver.team(t.parentId()).map(Team::name).orElse(null));
+    m.put("managers", managers);
     return m;
   }
 

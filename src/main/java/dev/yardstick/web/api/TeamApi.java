@@ -8,26 +8,41 @@ import dev.yardstick.model.Role;
 import dev.yardstick.people.PeopleService;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** /api/v1/teams: nested teams with their managers. */
 public final class TeamApi {
+  private static final String MANAGERS = "\"managers\" must be a list of email addresses";
   private final PeopleService people;
 
   public TeamApi(PeopleService people) {
     this.people = people;
   }
 
+  /** {"name", "parent"?, "managers"?}: 201 with the new team, or 200 with the one of that name, updated. */
   public void create(Context ctx) {
     JsonNode body = ApiRequests.body(ctx);
+    long org = ApiRequests.org(ctx);
+    JsonNode list = body.path("managers");
     List<String> managers = new ArrayList<>();
-    body.path("managers").forEach(m -> managers.add(m.asText()));
-    long id = people.createTeam(ApiRequests.org(ctx), ApiRequests.requiredText(body, "name", 200),
+    if (!list.isMissingNode() && !list.isNull()) {
+      if (!list.isArray()) {
+        throw new IllegalArgumentException(MANAGERS);
+      }
+      for (JsonNode m : list) {
+        if (!m.isTextual()) {
+          throw new IllegalArgumentException(MANAGERS);
+        }
+        managers.add(m.asText());
+      }
+    }
+    PeopleService.TeamSaved saved = people.saveTeam(org, ApiRequests.requiredText(body, "name", 200),
         ApiRequests.optionalText(body, "parent", 200), managers);
-    ctx.status(201).json(Map.of("id", id));
+    IdentityResolver resolver = people.resolver(org);
+    Team team = resolver.team(saved.id()).orElseThrow();
+    ctx.status(saved.created() ? 201 : 200).json(PeopleJson.team(team, resolver, people.teamManagers(org).getOrDefault(team.id(), List.of())));
   }
 
   /** Admins see every team, managers the teams they manage (and those under them). */
@@ -41,12 +56,7 @@ public final class TeamApi {
       if (mine != null && !mine.contains(t.id())) {
         continue;
       }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", t.id());
-      m.put("name", t.name());
-      m.put("parent", t.parentId() == null ? null : resolver.teamAndAncestors(t.parentId()).getFirst().name());
-      m.put("managers", managers.getOrDefault(t.id(), List.of()));
-      out.add(m);
+      out.add(PeopleJson.team(t, resolver, managers.getOrDefault(t.id(), List.of())));
     }
     ctx.json(Map.of("teams", out));
   }
