@@ -10,6 +10,8 @@ import dev.yardstick.storage.CommitStore;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.storage.RepositoryStore.Repository;
+import dev.yardstick.storage.SqlFailure;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,20 +21,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Repositories an organization follows: added by path or URL, imported once, then fetched on a
  * schedule with only new commits imported. A rewritten branch (force-push) drops the commits no
- * longer on it and says so in the status.
+ * longer on it and says so in the status. An import can be stopped (deleting the repository stops
+ * its import), and every git command it runs has a time limit.
  */
 public final class RepositoryService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RepositoryService.class);
   private static final Duration LEASE = Duration.ofMinutes(30);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
-  /** Everything that stays the same between imports. */
-  public record Settings(Path dataDir, Duration reworkWindow, int fixCap, Duration followEvery) {}
+  /**
+   * Everything that stays the same between imports.
+   *
+   * @param roots real paths of the directories local repositories may be read from; empty = none
+   */
+  public record Settings(Path dataDir, Duration reworkWindow, int fixCap, Duration followEvery, Duration gitTimeout,
+      boolean allowHttp, List<Path> roots) {}
+
+  /** An import running in this server, and why it should stop (null while it should not). */
+  private static final class Running {
+    volatile String stopReason;
+    final CountDownLatch done = new CountDownLatch(1);
+  }
 
   private final RepositoryStore repos;
   private final CommitStore commits;
@@ -40,7 +59,11 @@ public final class RepositoryService implements AutoCloseable {
   private final SecretBox box;
   private final Clock clock;
   private final Settings settings;
+  private final RepositorySources sources;
+  private final GitFollower follower;
   private final Map<Long, ImportProgress> latest = new ConcurrentHashMap<>();
+  private final Map<Long, Running> running = new ConcurrentHashMap<>();
+  private final Set<Long> deleting = ConcurrentHashMap.newKeySet();
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
   public RepositoryService(RepositoryStore repos, CommitStore commits, OrgStore orgs, SecretBox box, Clock clock, Settings settings) {
@@ -50,26 +73,28 @@ public final class RepositoryService implements AutoCloseable {
     this.box = box;
     this.clock = clock;
     this.settings = settings;
+    this.sources = new RepositorySources(settings.allowHttp(), settings.roots(), limits(() -> false));
+    this.follower = new GitFollower(this, clock, settings.followEvery());
   }
 
   /** What to add; exactly one of url and path. */
   public record NewRepository(String name, String url, String path, String token, String branch, List<String> excludePaths,
       List<String> includePaths, List<String> fixPatterns) {}
 
-  /** Throws IllegalArgumentException for an incomplete or invalid request. */
+  /** Throws IllegalArgumentException for an incomplete or invalid request, or a source this server does not read. */
   public Repository add(long orgId, NewRepository r) {
     if ((r.url() == null) == (r.path() == null)) {
       throw new IllegalArgumentException("give either \"url\" (https://...) or \"path\" (a local git repository)");
     }
-    if (r.url() != null && !r.url().startsWith("https://") && !r.url().startsWith("http://") && !r.url().startsWith("file://")) {
-      throw new IllegalArgumentException("\"url\" must be an https:// clone URL");
-    }
-    if (r.path() != null && !new GitCli(Path.of(r.path())).succeeds("rev-parse", "--git-dir")) {
-      throw new IllegalArgumentException("\"path\" is not a git repository this server can read: " + r.path());
-    }
     if (r.token() != null && r.url() == null) {
       throw new IllegalArgumentException("a token is only for a clone URL");
     }
+    if (r.url() != null) {
+      sources.checkUrl(r.url(), r.token() != null);
+    } else {
+      sources.checkPath(r.path());
+    }
+    RepositorySources.checkBranch(r.branch());
     List<String> fix = r.fixPatterns() == null || r.fixPatterns().isEmpty() ? DefectRules.DEFAULT_FIX_PATTERNS : r.fixPatterns();
     fix.forEach(p -> {
       try {
@@ -91,37 +116,58 @@ public final class RepositoryService implements AutoCloseable {
   }
 
   /**
-   * Stops following the repository: its commits that no other followed repository reaches leave the
-   * reports, and its mirror and line origins are deleted. Throws BusyException while it imports.
+   * Stops following the repository: an import of it running here is stopped first (one running on
+   * another server fails at its next write, and that server stops it at its next look); its commits
+   * that no other followed repository reaches leave the reports; its mirror and line origins are deleted.
    */
   public boolean remove(long orgId, long id) {
-    Optional<Repository> r = repos.find(orgId, id);
-    if (r.isEmpty()) {
+    if (repos.find(orgId, id).isEmpty()) {
       return false;
     }
-    ImportProgress p = lease(r.get());
+    deleting.add(id);
     try {
-      commits.forgetUnreachable(orgId, id, Set.of(), commits.members(id));
-      repos.delete(orgId, id);
-      deleteTree(settings.dataDir().resolve("repositories").resolve(Long.toString(id)));
-      p.finish(null, clock.instant());
-      latest.remove(id);
+      stop(id, "the repository was deleted");
+      Instant now = clock.instant();
+      repos.tryLease(id, now, now.plus(LEASE)); // keeps other servers from starting one; theirs stop at their next look
+      commits.forgetRepository(orgId, id);
+      deleteTree(home(id));
+      Optional.ofNullable(latest.remove(id)).ifPresent(p -> p.finish("stopped: the repository was deleted", clock.instant()));
+      follower.forget(id);
       return true;
-    } catch (RuntimeException e) {
-      repos.releaseLease(id);
-      throw e;
+    } finally {
+      deleting.remove(id);
     }
   }
 
-  private static void deleteTree(Path dir) {
-    if (!java.nio.file.Files.exists(dir)) {
+  /** Asks the import of the repository running here, if any, to stop, and waits for it to end. */
+  private void stop(long id, String why) {
+    Running run = running.get(id);
+    if (run == null) {
       return;
     }
-    try (var paths = java.nio.file.Files.walk(dir)) {
+    run.stopReason = why;
+    try {
+      if (!run.done.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+        log.warn("the import of repository {} did not stop within {} s", id, STOP_WAIT.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (java.io.IOException e) {
       log.warn("could not delete {}: {}", dir, e.getMessage());
     }
+  }
+
+  private Path home(long id) {
+    return settings.dataDir().resolve("repositories").resolve(Long.toString(id));
   }
 
   public List<Repository> list(long orgId) {
@@ -159,7 +205,7 @@ public final class RepositoryService implements AutoCloseable {
   }
 
   /** Imports now (the CLI and the scheduler); throws BusyException when another import holds the repository. */
-  public ImportProgress.Snapshot importNow(Repository r, java.util.function.Consumer<ImportProgress> started) {
+  public ImportProgress.Snapshot importNow(Repository r, Consumer<ImportProgress> started) {
     ImportProgress p = lease(r);
     started.accept(p);
     run(r, p);
@@ -168,7 +214,7 @@ public final class RepositoryService implements AutoCloseable {
 
   private ImportProgress lease(Repository r) {
     Instant now = clock.instant();
-    if (!repos.tryLease(r.id(), now, now.plus(LEASE))) {
+    if (deleting.contains(r.id()) || !repos.tryLease(r.id(), now, now.plus(LEASE))) {
       throw new BusyException();
     }
     ImportProgress p = new ImportProgress(r.id(), now);
@@ -176,30 +222,43 @@ public final class RepositoryService implements AutoCloseable {
     return p;
   }
 
+  private GitCli.Limits limits(java.util.function.BooleanSupplier stopped) {
+    return new GitCli.Limits(settings.gitTimeout(), stopped, List.of("https"));
+  }
+
   private void run(Repository r, ImportProgress p) {
+    Running me = new Running();
+    running.put(r.id(), me);
+    follower.began(r.id());
     String error = null;
     try {
       repos.state(r.id(), r.headSha() == null ? "importing" : "following", null);
-      new RepositoryImport(repos, commits, orgs.zone(r.orgId()), settings, readSettings(r), clock).run(r, token(r), p);
-    } catch (GitException | IllegalStateException e) {
-      error = e.getMessage();
+      new RepositoryImport(repos, commits, orgs.zone(r.orgId()), settings, readSettings(r), clock)
+          .run(r, token(r), p, sources, limits(() -> me.stopReason != null));
+    } catch (GitException.Stopped e) {
+      error = null; // asked to stop: see below
+    } catch (GitException | IllegalArgumentException e) {
+      error = e.getMessage(); // our own words
     } catch (Exception e) {
+      error = SqlFailure.unavailable(e) ? "the database was unreachable; the next follow tries again"
+          : "the import failed on the server's side (the server log has the details); the next follow tries again";
       log.warn("import of repository {} failed", r.id(), e);
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
     } finally {
       boolean interrupted = Thread.interrupted();
-      if (interrupted) {
-        error = null; // a stopping server is not a failure: the next import starts from the stored tip
-      }
+      String stopped = me.stopReason != null ? me.stopReason : interrupted ? "the server shut down" : null;
       try {
-        if (error != null) {
+        if (stopped == null && error != null) {
           repos.state(r.id(), "failed", error);
         }
         repos.releaseLease(r.id());
       } catch (RuntimeException e) {
         log.warn("could not record the end of the import of repository {}: {}", r.id(), e.getMessage());
       }
-      p.finish(interrupted ? "stopped: the server shut down" : error, clock.instant());
+      // a stop is not a failure: the next import starts from the stored tip
+      p.finish(stopped != null ? "stopped: " + stopped : error, clock.instant());
+      follower.ended(r.id(), stopped == null && error != null);
+      running.remove(r.id(), me);
+      me.done.countDown();
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
@@ -215,25 +274,39 @@ public final class RepositoryService implements AutoCloseable {
         new DefectRules(List.of(r.fixPatterns().split("\n"))), settings.reworkWindow(), settings.fixCap());
   }
 
-  /** The scheduler's call: every repository not fetched for the follow interval is imported again. */
-  public void tick() {
-    Instant due = clock.instant().minus(settings.followEvery());
-    for (Repository r : repos.all()) {
-      if (Thread.currentThread().isInterrupted()) {
-        return;
+  /** Starts following: every {@code check}, the repositories due are fetched and imported, each on its own worker. */
+  public void follow(Duration check) {
+    follower.start(check);
+  }
+
+  List<Repository> all() {
+    return repos.all();
+  }
+
+  /**
+   * Stops the imports running here of repositories deleted elsewhere, and deletes the mirrors left of
+   * them here (only of repositories older than the newest listed one: a newer one may be starting).
+   */
+  void stopVanished(List<Repository> all) {
+    Set<Long> present = all.stream().map(Repository::id).collect(Collectors.toSet());
+    running.forEach((id, run) -> {
+      if (!present.contains(id)) {
+        run.stopReason = "the repository was deleted";
       }
-      if (r.lastFetchAt() == null || r.lastFetchAt().isBefore(due)) {
-        try {
-          importNow(r, p -> { });
-        } catch (BusyException busy) {
-          // another server or a manual import has it
-        }
-      }
+    });
+    long newest = present.stream().mapToLong(Long::longValue).max().orElse(0);
+    try (var dirs = Files.list(settings.dataDir().resolve("repositories"))) {
+      dirs.map(d -> d.getFileName().toString()).filter(n -> n.matches("\\d{1,18}")).map(Long::parseLong)
+          .filter(id -> id < newest && !present.contains(id) && !running.containsKey(id)).forEach(id -> deleteTree(home(id)));
+    } catch (java.io.IOException e) {
+      // no mirrors yet
     }
   }
 
   @Override
   public void close() throws InterruptedException {
+    running.values().forEach(run -> run.stopReason = "the server shut down");
+    follower.close();
     workers.forEach(Thread::interrupt);
     for (Thread t : workers) {
       t.join(10_000);
