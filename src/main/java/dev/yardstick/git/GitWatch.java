@@ -1,6 +1,7 @@
 package dev.yardstick.git;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,10 +74,14 @@ final class GitWatch {
     task.cancel(false);
   }
 
-  /** Kills the process and its descendants, whose open pipes would otherwise keep the output from ending. */
+  /**
+   * Ends the process and its descendants, whose open pipes would otherwise keep the output from
+   * ending: asked first (git then removes its lock files and half-made clone), forced two seconds later.
+   */
   static void killTree(Process p) {
-    List<ProcessHandle> children = p.descendants().toList();
-    p.destroyForcibly();
-    children.forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+    all.add(p.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    TIMER.schedule(() -> all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly), 2, TimeUnit.SECONDS);
   }
 }
