@@ -59,7 +59,7 @@ final class GitFollower implements AutoCloseable {
 
   void tick() {
     List<Repository> all = service.all();
-    service.stopVanished(all);
+    service.tendRunning(all);
     Instant now = clock.instant();
     for (Repository r : all) {
       if (due(r, now) && queued.add(r.id())) {

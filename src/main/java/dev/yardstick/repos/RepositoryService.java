@@ -50,6 +50,7 @@ public final class RepositoryService implements AutoCloseable {
   /** An import running in this server, and why it should stop (null while it should not). */
   private static final class Running {
     volatile String stopReason;
+    volatile Instant leasedAt;
     final CountDownLatch done = new CountDownLatch(1);
   }
 
@@ -228,6 +229,7 @@ public final class RepositoryService implements AutoCloseable {
 
   private void run(Repository r, ImportProgress p) {
     Running me = new Running();
+    me.leasedAt = p.snapshot().startedAt();
     running.put(r.id(), me);
     follower.began(r.id());
     String error = null;
@@ -284,14 +286,19 @@ public final class RepositoryService implements AutoCloseable {
   }
 
   /**
-   * Stops the imports running here of repositories deleted elsewhere, and deletes the mirrors left of
-   * them here (only of repositories older than the newest listed one: a newer one may be starting).
+   * Stops the imports running here of repositories deleted elsewhere (and renews the leases of the
+   * others), and deletes the mirrors left of deleted ones here (only of repositories older than the
+   * newest listed one: a newer one may be starting).
    */
-  void stopVanished(List<Repository> all) {
+  void tendRunning(List<Repository> all) {
     Set<Long> present = all.stream().map(Repository::id).collect(Collectors.toSet());
+    Instant now = clock.instant();
     running.forEach((id, run) -> {
       if (!present.contains(id)) {
         run.stopReason = "the repository was deleted";
+      } else if (run.leasedAt.plus(LEASE.dividedBy(2)).isBefore(now)) {
+        repos.renewLease(id, now.plus(LEASE)); // a long import keeps its repository from other servers
+        run.leasedAt = now;
       }
     });
     long newest = present.stream().mapToLong(Long::longValue).max().orElse(0);

@@ -93,6 +93,12 @@ public final class RepositoryStore {
         .bind("until", utc(until)).bind("id", id).bind("now", utc(now)).execute()) == 1;
   }
 
+  /** Extends a lease this process holds (an import running longer than the lease). */
+  public void renewLease(long id, Instant until) {
+    db.jdbi().useHandle(h -> h.createUpdate("UPDATE repositories SET lease_until = :until WHERE id = :id AND lease_until IS NOT NULL")
+        .bind("until", utc(until)).bind("id", id).execute());
+  }
+
   public void releaseLease(long id) {
     db.jdbi().useHandle(h -> h.createUpdate("UPDATE repositories SET lease_until = NULL WHERE id = :id").bind("id", id).execute());
   }
