@@ -70,9 +70,11 @@ final class GitFollower implements AutoCloseable {
 
   private boolean due(Repository r, Instant now) {
     Attempt a = attempts.get(r.id());
-    Instant last = a == null ? r.lastFetchAt() : r.lastFetchAt() == null || a.at().isAfter(r.lastFetchAt()) ? a.at() : r.lastFetchAt();
-    long factor = a == null || a.failures() == 0 ? 1 : Math.min(MAX_BACKOFF, 1L << Math.min(a.failures() - 1, 30));
-    return last == null || !last.plus(every.multipliedBy(factor)).isAfter(now);
+    if (a == null || (r.lastFetchAt() != null && !a.at().isAfter(r.lastFetchAt()))) {
+      return r.lastFetchAt() == null || !r.lastFetchAt().plus(every).isAfter(now); // fetched since (here or elsewhere)
+    }
+    long factor = a.failures() == 0 ? 1 : Math.min(MAX_BACKOFF, 1L << Math.min(a.failures() - 1, 30));
+    return !a.at().plus(every.multipliedBy(factor)).isAfter(now);
   }
 
   private void follow(Repository r) {

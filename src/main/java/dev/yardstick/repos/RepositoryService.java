@@ -227,7 +227,15 @@ public final class RepositoryService implements AutoCloseable {
     return new GitCli.Limits(settings.gitTimeout(), stopped, List.of("https"));
   }
 
-  private void run(Repository r, ImportProgress p) {
+  /** @param listed the repository as it was listed; it is read again under the lease (an import may have moved it since) */
+  private void run(Repository listed, ImportProgress p) {
+    Optional<Repository> now = repos.find(listed.orgId(), listed.id());
+    if (now.isEmpty()) {
+      repos.releaseLease(listed.id());
+      p.finish("stopped: the repository was deleted", clock.instant());
+      return;
+    }
+    Repository r = now.get();
     Running me = new Running();
     me.leasedAt = p.snapshot().startedAt();
     running.put(r.id(), me);

@@ -62,12 +62,13 @@ class ITGitRemotes {
       assertThat(eventually(Duration.ofSeconds(5), () -> gitProcessesFor(stuck.port()).isEmpty() && stuck.open() == 0))
           .as("git and its helpers are gone: %s", gitProcessesFor(stuck.port())).isTrue();
 
-      // the scheduler waits for the follow interval (10 minutes by default) ...
+      // the scheduler waits for the follow interval (10 minutes by default), the failed one too ...
+      int before = stuck.accepted();
       healthy.commit("erin@example.com", "b.txt", 7, "third");
       Thread.sleep(4000);
       assertThat(orgCommits(server)).isEqualTo(2);
+      assertThat(stuck.accepted()).as("no retry before the interval").isEqualTo(before);
       // ... then fetches both, each on its own: the healthy one is done while the stuck one still hangs
-      int before = stuck.accepted();
       clock.advance(Duration.ofMinutes(11));
       assertThat(eventually(Duration.ofSeconds(TIMEOUT_SECONDS - 2), () -> orgCommits(server) == 3))
           .as("the scheduler followed the healthy repository").isTrue();
