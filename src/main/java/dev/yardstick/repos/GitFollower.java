@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * one worker until its git timeout, never the others. A repository whose import fails is retried
  * after the follow interval, then after twice, four times ... up to sixteen times the interval.
  */
-final class GitFollower implements AutoCloseable {
+final class GitFollower implements ImportRunner.Listener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GitFollower.class);
   static final int WORKERS = 4;
   private static final int MAX_BACKOFF = 16;
@@ -59,7 +59,6 @@ final class GitFollower implements AutoCloseable {
 
   void tick() {
     List<Repository> all = service.all();
-    service.tendRunning(all);
     Instant now = clock.instant();
     for (Repository r : all) {
       if (due(r, now) && queued.add(r.id())) {
@@ -90,12 +89,14 @@ final class GitFollower implements AutoCloseable {
   }
 
   /** An import of the repository (scheduled or asked for) starts in this server. */
-  void began(long id) {
+  @Override
+  public void began(long id) {
     attempts.compute(id, (k, a) -> new Attempt(clock.instant(), a == null ? 0 : a.failures()));
   }
 
   /** ... and ended; a failure pushes its next try further out. */
-  void ended(long id, boolean failed) {
+  @Override
+  public void ended(long id, boolean failed) {
     attempts.compute(id, (k, a) -> new Attempt(clock.instant(), failed ? (a == null ? 0 : a.failures()) + 1 : 0));
   }
 

@@ -37,7 +37,7 @@ final class RepositoryImport {
   }
 
   void run(Repository r, String token, ImportProgress p, RepositorySources sources, GitCli.Limits limits) throws Exception {
-    Path home = settings.dataDir().resolve("repositories").resolve(Long.toString(r.id()));
+    Path home = settings.home(r.id());
     GitCli git = GitSource.prepare(r.url(), r.path(), token, home.resolve("mirror.git"), sources, limits);
     repos.fetched(r.id(), clock.instant());
     String branch = GitSource.branch(git, r.branch());
