@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
 /** The composition root: builds every part from the config, starts them in order, stops them in reverse. */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
+  // how often the repositories due for a follow are looked for: one cheap read of the repository list
+  private static final java.time.Duration GIT_FOLLOW_CHECK = java.time.Duration.ofSeconds(2);
 
   private final Config config;
   private final Clock clock;
@@ -100,8 +102,7 @@ public final class App implements AutoCloseable {
     people.addSightingSource(SightingSources.adminApi(adminUsage));
     GitQueries gitQueries = new GitQueries(db);
     repositories = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, secrets, clock,
-        new RepositoryService.Settings(config.dataDir(), java.time.Duration.ofDays(config.reworkWindowDays()),
-            config.szzMaxFixLines(), java.time.Duration.ofMinutes(config.gitFollowMinutes())));
+        repositorySettings(config));
     people.addSightingSource(SightingSources.git(gitQueries));
     ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
@@ -139,9 +140,16 @@ public final class App implements AutoCloseable {
     chores.every("token-last-used", 30, 30, this::flushLastUsed);
     chores.every("identity-auto-link", 5, 60, () -> people.autoLink(defaultOrgId));
     chores.every("anthropic-sync", 15, 60, anthropic::tick);
-    chores.every("git-follow", 20, 60, repositories::tick);
+    repositories.follow(GIT_FOLLOW_CHECK);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
         config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
+  }
+
+  /** The server and the {@code repos} command read repositories under the same rules. */
+  static RepositoryService.Settings repositorySettings(Config config) {
+    return new RepositoryService.Settings(config.dataDir(), java.time.Duration.ofDays(config.reworkWindowDays()),
+        config.szzMaxFixLines(), java.time.Duration.ofMinutes(config.gitFollowMinutes()),
+        java.time.Duration.ofSeconds(config.gitTimeoutSeconds()), config.gitAllowHttp(), config.repositoryRoots());
   }
 
   /**

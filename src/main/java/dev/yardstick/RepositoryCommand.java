@@ -12,7 +12,6 @@ import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.storage.RepositoryStore.Repository;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,8 +37,7 @@ final class RepositoryCommand {
       OrgStore orgs = new OrgStore(db);
       long org = orgs.ensureDefault(Clock.systemUTC().instant());
       RepositoryService service = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, box, Clock.systemUTC(),
-          new RepositoryService.Settings(config.dataDir(), Duration.ofDays(config.reworkWindowDays()), config.szzMaxFixLines(),
-              Duration.ofMinutes(config.gitFollowMinutes())));
+          App.repositorySettings(config));
       if (verb.equals("list")) {
         for (Repository r : service.list(org)) {
           out.printf("%-24s %-10s %s %s%n", r.name(), r.state(), r.url() != null ? r.url() : r.path(),

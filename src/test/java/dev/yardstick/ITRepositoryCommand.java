@@ -25,7 +25,8 @@ class ITRepositoryCommand {
     repo.commit("erin@example.com", "a.txt", 12, "first");
     repo.commit("erin@example.com", "a.txt", 3, "second");
     try (TestServer server = TestServer.start(db, Map.of("YARDSTICK_DATA_DIR", dir.toString()))) {
-      Config config = Config.fromEnv(Map.of("YARDSTICK_DB_URL", db.url(), "YARDSTICK_DATA_DIR", dir.toString()));
+      Config config = Config.fromEnv(Map.of("YARDSTICK_DB_URL", db.url(), "YARDSTICK_DATA_DIR", dir.toString(),
+          "YARDSTICK_REPOSITORY_ROOTS", TestServer.TEMP_ROOT));
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       int code = RepositoryCommand.run(List.of("add", "--name", "app", "--path", repo.dir.toString()), config,

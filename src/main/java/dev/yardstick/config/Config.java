@@ -35,6 +35,9 @@ public record Config(
     int reworkWindowDays,
     int gitFollowMinutes,
     int szzMaxFixLines,
+    int gitTimeoutSeconds,
+    boolean gitAllowHttp,
+    List<Path> repositoryRoots,
     String logLevel) {
 
   /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
@@ -61,6 +64,9 @@ public record Config(
       new Setting("YARDSTICK_REWORK_WINDOW_DAYS", "21", "lines rewritten or deleted within this many days of their commit count as rework"),
       new Setting("YARDSTICK_GIT_FOLLOW_MINUTES", "10", "how often followed repositories are fetched and new commits imported"),
       new Setting("YARDSTICK_SZZ_MAX_FIX_LINES", "200", "a fix that removes or rewrites more lines than this blames no commit (too broad to trace)"),
+      new Setting("YARDSTICK_GIT_TIMEOUT_SECONDS", "600", "longest a git clone or fetch may take, and longest any other git command may go without output, before it is stopped"),
+      new Setting("YARDSTICK_GIT_ALLOW_HTTP", "false", "whether plain http:// clone URLs are accepted (never with a token); otherwise https:// only"),
+      new Setting("YARDSTICK_REPOSITORY_ROOTS", null, "directories (separated by " + java.io.File.pathSeparator + ") under which local repositories may be read by path; unset = no local paths"),
       new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
 
   public record Setting(String name, String defaultValue, String help) {
@@ -130,6 +136,9 @@ public record Config(
         (int) r.longIn("YARDSTICK_REWORK_WINDOW_DAYS", 1, 365),
         (int) r.longIn("YARDSTICK_GIT_FOLLOW_MINUTES", 1, 1440),
         (int) r.longIn("YARDSTICK_SZZ_MAX_FIX_LINES", 1, 1_000_000),
+        (int) r.longIn("YARDSTICK_GIT_TIMEOUT_SECONDS", 1, 86_400),
+        r.bool("YARDSTICK_GIT_ALLOW_HTTP"),
+        r.directories("YARDSTICK_REPOSITORY_ROOTS"),
         r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
   }
 

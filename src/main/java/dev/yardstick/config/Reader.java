@@ -1,7 +1,12 @@
 package dev.yardstick.config;
 
+import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +56,34 @@ final class Reader {
     } catch (URISyntaxException e) {
       throw new ConfigException(name, raw, "not a URL: " + e.getReason());
     }
+  }
+
+  /** Absolute directories separated by the platform's path separator, each resolved to its real path (symlinks followed). */
+  List<Path> directories(String name) {
+    Optional<String> raw = optional(name);
+    if (raw.isEmpty()) {
+      return List.of();
+    }
+    List<Path> out = new ArrayList<>();
+    for (String part : raw.get().split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+      if (part.isBlank()) {
+        continue;
+      }
+      Path p = Path.of(part.trim());
+      if (!p.isAbsolute()) {
+        throw new ConfigException(name, raw.get(), part.trim() + " is not an absolute path");
+      }
+      try {
+        p = p.toRealPath();
+      } catch (IOException e) {
+        throw new ConfigException(name, raw.get(), part.trim() + " does not exist");
+      }
+      if (!Files.isDirectory(p)) {
+        throw new ConfigException(name, raw.get(), part.trim() + " is not a directory");
+      }
+      out.add(p);
+    }
+    return List.copyOf(out);
   }
 
   boolean bool(String name) {

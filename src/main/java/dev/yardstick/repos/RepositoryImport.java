@@ -36,9 +36,9 @@ final class RepositoryImport {
     this.clock = clock;
   }
 
-  void run(Repository r, String token, ImportProgress p) throws Exception {
-    Path home = settings.dataDir().resolve("repositories").resolve(Long.toString(r.id()));
-    GitCli git = GitSource.prepare(r.url(), r.path(), token, home.resolve("mirror.git"));
+  void run(Repository r, String token, ImportProgress p, RepositorySources sources, GitCli.Limits limits) throws Exception {
+    Path home = settings.home(r.id());
+    GitCli git = GitSource.prepare(r.url(), r.path(), token, home.resolve("mirror.git"), sources, limits);
     repos.fetched(r.id(), clock.instant());
     String branch = GitSource.branch(git, r.branch());
     String tip = GitSource.tip(git, branch);

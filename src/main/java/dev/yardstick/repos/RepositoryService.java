@@ -2,74 +2,86 @@ package dev.yardstick.repos;
 
 import dev.yardstick.auth.SecretBox;
 import dev.yardstick.git.DefectRules;
-import dev.yardstick.git.GitAnalysis;
-import dev.yardstick.git.GitCli;
-import dev.yardstick.git.GitException;
-import dev.yardstick.git.PathRules;
 import dev.yardstick.storage.CommitStore;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.storage.RepositoryStore.Repository;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Repositories an organization follows: added by path or URL, imported once, then fetched on a
  * schedule with only new commits imported. A rewritten branch (force-push) drops the commits no
- * longer on it and says so in the status.
+ * longer on it and says so in the status. Deleting a repository stops its import, and every git
+ * command an import runs has a time limit.
  */
 public final class RepositoryService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RepositoryService.class);
-  private static final Duration LEASE = Duration.ofMinutes(30);
 
-  /** Everything that stays the same between imports. */
-  public record Settings(Path dataDir, Duration reworkWindow, int fixCap, Duration followEvery) {}
+  /**
+   * Everything that stays the same between imports.
+   *
+   * @param roots real paths of the directories local repositories may be read from; empty = none
+   */
+  public record Settings(Path dataDir, Duration reworkWindow, int fixCap, Duration followEvery, Duration gitTimeout,
+      boolean allowHttp, List<Path> roots) {
+    /** Where a repository's mirror and line origins live. */
+    Path home(long id) {
+      return dataDir.resolve("repositories").resolve(Long.toString(id));
+    }
+  }
 
   private final RepositoryStore repos;
   private final CommitStore commits;
-  private final OrgStore orgs;
   private final SecretBox box;
   private final Clock clock;
   private final Settings settings;
-  private final Map<Long, ImportProgress> latest = new ConcurrentHashMap<>();
+  private final RepositorySources sources;
+  private final ImportRunner runner;
+  private final GitFollower follower;
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
   public RepositoryService(RepositoryStore repos, CommitStore commits, OrgStore orgs, SecretBox box, Clock clock, Settings settings) {
     this.repos = repos;
     this.commits = commits;
-    this.orgs = orgs;
     this.box = box;
     this.clock = clock;
     this.settings = settings;
+    this.sources = new RepositorySources(settings.allowHttp(), settings.roots(), ImportRunner.limits(settings, () -> false));
+    this.runner = new ImportRunner(repos, commits, orgs, box, clock, settings, sources);
+    this.follower = new GitFollower(this, clock, settings.followEvery());
+    runner.listener(follower);
   }
 
   /** What to add; exactly one of url and path. */
   public record NewRepository(String name, String url, String path, String token, String branch, List<String> excludePaths,
       List<String> includePaths, List<String> fixPatterns) {}
 
-  /** Throws IllegalArgumentException for an incomplete or invalid request. */
+  /** Throws IllegalArgumentException for an incomplete or invalid request, or a source this server does not read. */
   public Repository add(long orgId, NewRepository r) {
     if ((r.url() == null) == (r.path() == null)) {
       throw new IllegalArgumentException("give either \"url\" (https://...) or \"path\" (a local git repository)");
     }
-    if (r.url() != null && !r.url().startsWith("https://") && !r.url().startsWith("http://") && !r.url().startsWith("file://")) {
-      throw new IllegalArgumentException("\"url\" must be an https:// clone URL");
-    }
-    if (r.path() != null && !new GitCli(Path.of(r.path())).succeeds("rev-parse", "--git-dir")) {
-      throw new IllegalArgumentException("\"path\" is not a git repository this server can read: " + r.path());
-    }
     if (r.token() != null && r.url() == null) {
       throw new IllegalArgumentException("a token is only for a clone URL");
     }
+    if (r.url() != null) {
+      sources.checkUrl(r.url(), r.token() != null);
+    } else {
+      sources.checkPath(r.path());
+    }
+    RepositorySources.checkBranch(r.branch());
     List<String> fix = r.fixPatterns() == null || r.fixPatterns().isEmpty() ? DefectRules.DEFAULT_FIX_PATTERNS : r.fixPatterns();
     fix.forEach(p -> {
       try {
@@ -91,33 +103,32 @@ public final class RepositoryService implements AutoCloseable {
   }
 
   /**
-   * Stops following the repository: its commits that no other followed repository reaches leave the
-   * reports, and its mirror and line origins are deleted. Throws BusyException while it imports.
+   * Stops following the repository: an import of it running here is stopped first (one running on
+   * another server fails at its next write, and that server stops it at its next look); its commits
+   * that no other followed repository reaches leave the reports; its mirror and line origins are deleted.
    */
   public boolean remove(long orgId, long id) {
-    Optional<Repository> r = repos.find(orgId, id);
-    if (r.isEmpty()) {
+    if (repos.find(orgId, id).isEmpty()) {
       return false;
     }
-    ImportProgress p = lease(r.get());
     try {
-      commits.forgetUnreachable(orgId, id, Set.of(), commits.members(id));
-      repos.delete(orgId, id);
-      deleteTree(settings.dataDir().resolve("repositories").resolve(Long.toString(id)));
-      p.finish(null, clock.instant());
-      latest.remove(id);
+      runner.close(id);
+      Instant now = clock.instant();
+      repos.tryLease(id, now, now.plus(ImportRunner.LEASE)); // keeps other servers from starting one
+      commits.forgetRepository(orgId, id);
+      deleteTree(settings.home(id));
+      follower.forget(id);
       return true;
-    } catch (RuntimeException e) {
-      repos.releaseLease(id);
-      throw e;
+    } finally {
+      runner.forget(id);
     }
   }
 
-  private static void deleteTree(Path dir) {
-    if (!java.nio.file.Files.exists(dir)) {
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
       return;
     }
-    try (var paths = java.nio.file.Files.walk(dir)) {
+    try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (java.io.IOException e) {
       log.warn("could not delete {}: {}", dir, e.getMessage());
@@ -133,7 +144,7 @@ public final class RepositoryService implements AutoCloseable {
   }
 
   public Optional<ImportProgress.Snapshot> progress(long repositoryId) {
-    return Optional.ofNullable(latest.get(repositoryId)).map(ImportProgress::snapshot);
+    return runner.progress(repositoryId).map(ImportProgress::snapshot);
   }
 
   /** Thrown when another import of the repository runs (here or in another server). */
@@ -145,10 +156,10 @@ public final class RepositoryService implements AutoCloseable {
 
   /** Starts an import in the background; throws BusyException when one runs. */
   public ImportProgress start(Repository r) {
-    ImportProgress p = lease(r);
+    ImportProgress p = runner.lease(r);
     Thread t = Thread.ofVirtual().name("git-import-" + r.id()).unstarted(() -> {
       try {
-        run(r, p);
+        runner.run(r, p);
       } finally {
         workers.remove(Thread.currentThread());
       }
@@ -159,81 +170,41 @@ public final class RepositoryService implements AutoCloseable {
   }
 
   /** Imports now (the CLI and the scheduler); throws BusyException when another import holds the repository. */
-  public ImportProgress.Snapshot importNow(Repository r, java.util.function.Consumer<ImportProgress> started) {
-    ImportProgress p = lease(r);
+  public ImportProgress.Snapshot importNow(Repository r, Consumer<ImportProgress> started) {
+    ImportProgress p = runner.lease(r);
     started.accept(p);
-    run(r, p);
+    runner.run(r, p);
     return p.snapshot();
   }
 
-  private ImportProgress lease(Repository r) {
-    Instant now = clock.instant();
-    if (!repos.tryLease(r.id(), now, now.plus(LEASE))) {
-      throw new BusyException();
+  /** Starts following: every {@code check}, the repositories due are fetched and imported, each on its own worker. */
+  public void follow(Duration check) {
+    follower.start(check);
+  }
+
+  /**
+   * Every repository, for the scheduler; imports running here of repositories deleted elsewhere are
+   * stopped, and mirrors left of them here are deleted (only of repositories older than the newest
+   * listed one: a newer one may be starting).
+   */
+  List<Repository> all() {
+    List<Repository> all = repos.all();
+    Set<Long> present = all.stream().map(Repository::id).collect(Collectors.toSet());
+    Set<Long> busy = runner.tend(present);
+    long newest = present.stream().mapToLong(Long::longValue).max().orElse(0);
+    try (var dirs = Files.list(settings.dataDir().resolve("repositories"))) {
+      dirs.map(d -> d.getFileName().toString()).filter(n -> n.matches("\\d{1,18}")).map(Long::parseLong)
+          .filter(id -> id < newest && !present.contains(id) && !busy.contains(id)).forEach(id -> deleteTree(settings.home(id)));
+    } catch (java.io.IOException e) {
+      // no mirrors yet
     }
-    ImportProgress p = new ImportProgress(r.id(), now);
-    latest.put(r.id(), p);
-    return p;
-  }
-
-  private void run(Repository r, ImportProgress p) {
-    String error = null;
-    try {
-      repos.state(r.id(), r.headSha() == null ? "importing" : "following", null);
-      new RepositoryImport(repos, commits, orgs.zone(r.orgId()), settings, readSettings(r), clock).run(r, token(r), p);
-    } catch (GitException | IllegalStateException e) {
-      error = e.getMessage();
-    } catch (Exception e) {
-      log.warn("import of repository {} failed", r.id(), e);
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
-    } finally {
-      boolean interrupted = Thread.interrupted();
-      if (interrupted) {
-        error = null; // a stopping server is not a failure: the next import starts from the stored tip
-      }
-      try {
-        if (error != null) {
-          repos.state(r.id(), "failed", error);
-        }
-        repos.releaseLease(r.id());
-      } catch (RuntimeException e) {
-        log.warn("could not record the end of the import of repository {}: {}", r.id(), e.getMessage());
-      }
-      p.finish(interrupted ? "stopped: the server shut down" : error, clock.instant());
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private String token(Repository r) {
-    return r.tokenSealed() == null ? null : box.open(r.tokenSealed(), "git-token:repository:" + r.id());
-  }
-
-  private GitAnalysis.Settings readSettings(Repository r) {
-    return new GitAnalysis.Settings(new PathRules(PathRules.split(r.excludePaths()), PathRules.split(r.includePaths())),
-        new DefectRules(List.of(r.fixPatterns().split("\n"))), settings.reworkWindow(), settings.fixCap());
-  }
-
-  /** The scheduler's call: every repository not fetched for the follow interval is imported again. */
-  public void tick() {
-    Instant due = clock.instant().minus(settings.followEvery());
-    for (Repository r : repos.all()) {
-      if (Thread.currentThread().isInterrupted()) {
-        return;
-      }
-      if (r.lastFetchAt() == null || r.lastFetchAt().isBefore(due)) {
-        try {
-          importNow(r, p -> { });
-        } catch (BusyException busy) {
-          // another server or a manual import has it
-        }
-      }
-    }
+    return all;
   }
 
   @Override
   public void close() throws InterruptedException {
+    runner.stopAll("the server shut down");
+    follower.close();
     workers.forEach(Thread::interrupt);
     for (Thread t : workers) {
       t.join(10_000);

@@ -3,7 +3,11 @@ package dev.yardstick.storage;
 import dev.yardstick.model.CommitFacts;
 import dev.yardstick.model.CommitFacts.DefectLink;
 import dev.yardstick.model.CommitFacts.ReworkLink;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +43,7 @@ public final class CommitStore {
    */
   public int add(long orgId, long repositoryId, ZoneId zone, List<CommitFacts> commits, Set<String> members, Set<String> known) {
     return SqlCalls.run(() -> db.jdbi().inTransaction(h -> {
+      lockOrg(h, orgId);
       List<String> shas = commits.stream().map(CommitFacts::sha).toList();
       List<Object[]> rows = new ArrayList<>();
       for (CommitFacts c : commits) {
@@ -50,7 +55,7 @@ public final class CommitStore {
               c.revertedShas().isEmpty() ? null : trim(String.join(" ", c.revertedShas()), 400), c.fix(), 0, false});
         }
       }
-      MultiRowInsert.insert(h.getConnection(), "commits", COLUMNS, rows);
+      int added = insertNew(h.getConnection(), orgId, rows);
       List<Object[]> membership = new ArrayList<>();
       for (String sha : shas) {
         if (members.add(sha)) {
@@ -58,8 +63,45 @@ public final class CommitStore {
         }
       }
       MultiRowInsert.insert(h.getConnection(), "repository_commits", List.of("repository_id", "sha"), membership);
-      return rows.size();
+      return added;
     }));
+  }
+
+  /**
+   * Imports of repositories that share history (forks, clones) write the organization's commits one
+   * at a time: their batches would otherwise insert the same commits at once, or deadlock on links.
+   */
+  private void lockOrg(Handle h, long orgId) {
+    h.createQuery(db.dialect().lockOrg()).bind(0, orgId).mapTo(Long.class).findOne();
+  }
+
+  /** Inserts the rows; those another import stored since this one read {@code known} are skipped. Returns how many were new. */
+  private static int insertNew(Connection c, long orgId, List<Object[]> rows) throws SQLException {
+    Savepoint before = c.setSavepoint();
+    try {
+      MultiRowInsert.insert(c, "commits", COLUMNS, rows);
+      c.releaseSavepoint(before);
+      return rows.size();
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+    }
+    List<Object[]> missing = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM commits WHERE org_id = ? AND sha = ?")) {
+      for (Object[] row : rows) {
+        ps.setLong(1, orgId);
+        ps.setString(2, (String) row[1]);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            missing.add(row);
+          }
+        }
+      }
+    }
+    MultiRowInsert.insert(c, "commits", COLUMNS, missing); // the organization is locked: nobody else inserts meanwhile
+    return missing.size();
   }
 
   /**
@@ -77,6 +119,7 @@ public final class CommitStore {
    */
   public void replaceLinks(long orgId, Collection<String> fromShas, List<ReworkLink> rework, List<DefectLink> defects) {
     SqlCalls.run(() -> db.jdbi().useTransaction(h -> {
+      lockOrg(h, orgId);
       Set<String> affected = new LinkedHashSet<>();
       for (String sha : fromShas) {
         affected.addAll(h.createQuery("SELECT original_sha FROM rework_links WHERE org_id = :org AND reworking_sha = :s")
@@ -130,22 +173,41 @@ public final class CommitStore {
       return 0;
     }
     SqlCalls.run(() -> db.jdbi().useTransaction(h -> {
-      for (int i = 0; i < gone.size(); i += CHUNK) {
-        List<String> part = gone.subList(i, Math.min(gone.size(), i + CHUNK));
-        h.createUpdate("DELETE FROM repository_commits WHERE repository_id = :r AND sha IN (<s>)").bind("r", repositoryId)
-            .bindList("s", part).execute();
-        String orphan = " AND NOT EXISTS (SELECT 1 FROM repository_commits m JOIN repositories p ON p.id = m.repository_id"
-            + " WHERE p.org_id = :org AND m.sha = ";
-        h.createUpdate("DELETE FROM rework_links WHERE org_id = :org AND (reworking_sha IN (<s>)" + orphan + "reworking_sha)"
-            + " OR original_sha IN (<s>)" + orphan + "original_sha))").bind("org", orgId).bindList("s", part).execute();
-        h.createUpdate("DELETE FROM defect_links WHERE org_id = :org AND (fixing_sha IN (<s>)" + orphan + "fixing_sha)"
-            + " OR introducing_sha IN (<s>)" + orphan + "introducing_sha))").bind("org", orgId).bindList("s", part).execute();
-        h.createUpdate("DELETE FROM commits WHERE org_id = :org AND sha IN (<s>)" + orphan + "commits.sha)")
-            .bind("org", orgId).bindList("s", part).execute();
-      }
+      lockOrg(h, orgId);
+      forget(h, orgId, repositoryId, gone);
     }));
     members.removeAll(gone);
     return gone.size();
+  }
+
+  /**
+   * Deletes the repository, and the commits no other repository of the organization reaches, in one
+   * transaction: an import of it still running elsewhere then fails on the missing repository.
+   */
+  public void forgetRepository(long orgId, long repositoryId) {
+    SqlCalls.run(() -> db.jdbi().useTransaction(h -> {
+      lockOrg(h, orgId);
+      forget(h, orgId, repositoryId, h.createQuery("SELECT sha FROM repository_commits WHERE repository_id = :r")
+          .bind("r", repositoryId).mapTo(String.class).list());
+      h.createUpdate("DELETE FROM repository_commits WHERE repository_id = :r").bind("r", repositoryId).execute();
+      h.createUpdate("DELETE FROM repositories WHERE org_id = :org AND id = :r").bind("org", orgId).bind("r", repositoryId).execute();
+    }));
+  }
+
+  private static void forget(Handle h, long orgId, long repositoryId, List<String> gone) {
+    for (int i = 0; i < gone.size(); i += CHUNK) {
+      List<String> part = gone.subList(i, Math.min(gone.size(), i + CHUNK));
+      h.createUpdate("DELETE FROM repository_commits WHERE repository_id = :r AND sha IN (<s>)").bind("r", repositoryId)
+          .bindList("s", part).execute();
+      String orphan = " AND NOT EXISTS (SELECT 1 FROM repository_commits m JOIN repositories p ON p.id = m.repository_id"
+          + " WHERE p.org_id = :org AND m.sha = ";
+      h.createUpdate("DELETE FROM rework_links WHERE org_id = :org AND (reworking_sha IN (<s>)" + orphan + "reworking_sha)"
+          + " OR original_sha IN (<s>)" + orphan + "original_sha))").bind("org", orgId).bindList("s", part).execute();
+      h.createUpdate("DELETE FROM defect_links WHERE org_id = :org AND (fixing_sha IN (<s>)" + orphan + "fixing_sha)"
+          + " OR introducing_sha IN (<s>)" + orphan + "introducing_sha))").bind("org", orgId).bindList("s", part).execute();
+      h.createUpdate("DELETE FROM commits WHERE org_id = :org AND sha IN (<s>)" + orphan + "commits.sha)")
+          .bind("org", orgId).bindList("s", part).execute();
+    }
   }
 
   /** Every fix commit of the organization (a replay of history needs them all). */

@@ -27,6 +27,11 @@ enum Dialect {
         + columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
   }
 
+  /** Locks one organization's row until the transaction ends, without blocking rows that merely refer to it. */
+  String lockOrg() {
+    return "SELECT id FROM orgs WHERE id = ?" + (this == POSTGRESQL ? " FOR NO KEY UPDATE" : " FOR UPDATE");
+  }
+
   private static String marks(int n) {
     return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }

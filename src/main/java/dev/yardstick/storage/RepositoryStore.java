@@ -64,13 +64,6 @@ public final class RepositoryStore {
         rs.getString(17), rs.getString(18), instant(rs.getObject(19, OffsetDateTime.class)));
   }
 
-  public void delete(long orgId, long id) {
-    db.jdbi().useTransaction(h -> {
-      h.createUpdate("DELETE FROM repository_commits WHERE repository_id = :id").bind("id", id).execute();
-      h.createUpdate("DELETE FROM repositories WHERE org_id = :org AND id = :id").bind("org", orgId).bind("id", id).execute();
-    });
-  }
-
   public void state(long id, String state, String error) {
     db.jdbi().useHandle(h -> h.createUpdate("UPDATE repositories SET state = :s, last_error = :e WHERE id = :id")
         .bind("s", state).bind("e", error == null || error.length() <= 2000 ? error : error.substring(0, 2000)).bind("id", id)
@@ -98,6 +91,12 @@ public final class RepositoryStore {
     return db.jdbi().withHandle(h -> h.createUpdate("UPDATE repositories SET lease_until = :until"
             + " WHERE id = :id AND (lease_until IS NULL OR lease_until < :now)")
         .bind("until", utc(until)).bind("id", id).bind("now", utc(now)).execute()) == 1;
+  }
+
+  /** Extends a lease this process holds (an import running longer than the lease). */
+  public void renewLease(long id, Instant until) {
+    db.jdbi().useHandle(h -> h.createUpdate("UPDATE repositories SET lease_until = :until WHERE id = :id AND lease_until IS NOT NULL")
+        .bind("until", utc(until)).bind("id", id).execute());
   }
 
   public void releaseLease(long id) {

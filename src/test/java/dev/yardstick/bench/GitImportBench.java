@@ -53,7 +53,8 @@ public final class GitImportBench {
       long org = orgs.ensureDefault(Instant.now());
       RepositoryService service = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs,
           SecretBox.load(Optional.empty(), work), Clock.systemUTC(),
-          new RepositoryService.Settings(work.resolve("data"), Duration.ofDays(21), 200, Duration.ofMinutes(10)));
+          new RepositoryService.Settings(work.resolve("data"), Duration.ofDays(21), 200, Duration.ofMinutes(10),
+              Duration.ofMinutes(10), false, List.of(work.toRealPath())));
       var repo = service.add(org, new RepositoryService.NewRepository("bench", null, clone.toString(), null, null, null, null, null));
       AnthropicBench.HeapSampler heap = new AnthropicBench.HeapSampler();
       AtomicReference<ImportProgress> progress = new AtomicReference<>();

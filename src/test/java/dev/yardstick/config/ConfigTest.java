@@ -3,6 +3,9 @@ package dev.yardstick.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,29 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_BOOTSTRAP_ADMIN_EMAIL", "a@b.c")))
         .hasMessageContaining("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD");
     assertThatThrownBy(() -> Config.load(Map.of(), List.of("--no-such-thing=1"))).hasMessageContaining("--no-such-thing");
+  }
+
+  @Test
+  void git_defaultsAreSafe_andRepositoryRootsAreRealDirectories() throws Exception {
+    Config c = Config.fromEnv(Map.of());
+    assertThat(c.gitTimeoutSeconds()).isEqualTo(600);
+    assertThat(c.gitAllowHttp()).isFalse();
+    assertThat(c.repositoryRoots()).isEmpty();
+
+    Path a = Files.createTempDirectory("yardstick-root-a").toRealPath();
+    Path b = Files.createTempDirectory("yardstick-root-b").toRealPath();
+    Path link = a.resolveSibling(a.getFileName() + "-link");
+    Files.createSymbolicLink(link, b);
+    assertThat(Config.fromEnv(Map.of("YARDSTICK_REPOSITORY_ROOTS", a + File.pathSeparator + link)).repositoryRoots())
+        .containsExactly(a, b);
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_REPOSITORY_ROOTS", "srv/git")))
+        .hasMessageContaining("YARDSTICK_REPOSITORY_ROOTS").hasMessageContaining("srv/git is not an absolute path");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_REPOSITORY_ROOTS", a + "/none")))
+        .hasMessageContaining("YARDSTICK_REPOSITORY_ROOTS").hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_GIT_TIMEOUT_SECONDS", "0")))
+        .hasMessageContaining("YARDSTICK_GIT_TIMEOUT_SECONDS");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_GIT_ALLOW_HTTP", "maybe")))
+        .hasMessageContaining("YARDSTICK_GIT_ALLOW_HTTP");
   }
 
   @Test

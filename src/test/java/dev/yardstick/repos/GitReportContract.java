@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.git.LargeRepo;
 import dev.yardstick.git.Scenario;
 import dev.yardstick.git.SyntheticRepo;
 import dev.yardstick.git.SyntheticRepo.Truth;
 import dev.yardstick.model.Emails;
+import dev.yardstick.testing.GitHttpServer;
 import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -47,7 +50,7 @@ abstract class GitReportContract {
   @BeforeEach
   void start() throws Exception {
     target = newTarget();
-    server = TestServer.start(target);
+    server = TestServer.start(target, Map.of("YARDSTICK_GIT_ALLOW_HTTP", "true"));
   }
 
   @AfterEach
@@ -63,9 +66,14 @@ abstract class GitReportContract {
 
   /** Adds a repository by path and waits for its import; returns its status. */
   static JsonNode addAndImport(TestServer s, String name, Path path) throws Exception {
+    return await(s, add(s, name, path));
+  }
+
+  /** Adds a repository by path; its import starts and runs on. Returns its id. */
+  static long add(TestServer s, String name, Path path) throws Exception {
     HttpResponse<String> r = call(s, "POST", "/api/v1/repositories", "{\"name\":\"" + name + "\",\"path\":\"" + path + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return await(s, JSON.readTree(r.body()).get("id").asLong());
+    return JSON.readTree(r.body()).get("id").asLong();
   }
 
   static JsonNode await(TestServer s, long id) throws Exception {
@@ -162,6 +170,50 @@ abstract class GitReportContract {
         .isEqualTo((int) scenario.repo.truth.values().stream().filter(t -> !t.merge).count());
   }
 
+  @Test
+  void twoImportsAtOnce_ofClonesOfOneHistory_bothSucceed_andEveryCommitCountsOnce() throws Exception {
+    Path dir = Files.createTempDirectory("yardstick-shared");
+    LargeRepo.build(dir.resolve("origin"), 3000, 11);
+    for (String copy : new String[] {"a", "b"}) {
+      new SmallRepo(dir, false).git("clone", "-q", dir.resolve("origin").toString(), dir.resolve(copy).toString());
+    }
+    SmallRepo origin = new SmallRepo(dir.resolve("origin"), false);
+    int all = Integer.parseInt(origin.git("rev-list", "--count", "main"));
+    int nonMerge = Integer.parseInt(origin.git("rev-list", "--count", "--no-merges", "main"));
+
+    long a = add(server, "a", dir.resolve("a")); // each import starts as it is added: the two run at once
+    long b = add(server, "b", dir.resolve("b"));
+    JsonNode first = await(server, a);
+    JsonNode second = await(server, b);
+    for (JsonNode status : new JsonNode[] {first, second}) {
+      assertThat(status.get("import").get("state").asText()).as(status.toString()).isEqualTo("done");
+      assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("following");
+      assertThat(status.get("lastError").isNull()).as(status.toString()).isTrue();
+    }
+    assertThat(Instant.parse(first.get("import").get("startedAt").asText()))
+        .as("the imports overlapped").isBefore(Instant.parse(second.get("import").get("finishedAt").asText()));
+    assertThat(Instant.parse(second.get("import").get("startedAt").asText()))
+        .as("the imports overlapped").isBefore(Instant.parse(first.get("import").get("finishedAt").asText()));
+    assertThat(first.get("import").get("newCommits").asInt() + second.get("import").get("newCommits").asInt()).isEqualTo(all);
+    JsonNode org = server.report(FROM.toString(), FROM.plusDays(120).toString(), "org").get("rows").get(0);
+    assertThat(org.get("commits").asInt()).isEqualTo(nonMerge);
+    assertThat(server.queryOne("SELECT COUNT(*) FROM commits")).isEqualTo(Integer.toString(all));
+    assertThat(server.queryOne("SELECT COUNT(*) FROM repository_commits")).isEqualTo(Integer.toString(2 * all));
+  }
+
+  @Test
+  void aFailedWrite_isReportedInWords_neverAsSql() throws Exception {
+    SmallRepo repo = new SmallRepo(Files.createTempDirectory("yardstick-sqlfail"));
+    repo.commit("erin@example.com", "a.txt", 10, "first");
+    repo.commit("erin@example.com", "a.txt", 3, "second");
+    server.execute("ALTER TABLE rework_links RENAME TO rework_links_away");
+    JsonNode status = addAndImport(server, "app", repo.dir);
+    String words = "the import failed on the server's side (the server log has the details); the next follow tries again";
+    assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("failed");
+    assertThat(status.get("lastError").asText()).isEqualTo(words);
+    assertThat(status.get("import").get("error").asText()).isEqualTo(words);
+  }
+
   private static String revertedSha(Truth revert) {
     return revert.revertOf == null ? "-" : revert.revertOf;
   }
@@ -203,10 +255,18 @@ abstract class GitReportContract {
 
   @Test
   void aCloneUrl_isMirroredAndFollowed_andRemovingARepositoryRemovesWhatOnlyItReached() throws Exception {
-    SmallRepo source = new SmallRepo(Files.createTempDirectory("yardstick-url"));
+    Path served = Files.createTempDirectory("yardstick-url");
+    SmallRepo source = new SmallRepo(Files.createDirectory(served.resolve("source")));
     source.commit("erin@example.com", "a.txt", 10, "first");
+    try (GitHttpServer remote = new GitHttpServer(served)) {
+      mirrorAndFollow(source, remote);
+      assertThat(remote.requests()).as("git's smart HTTP requests").isNotEmpty().noneMatch(GitHttpServer.Request::authorization);
+    }
+  }
+
+  private void mirrorAndFollow(SmallRepo source, GitHttpServer remote) throws Exception {
     HttpResponse<String> r = call(server, "POST", "/api/v1/repositories",
-        "{\"name\":\"remote\",\"url\":\"file://" + source.dir + "\"}");
+        "{\"name\":\"remote\",\"url\":\"" + remote.url("source") + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     long id = JSON.readTree(r.body()).get("id").asLong();
     assertThat(await(server, id).get("state").asText()).isEqualTo("following");

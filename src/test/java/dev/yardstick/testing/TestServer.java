@@ -27,6 +27,8 @@ public final class TestServer implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
   public static final String ADMIN_PASSWORD = "admin-password-42";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Where tests build their repositories, as a repository root. */
+  public static final String TEMP_ROOT = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString();
 
   private final App app;
   private final TestDatabases.Target target;
@@ -43,6 +45,15 @@ public final class TestServer implements AutoCloseable {
 
   /** @param settings extra YARDSTICK_* settings, applied over the test defaults */
   public static TestServer start(TestDatabases.Target target, Map<String, String> settings) throws Exception {
+    return start(target, settings, Clock.systemUTC());
+  }
+
+  /**
+   * @param settings extra YARDSTICK_* settings, applied over the test defaults (local repositories may be
+   *     read under the system's temporary directory, where tests build them)
+   * @param clock the server's clock (a {@link TestClock} to move time forward)
+   */
+  public static TestServer start(TestDatabases.Target target, Map<String, String> settings, Clock clock) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("YARDSTICK_HTTP_HOST", "127.0.0.1");
     env.put("YARDSTICK_HTTP_PORT", "0");
@@ -54,8 +65,9 @@ public final class TestServer implements AutoCloseable {
     env.put("YARDSTICK_BOOTSTRAP_API_TOKEN", API_TOKEN);
     env.put("YARDSTICK_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("YARDSTICK_REPOSITORY_ROOTS", TEMP_ROOT);
     env.putAll(settings);
-    App app = new App(Config.fromEnv(env), Clock.systemUTC());
+    App app = new App(Config.fromEnv(env), clock);
     app.start();
     return new TestServer(app, target);
   }
@@ -145,6 +157,14 @@ public final class TestServer implements AutoCloseable {
     try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null), target.password().orElse(null));
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  /** Runs a statement on the server's database over a separate connection (a test's fault injection). */
+  public void execute(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null), target.password().orElse(null));
+        Statement s = c.createStatement()) {
+      s.execute(sql);
     }
   }
 

@@ -5,6 +5,7 @@ import static dev.yardstick.web.pages.Html.esc;
 import dev.yardstick.auth.Principal;
 import dev.yardstick.repos.ImportProgress;
 import dev.yardstick.repos.RepositoryService;
+import dev.yardstick.repos.RepositorySources;
 import dev.yardstick.storage.RepositoryStore.Repository;
 import dev.yardstick.web.api.ApiRequests;
 import io.javalin.http.Context;
@@ -33,7 +34,7 @@ public final class RepositoryPages {
     Principal p = ApiRequests.principal(ctx);
     try {
       String source = ctx.formParam("source") == null ? "" : ctx.formParam("source").trim();
-      boolean url = source.startsWith("https://") || source.startsWith("http://");
+      boolean url = RepositorySources.looksLikeUrl(source);
       Repository r = repos.add(p.orgId(), new RepositoryService.NewRepository(blank(ctx.formParam("name")), url ? source : null,
           url ? null : blank(source), blank(ctx.formParam("token")), blank(ctx.formParam("branch")), null, null, null));
       repos.start(r);
