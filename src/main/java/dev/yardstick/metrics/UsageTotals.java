@@ -15,6 +15,7 @@ final class UsageTotals {
   // per developer: AI lines added (usage) and committed lines added (git), for AI usage % over those with both
   private final Map<Long, double[]> pairs = new HashMap<>();
   private boolean present;
+  private boolean activeTimePresent;
   private boolean gitPresent;
 
   void add(ResolvedRow row) {
@@ -23,6 +24,7 @@ final class UsageTotals {
     }
     if (row.values() != null) {
       present = true;
+      activeTimePresent |= row.activeTimeKnown();
       for (int i = 0; i < sums.length; i++) {
         sums[i] += row.values()[i];
       }
@@ -62,7 +64,7 @@ final class UsageTotals {
         count(UsageField.PULL_REQUESTS), present ? round(get(UsageField.COST_USD), 1e6) : null,
         present ? new ReportRow.Tokens(count(UsageField.TOKENS_INPUT), count(UsageField.TOKENS_OUTPUT),
             count(UsageField.TOKENS_CACHE_READ), count(UsageField.TOKENS_CACHE_CREATION)) : null,
-        present ? round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3) : null,
+        activeTimePresent ? round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3) : null,
         git(GitField.COMMITS), git(GitField.LINES_ADDED), git(GitField.LINES_REMOVED), git(GitField.AI_COMMITS),
         GitRates.aiUsagePercent(pairs), reworkPercent(GitField.REWORKED_LINES, GitField.LINES_ADDED, false),
         defectRate(GitField.DEFECT_COMMITS, GitField.COMMITS, false),
