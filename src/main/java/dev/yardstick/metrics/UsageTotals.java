@@ -2,9 +2,7 @@ package dev.yardstick.metrics;
 
 import dev.yardstick.model.GitField;
 import dev.yardstick.model.UsageField;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /** Sums of one report row: usage counters, git counters, and which developers they came from. */
@@ -12,8 +10,7 @@ final class UsageTotals {
   private final double[] sums = new double[UsageField.count()];
   private final double[] git = new double[GitField.count()];
   private final Set<Long> developers = new HashSet<>();
-  // per developer: AI lines added (usage) and committed lines added (git), for AI usage % over those with both
-  private final Map<Long, double[]> pairs = new HashMap<>();
+  private final AiUsage ai = new AiUsage();
   private boolean present;
   private boolean activeTimePresent;
   private boolean gitPresent;
@@ -29,8 +26,7 @@ final class UsageTotals {
         sums[i] += row.values()[i];
       }
       if (row.developerId() != null) {
-        pair(row.developerId())[0] += row.values()[UsageField.LINES_ADDED.ordinal()];
-        pair(row.developerId())[2] = 1;
+        ai.usage(row.developerId(), row.day(), row.values()[UsageField.LINES_ADDED.ordinal()]);
       }
     }
     if (row.git() != null) {
@@ -39,14 +35,9 @@ final class UsageTotals {
         git[i] += row.git()[i];
       }
       if (row.developerId() != null) {
-        pair(row.developerId())[1] += row.git()[GitField.LINES_ADDED.ordinal()];
-        pair(row.developerId())[3] = 1;
+        ai.commits(row.developerId(), row.day(), row.git()[GitField.LINES_ADDED.ordinal()]);
       }
     }
-  }
-
-  private double[] pair(long developer) {
-    return pairs.computeIfAbsent(developer, k -> new double[4]);
   }
 
   Set<Long> developers() {
@@ -58,6 +49,7 @@ final class UsageTotals {
     if (!present && !gitPresent) {
       return ReportRow.empty(key, developerCount);
     }
+    AiUsage.Figures f = ai.figures();
     return new ReportRow(key, developerCount, null,
         count(UsageField.SESSIONS), count(UsageField.LINES_ADDED), count(UsageField.LINES_REMOVED),
         count(UsageField.EDITS_ACCEPTED), count(UsageField.EDITS_REJECTED), count(UsageField.COMMITS),
@@ -66,13 +58,14 @@ final class UsageTotals {
             count(UsageField.TOKENS_CACHE_READ), count(UsageField.TOKENS_CACHE_CREATION)) : null,
         activeTimePresent ? round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3) : null,
         git(GitField.COMMITS), git(GitField.LINES_ADDED), git(GitField.LINES_REMOVED), git(GitField.AI_COMMITS),
-        GitRates.aiUsagePercent(pairs), reworkPercent(GitField.REWORKED_LINES, GitField.LINES_ADDED, false),
+        f.percent(), f.beyondCommitted(), f.flagged(),
+        reworkPercent(GitField.REWORKED_LINES, GitField.LINES_ADDED, false),
         defectRate(GitField.DEFECT_COMMITS, GitField.COMMITS, false),
         reworkPercent(GitField.AI_REWORKED_LINES, GitField.AI_LINES_ADDED, false),
         reworkPercent(GitField.AI_REWORKED_LINES, GitField.AI_LINES_ADDED, true),
         defectRate(GitField.AI_DEFECT_COMMITS, GitField.AI_COMMITS, false),
         defectRate(GitField.AI_DEFECT_COMMITS, GitField.AI_COMMITS, true),
-        GitRates.coverage(pairs));
+        f.coverage());
   }
 
   private Long git(GitField f) {

@@ -84,6 +84,11 @@ public final class HomePage {
       b.append(", over the ").append(org.coverage().withBoth()).append(" developers with both telemetry and commits (")
           .append(org.coverage().withUsage()).append(" send usage, ").append(org.coverage().withCommits()).append(" commit)");
     }
+    if (org.aiLinesBeyondCommitted() != null && org.aiLinesBeyondCommitted() > 0) {
+      b.append(". ").append(esc(org.aiLinesBeyondCommitted())).append(" accepted AI lines beyond the committed lines were")
+          .append(" not counted (not found in followed repositories); ").append(esc(org.aiExcessDevelopers()))
+          .append(org.aiExcessDevelopers() == 1 ? " developer" : " developers").append(" flagged for it");
+    }
     b.append(".</p><p>").append(org.aiCoAuthoredCommits() == null ? "–" : esc(org.aiCoAuthoredCommits())).append(" of ")
         .append(org.commits() == null ? "–" : esc(org.commits()))
         .append(" commits carry Claude's co-author trailer (an exact lower bound). Rework: ")
