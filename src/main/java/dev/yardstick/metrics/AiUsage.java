@@ -24,7 +24,7 @@ final class AiUsage {
     final SortedMap<LocalDate, double[]> weeks = new TreeMap<>();
 
     double[] week(LocalDate day) {
-      return weeks.computeIfAbsent(UsageReport.periodStart(day, GroupBy.WEEK), k -> new double[2]);
+      return weeks.computeIfAbsent(SmallGroups.monday(day), k -> new double[2]);
     }
   }
 

@@ -7,6 +7,8 @@ package dev.yardstick.metrics;
  *     (data no alias claims yet) and "(no team)"
  * @param developers how many developers the row's figures come from (group rows only)
  * @param withheld true when the group is smaller than the minimum group size for this viewer: figures null
+ * @param withheldContributorWeeks contributor-weeks left out of the figures for this viewer (cells smaller than the
+ *     minimum group size), or null when none
  * @param costUsd estimated cost in US dollars
  * @param activeTimeSeconds active time in seconds, keyboard and CLI together
  * @param aiUsagePercent accepted AI lines, at most the committed lines per developer and week, ÷ committed lines × 100,
@@ -21,6 +23,7 @@ public record ReportRow(
     String key,
     Integer developers,
     Boolean withheld,
+    Integer withheldContributorWeeks,
     Long sessions,
     Long aiLinesAdded,
     Long aiLinesRemoved,
@@ -53,12 +56,15 @@ public record ReportRow(
   public record Coverage(int withUsage, int withCommits, int withBoth) {}
 
   static ReportRow empty(String key, Integer developers) {
-    return new ReportRow(key, developers, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return blank(key, developers, null);
   }
 
-  ReportRow withheldRow() {
-    return new ReportRow(key, developers, true, null, null, null, null, null, null, null, null, null, null,
+  static ReportRow withheld(String key, Integer developers) {
+    return blank(key, developers, true);
+  }
+
+  private static ReportRow blank(String key, Integer developers, Boolean withheld) {
+    return new ReportRow(key, developers, withheld, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

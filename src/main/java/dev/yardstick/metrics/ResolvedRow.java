@@ -20,4 +20,9 @@ record ResolvedRow(LocalDate day, Long developerId, Long teamId, double[] values
   static ResolvedRow git(LocalDate day, Long developerId, Long teamId, double[] git) {
     return new ResolvedRow(day, developerId, teamId, null, false, git);
   }
+
+  /** Who the row's data comes from, for counting contributors: the developer, or all unlinked data as one. */
+  Long contributor() {
+    return developerId == null ? SmallGroups.UNLINKED : developerId;
+  }
 }

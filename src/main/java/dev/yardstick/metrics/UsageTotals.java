@@ -1,21 +1,35 @@
 package dev.yardstick.metrics;
 
+import dev.yardstick.metrics.SmallGroups.Fate;
 import dev.yardstick.model.GitField;
 import dev.yardstick.model.UsageField;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-/** Sums of one report row: usage counters, git counters, and which developers they came from. */
+/** Sums of one report row: usage counters, git counters, which developers they came from, and what was left out. */
 final class UsageTotals {
   private final double[] sums = new double[UsageField.count()];
   private final double[] git = new double[GitField.count()];
   private final Set<Long> developers = new HashSet<>();
   private final AiUsage ai = new AiUsage();
+  private final Set<Long> leftOutDevelopers = new HashSet<>();
+  private final Set<List<Object>> leftOutWeeks = new HashSet<>();
   private boolean present;
   private boolean activeTimePresent;
   private boolean gitPresent;
+  private boolean unseenKept;
 
-  void add(ResolvedRow row) {
+  void add(ResolvedRow row, Fate fate) {
+    if (fate == Fate.LEFT_OUT) {
+      leftOutWeeks.add(List.of(row.contributor(), SmallGroups.monday(row.day())));
+      if (row.developerId() != null) {
+        leftOutDevelopers.add(row.developerId());
+      }
+      return;
+    }
+    unseenKept |= fate == Fate.KEPT;
     if (row.developerId() != null) {
       developers.add(row.developerId());
     }
@@ -40,8 +54,21 @@ final class UsageTotals {
     }
   }
 
+  /** Developers the row's figures come from. */
   Set<Long> developers() {
     return developers;
+  }
+
+  /** Whether everything of people the viewer may not see individually was left out, so the row must be withheld. */
+  boolean allUnseenLeftOut() {
+    return !leftOutWeeks.isEmpty() && !unseenKept;
+  }
+
+  /** Developers of the row, including those whose data was left out. */
+  int developersBeforeLeavingOut() {
+    Set<Long> all = new HashSet<>(developers);
+    all.addAll(leftOutDevelopers);
+    return all.size();
   }
 
   /** @param developerCount how many developers the row stands for, or null for a developer's own row */
@@ -50,7 +77,7 @@ final class UsageTotals {
       return ReportRow.empty(key, developerCount);
     }
     AiUsage.Figures f = ai.figures();
-    return new ReportRow(key, developerCount, null,
+    return new ReportRow(key, developerCount, null, leftOutWeeks.isEmpty() ? null : leftOutWeeks.size(),
         count(UsageField.SESSIONS), count(UsageField.LINES_ADDED), count(UsageField.LINES_REMOVED),
         count(UsageField.EDITS_ACCEPTED), count(UsageField.EDITS_REJECTED), count(UsageField.COMMITS),
         count(UsageField.PULL_REQUESTS), present ? round(get(UsageField.COST_USD), 1e6) : null,

@@ -113,6 +113,24 @@ class UsageReportTest {
   }
 
   @Test
+  void build_restrictedViewer_getsRowsWithoutTheirSmallCells_andRowsMadeOnlyOfSmallCellsWithheld() {
+    List<ResolvedRow> rows = List.of(row(MON, 1L, PLATFORM, UsageField.COMMITS, 1), row(MON, 2L, PLATFORM, UsageField.COMMITS, 2),
+        row(MON, 3L, PLATFORM, UsageField.COMMITS, 4), row(MON.plusDays(7), 1L, PLATFORM, UsageField.COMMITS, 8),
+        row(MON, 4L, PAYMENTS, UsageField.COMMITS, 16));
+    Viewer restricted = new Viewer(Role.MANAGER, null, Set.of(PLATFORM, PAYMENTS, ENGINEERING), false);
+
+    List<ReportRow> out = UsageReport.build(rows, GroupBy.TEAM, MON, MON.plusDays(13), NAMING, restricted, 3, List.of());
+
+    assertThat(out).extracting(ReportRow::key).containsExactly("Engineering", "Payments", "Platform");
+    assertThat(out).extracting(ReportRow::commitsByClaudeCode).containsExactly(7L, null, 7L);
+    assertThat(out).extracting(ReportRow::withheld).containsExactly(null, true, null);
+    assertThat(out).extracting(ReportRow::withheldContributorWeeks).containsExactly(2, null, 1);
+    assertThat(out).extracting(ReportRow::developers).containsExactly(3, 1, 3);
+    assertThat(UsageReport.build(rows, GroupBy.TEAM, MON, MON.plusDays(13), NAMING, Viewer.ADMIN, 3, List.of()))
+        .extracting(ReportRow::commitsByClaudeCode).containsExactly(31L, 16L, 15L);
+  }
+
+  @Test
   void build_eachFieldIsNullExactlyWhereNoSourceOfItHasData() {
     SourceMerge.SourcedRow telemetry = new SourceMerge.SourcedRow(MON, "d:1", 1L, null, values(UsageField.ACTIVE_CLI_SECONDS, 60));
     SourceMerge.SourcedRow admin = new SourceMerge.SourcedRow(MON, "d:1", 1L, null, values(UsageField.SESSIONS, 2));
