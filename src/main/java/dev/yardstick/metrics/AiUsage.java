@@ -21,6 +21,7 @@ final class AiUsage {
   private static final class Ledger {
     boolean usage;
     boolean commits;
+    boolean restricted;
     final SortedMap<LocalDate, double[]> weeks = new TreeMap<>();
 
     double[] week(LocalDate day) {
@@ -31,23 +32,32 @@ final class AiUsage {
   /** The row's figures; all null when no developer has both usage data and commits. */
   record Figures(Double percent, Long beyondCommitted, Integer flagged, ReportRow.Coverage coverage) {}
 
-  void usage(long developer, LocalDate day, double acceptedLines) {
+  /** @param restricted whether the viewer may not see this developer's own numbers (SmallGroups) */
+  void usage(long developer, LocalDate day, double acceptedLines, boolean restricted) {
     Ledger l = developers.computeIfAbsent(developer, k -> new Ledger());
     l.usage = true;
+    l.restricted |= restricted;
     l.week(day)[0] += acceptedLines;
   }
 
-  void commits(long developer, LocalDate day, double committedLines) {
+  void commits(long developer, LocalDate day, double committedLines, boolean restricted) {
     Ledger l = developers.computeIfAbsent(developer, k -> new Ledger());
     l.commits = true;
+    l.restricted |= restricted;
     l.week(day)[1] += committedLines;
   }
 
-  /** Capped accepted lines ÷ committed lines × 100 over the developers with both, never above 100. */
-  Figures figures() {
+  /**
+   * Capped accepted lines ÷ committed lines × 100 over the developers with both, never above 100.
+   *
+   * @param minGroupSize the fewest developers with both, among those the viewer may not see individually, that the
+   *     figures may come from (coverage would otherwise tell when they are one person's ratio)
+   */
+  Figures figures(int minGroupSize) {
     int usage = 0;
     int commits = 0;
     int both = 0;
+    int restrictedBoth = 0;
     int flagged = 0;
     double counted = 0;
     double beyond = 0;
@@ -57,6 +67,7 @@ final class AiUsage {
       commits += l.commits ? 1 : 0;
       if (l.usage && l.commits) { // without telemetry is not "no AI", without commits not "all AI"
         both++;
+        restrictedBoth += l.restricted ? 1 : 0;
         double[] c = cap(l.weeks);
         counted += c[0];
         beyond += c[1];
@@ -65,7 +76,7 @@ final class AiUsage {
       }
     }
     ReportRow.Coverage coverage = developers.isEmpty() ? null : new ReportRow.Coverage(usage, commits, both);
-    if (both == 0) {
+    if (both == 0 || (restrictedBoth > 0 && restrictedBoth < minGroupSize)) {
       return new Figures(null, null, null, coverage);
     }
     return new Figures(committed > 0 ? UsageTotals.round(100.0 * counted / committed, 1e2) : null, Math.round(beyond), flagged,

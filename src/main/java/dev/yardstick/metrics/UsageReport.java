@@ -55,7 +55,7 @@ final class UsageReport {
     byKey.forEach((key, totals) -> {
       boolean group = groupBy.isGroup() && !key.equals(UNATTRIBUTED);
       out.add(totals.allUnseenLeftOut() ? ReportRow.withheld(key, group ? totals.developersBeforeLeavingOut() : null)
-          : totals.toRow(key, group ? totals.developers().size() : null));
+          : totals.toRow(key, group ? totals.developers().size() : null, minGroupSize));
     });
     return out;
   }

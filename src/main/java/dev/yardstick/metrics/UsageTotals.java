@@ -40,7 +40,7 @@ final class UsageTotals {
         sums[i] += row.values()[i];
       }
       if (row.developerId() != null) {
-        ai.usage(row.developerId(), row.day(), row.values()[UsageField.LINES_ADDED.ordinal()]);
+        ai.usage(row.developerId(), row.day(), row.values()[UsageField.LINES_ADDED.ordinal()], fate == Fate.KEPT);
       }
     }
     if (row.git() != null) {
@@ -49,7 +49,7 @@ final class UsageTotals {
         git[i] += row.git()[i];
       }
       if (row.developerId() != null) {
-        ai.commits(row.developerId(), row.day(), row.git()[GitField.LINES_ADDED.ordinal()]);
+        ai.commits(row.developerId(), row.day(), row.git()[GitField.LINES_ADDED.ordinal()], fate == Fate.KEPT);
       }
     }
   }
@@ -71,12 +71,15 @@ final class UsageTotals {
     return all.size();
   }
 
-  /** @param developerCount how many developers the row stands for, or null for a developer's own row */
-  ReportRow toRow(String key, Integer developerCount) {
+  /**
+   * @param developerCount how many developers the row stands for, or null for a developer's own row
+   * @param minGroupSize the minimum group size, for the AI figures of developers the viewer may not see
+   */
+  ReportRow toRow(String key, Integer developerCount, int minGroupSize) {
     if (!present && !gitPresent) {
       return ReportRow.empty(key, developerCount);
     }
-    AiUsage.Figures f = ai.figures();
+    AiUsage.Figures f = ai.figures(minGroupSize);
     return new ReportRow(key, developerCount, null, leftOutWeeks.isEmpty() ? null : leftOutWeeks.size(),
         count(UsageField.SESSIONS), count(UsageField.LINES_ADDED), count(UsageField.LINES_REMOVED),
         count(UsageField.EDITS_ACCEPTED), count(UsageField.EDITS_REJECTED), count(UsageField.COMMITS),

@@ -52,14 +52,14 @@ class AiUsageTest {
   @Test
   void figures_groupIsCappedNumeratorsOverDenominators_ofDevelopersWithBoth() {
     AiUsage ai = new AiUsage();
-    ai.usage(1, W1.plusDays(1), 40);
-    ai.commits(1, W1.plusDays(2), 100);
-    ai.usage(2, W1.plusDays(1), 200);
-    ai.commits(2, W1.plusDays(2), 3);
-    ai.usage(3, W1, 500); // usage without commits: not in the figure
-    ai.commits(4, W1, 1000); // commits without usage: not "no AI", left out too
+    ai.usage(1, W1.plusDays(1), 40, false);
+    ai.commits(1, W1.plusDays(2), 100, false);
+    ai.usage(2, W1.plusDays(1), 200, false);
+    ai.commits(2, W1.plusDays(2), 3, false);
+    ai.usage(3, W1, 500, false); // usage without commits: not in the figure
+    ai.commits(4, W1, 1000, false); // commits without usage: not "no AI", left out too
 
-    AiUsage.Figures f = ai.figures();
+    AiUsage.Figures f = ai.figures(3);
 
     assertThat(f.percent()).isEqualTo(Math.round(10000.0 * (40 + 3) / (100 + 3)) / 100.0);
     assertThat(f.beyondCommitted()).isEqualTo(197);
@@ -70,9 +70,25 @@ class AiUsageTest {
   @Test
   void figures_withoutADeveloperWithBoth_areUnknown() {
     AiUsage ai = new AiUsage();
-    assertThat(ai.figures()).isEqualTo(new AiUsage.Figures(null, null, null, null));
-    ai.usage(3, W1, 500);
-    assertThat(ai.figures()).isEqualTo(new AiUsage.Figures(null, null, null, new ReportRow.Coverage(1, 0, 0)));
+    assertThat(ai.figures(3)).isEqualTo(new AiUsage.Figures(null, null, null, null));
+    ai.usage(3, W1, 500, false);
+    assertThat(ai.figures(3)).isEqualTo(new AiUsage.Figures(null, null, null, new ReportRow.Coverage(1, 0, 0)));
+  }
+
+  @Test
+  void figures_ofFewerRestrictedDevelopersWithBothThanTheMinimum_areWithheld_whatTheViewerSeesDoesNotCount() {
+    AiUsage ai = new AiUsage();
+    for (long dev = 1; dev <= 3; dev++) { // three users, three committers, one of them both: the figure is dev 1's ratio
+      ai.usage(dev, W1, 10, true);
+      ai.commits(dev == 1 ? 1 : dev + 10, W1, 100, true);
+    }
+    assertThat(ai.figures(3)).isEqualTo(new AiUsage.Figures(null, null, null, new ReportRow.Coverage(3, 3, 1)));
+    assertThat(ai.figures(1).percent()).isEqualTo(10.0);
+
+    AiUsage own = new AiUsage(); // a developer's own numbers inside the company totals
+    own.usage(7, W1, 10, false);
+    own.commits(7, W1, 100, false);
+    assertThat(own.figures(3).percent()).isEqualTo(10.0);
   }
 
   @Test
@@ -107,12 +123,12 @@ class AiUsageTest {
     for (int trial = 0; trial < 2_000; trial++) {
       AiUsage ai = new AiUsage();
       for (int dev = 0; dev < 1 + random.nextInt(5); dev++) {
-        ai.commits(dev, W1.plusDays(random.nextInt(40)), random.nextInt(50));
+        ai.commits(dev, W1.plusDays(random.nextInt(40)), random.nextInt(50), false);
         for (int k = 0; k < random.nextInt(6); k++) {
-          ai.usage(dev, W1.plusDays(random.nextInt(40)), random.nextInt(3) == 0 ? random.nextInt(5_000) : random.nextInt(60));
+          ai.usage(dev, W1.plusDays(random.nextInt(40)), random.nextInt(3) == 0 ? random.nextInt(5_000) : random.nextInt(60), false);
         }
       }
-      Double percent = ai.figures().percent();
+      Double percent = ai.figures(3).percent();
       assertThat(percent == null || (percent >= 0 && percent <= 100)).as(String.valueOf(percent)).isTrue();
     }
   }
