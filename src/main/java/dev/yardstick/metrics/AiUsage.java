@@ -23,9 +23,17 @@ final class AiUsage {
     boolean commits;
     boolean restricted;
     final SortedMap<LocalDate, double[]> weeks = new TreeMap<>();
+    private long lastWeek = Long.MIN_VALUE;
+    private double[] last;
 
+    // a developer's rows come a day at a time, so the week is mostly the last one
     double[] week(LocalDate day) {
-      return weeks.computeIfAbsent(SmallGroups.monday(day), k -> new double[2]);
+      long w = SmallGroups.week(day);
+      if (w != lastWeek) {
+        lastWeek = w;
+        last = weeks.computeIfAbsent(SmallGroups.monday(day), k -> new double[2]);
+      }
+      return last;
     }
   }
 

@@ -1,9 +1,8 @@
 package dev.yardstick.metrics;
 
 import dev.yardstick.model.Role;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,16 +25,28 @@ final class SmallGroups {
   /** What happens to a row's data: seen individually by the viewer, kept in a large enough cell, or left out. */
   enum Fate { SEEN, KEPT, LEFT_OUT }
 
-  private record Cell(Long team, LocalDate week, boolean git) {}
+  private record Cell(Long team, long week, boolean git) {}
 
   static Fate[] fates(List<ResolvedRow> rows, Viewer viewer, int minGroupSize) {
+    if (viewer.role() == Role.ADMIN) {
+      Fate[] all = new Fate[rows.size()];
+      Arrays.fill(all, Fate.SEEN);
+      return all;
+    }
     Cell[] cells = new Cell[rows.size()];
     Map<Cell, Set<Long>> contributors = new HashMap<>();
+    Cell previous = null;
+    Set<Long> previousSet = null;
     for (int i = 0; i < cells.length; i++) {
       ResolvedRow r = rows.get(i);
       if (!viewer.seesIndividually(r.developerId(), r.teamId())) {
-        cells[i] = new Cell(group(r, viewer), monday(r.day()), r.git() != null);
-        contributors.computeIfAbsent(cells[i], k -> new HashSet<>()).add(r.contributor());
+        Cell c = new Cell(group(r, viewer), week(r.day()), r.git() != null);
+        if (!c.equals(previous)) { // rows come a day at a time: the cell is often the last one
+          previous = c;
+          previousSet = contributors.computeIfAbsent(c, k -> new HashSet<>());
+        }
+        cells[i] = previous;
+        previousSet.add(r.contributor());
       }
     }
     Fate[] out = new Fate[cells.length];
@@ -50,11 +61,16 @@ final class SmallGroups {
     return viewer.role() == Role.MANAGER && r.teamId() != null && viewer.teamIds().contains(r.teamId()) ? r.teamId() : null;
   }
 
+  /** The week a day is in, Monday to Sunday, as a number (1970-01-01 was a Thursday of week 0). */
+  static long week(LocalDate day) {
+    return Math.floorDiv(day.toEpochDay() + 3, 7);
+  }
+
   static LocalDate monday(LocalDate day) {
-    return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return LocalDate.ofEpochDay(week(day) * 7 - 3);
   }
 
   static LocalDate sunday(LocalDate day) {
-    return day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+    return LocalDate.ofEpochDay(week(day) * 7 + 3);
   }
 }

@@ -23,7 +23,7 @@ final class UsageTotals {
 
   void add(ResolvedRow row, Fate fate) {
     if (fate == Fate.LEFT_OUT) {
-      leftOutWeeks.add(List.of(row.contributor(), SmallGroups.monday(row.day())));
+      leftOutWeeks.add(List.of(row.contributor(), SmallGroups.week(row.day())));
       if (row.developerId() != null) {
         leftOutDevelopers.add(row.developerId());
       }
