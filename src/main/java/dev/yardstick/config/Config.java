@@ -59,7 +59,7 @@ public record Config(
       new Setting("YARDSTICK_MAX_BODY_BYTES", "67108864", "largest OTLP body accepted, after decompression (bytes)"),
       new Setting("YARDSTICK_INGEST_QUEUE_BYTES", "67108864", "decoded telemetry waiting for the database before answering 429 (bytes); bodies being received are bounded by the same again"),
       new Setting("YARDSTICK_INGEST_TIMEOUT_MS", "8000", "longest an export waits for its commit before answering 503"),
-      new Setting("YARDSTICK_MIN_GROUP_SIZE", "3", "team and company figures of fewer developers than this are withheld"),
+      new Setting("YARDSTICK_MIN_GROUP_SIZE", "3", "group figures for people who may not see the individuals in them come only from teams and weeks of at least this many contributors"),
       new Setting("YARDSTICK_MANAGERS_SEE_INDIVIDUALS", "true", "whether managers see the numbers of each developer in their teams"),
       new Setting("YARDSTICK_REWORK_WINDOW_DAYS", "21", "lines rewritten or deleted within this many days of their commit count as rework"),
       new Setting("YARDSTICK_GIT_FOLLOW_MINUTES", "10", "how often followed repositories are fetched and new commits imported"),

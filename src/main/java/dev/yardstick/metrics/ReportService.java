@@ -51,7 +51,8 @@ public final class ReportService {
 
   /**
    * Throws IllegalArgumentException for a window that is reversed or too long, and
-   * ForbiddenException for a grouping the viewer may not see.
+   * ForbiddenException for a grouping the viewer may not see. A viewer who may not see everyone in the rows gets the
+   * window widened to whole weeks (the report says which).
    */
   public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer) {
     return report(orgId, from, to, groupBy, viewer, UsageSource.MERGED);
@@ -66,6 +67,11 @@ public final class ReportService {
       throw new IllegalArgumentException("a report covers at most " + MAX_DAYS + " days");
     }
     check(groupBy, viewer);
+    if (viewer.restrictedIn(groupBy)) {
+      // whole weeks, so that two windows differ by whole cells of SmallGroups, never by a day
+      from = SmallGroups.monday(from);
+      to = SmallGroups.sunday(to);
+    }
     IdentityResolver resolver = people.resolver(orgId);
     List<SourcedRow> telemetry = source == UsageSource.ADMIN_API ? List.of()
         : resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
@@ -75,9 +81,6 @@ public final class ReportService {
     if (git != null) {
       rows.addAll(resolveGit(git.byDayAndAuthor(orgId, from, to), resolver));
     }
-    // company totals are for everyone: nobody but an admin sees the individuals inside them
-    Viewer effective = groupBy == GroupBy.ORG && viewer.role() != Role.ADMIN
-        ? new Viewer(viewer.role(), viewer.developerId(), viewer.teamIds(), false) : viewer;
     List<ResolvedRow> visible = groupBy == GroupBy.ORG ? rows
         : rows.stream().filter(r -> viewer.sees(r.developerId(), r.teamId())).toList();
     String orgName = orgs.name(orgId);
@@ -97,7 +100,7 @@ public final class ReportService {
         return orgName;
       }
     };
-    return new Report(from, to, groupBy, UsageReport.build(visible, groupBy, from, to, naming, effective, minGroupSize,
+    return new Report(from, to, groupBy, UsageReport.build(visible, groupBy, from, to, naming, viewer, minGroupSize,
         known(groupBy, viewer, resolver, from, to)));
   }
 
@@ -121,6 +124,10 @@ public final class ReportService {
     }
     if (viewer.role() == Role.MANAGER && groupBy == GroupBy.DEVELOPER && !viewer.seesIndividuals()) {
       throw new ForbiddenException("managers do not see individual numbers in this organization");
+    }
+    if (groupBy == GroupBy.DAY && viewer.restrictedIn(groupBy)) {
+      throw new ForbiddenException("figures of people you may not see individually come by whole weeks at the finest:"
+          + " use groupBy=week");
     }
   }
 

@@ -25,10 +25,10 @@ final class SourceMerge {
 
   static List<ResolvedRow> merge(List<SourcedRow> telemetry, List<SourcedRow> admin, UsageSource source) {
     if (source == UsageSource.TELEMETRY) {
-      return plain(telemetry);
+      return plain(telemetry, true);
     }
     if (source == UsageSource.ADMIN_API) {
-      return plain(admin);
+      return plain(admin, false);
     }
     Map<List<Object>, SourcedRow> tel = sum(telemetry);
     Map<List<Object>, SourcedRow> adm = sum(admin);
@@ -36,18 +36,18 @@ final class SourceMerge {
     tel.forEach((k, t) -> {
       SourcedRow a = adm.get(k);
       if (a == null) {
-        out.add(resolved(t));
+        out.add(resolved(t, true));
         return;
       }
       double[] v = new double[UsageField.count()];
       for (UsageField f : UsageField.values()) {
         v[f.ordinal()] = fromAdminApi(f) ? a.values()[f.ordinal()] : t.values()[f.ordinal()];
       }
-      out.add(new ResolvedRow(t.day(), t.developerId(), t.teamId(), v));
+      out.add(new ResolvedRow(t.day(), t.developerId(), t.teamId(), v, true, null));
     });
     adm.forEach((k, a) -> {
       if (!tel.containsKey(k)) {
-        out.add(resolved(a));
+        out.add(resolved(a, false)); // no telemetry that day: active time unknown, not 0
       }
     });
     return out;
@@ -67,11 +67,11 @@ final class SourceMerge {
     return out;
   }
 
-  private static List<ResolvedRow> plain(List<SourcedRow> rows) {
-    return rows.stream().map(SourceMerge::resolved).toList();
+  private static List<ResolvedRow> plain(List<SourcedRow> rows, boolean telemetry) {
+    return rows.stream().map(r -> resolved(r, telemetry)).toList();
   }
 
-  private static ResolvedRow resolved(SourcedRow r) {
-    return new ResolvedRow(r.day(), r.developerId(), r.teamId(), r.values());
+  private static ResolvedRow resolved(SourcedRow r, boolean telemetry) {
+    return new ResolvedRow(r.day(), r.developerId(), r.teamId(), r.values(), telemetry, null);
   }
 }

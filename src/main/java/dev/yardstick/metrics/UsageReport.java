@@ -1,8 +1,6 @@
 package dev.yardstick.metrics;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * Pure: resolved daily rows → report rows, grouped by developer, team, period or organization, with
- * small groups withheld from viewers who may not see the individuals in them.
+ * small groups left out for viewers who may not see the individuals in them (SmallGroups).
  */
 final class UsageReport {
   static final String UNATTRIBUTED = "unattributed";
@@ -47,17 +45,17 @@ final class UsageReport {
       case ORG -> byKey.put(naming.org(), new UsageTotals());
       default -> { }
     }
-    for (ResolvedRow row : rows) {
-      for (String key : keys(row, groupBy, naming)) {
-        byKey.computeIfAbsent(key, k -> new UsageTotals()).add(row);
+    SmallGroups.Fate[] fates = SmallGroups.fates(rows, viewer, minGroupSize);
+    for (int i = 0; i < fates.length; i++) {
+      for (String key : keys(rows.get(i), groupBy, naming)) {
+        byKey.computeIfAbsent(key, k -> new UsageTotals()).add(rows.get(i), fates[i]);
       }
     }
     List<ReportRow> out = new ArrayList<>(byKey.size());
     byKey.forEach((key, totals) -> {
       boolean group = groupBy.isGroup() && !key.equals(UNATTRIBUTED);
-      ReportRow r = totals.toRow(key, group ? totals.developers().size() : null);
-      boolean small = totals.developers().size() < minGroupSize;
-      out.add(group && small && !viewer.seesAll(totals.developers()) ? r.withheldRow() : r);
+      out.add(totals.allUnseenLeftOut() ? ReportRow.withheld(key, group ? totals.developersBeforeLeavingOut() : null)
+          : totals.toRow(key, group ? totals.developers().size() : null, minGroupSize));
     });
     return out;
   }
@@ -74,6 +72,6 @@ final class UsageReport {
 
   /** Weeks start on Monday (ISO 8601). */
   static LocalDate periodStart(LocalDate day, GroupBy groupBy) {
-    return groupBy == GroupBy.WEEK ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+    return groupBy == GroupBy.WEEK ? SmallGroups.monday(day) : day;
   }
 }

@@ -1,34 +1,46 @@
 package dev.yardstick.metrics;
 
+import dev.yardstick.metrics.SmallGroups.Fate;
 import dev.yardstick.model.GitField;
 import dev.yardstick.model.UsageField;
-import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
-/** Sums of one report row: usage counters, git counters, and which developers they came from. */
+/** Sums of one report row: usage counters, git counters, which developers they came from, and what was left out. */
 final class UsageTotals {
   private final double[] sums = new double[UsageField.count()];
   private final double[] git = new double[GitField.count()];
   private final Set<Long> developers = new HashSet<>();
-  // per developer: AI lines added (usage) and committed lines added (git), for AI usage % over those with both
-  private final Map<Long, double[]> pairs = new HashMap<>();
+  private final AiUsage ai = new AiUsage();
+  private final Set<Long> leftOutDevelopers = new HashSet<>();
+  private final Set<List<Object>> leftOutWeeks = new HashSet<>();
   private boolean present;
+  private boolean activeTimePresent;
   private boolean gitPresent;
+  private boolean unseenKept;
 
-  void add(ResolvedRow row) {
+  void add(ResolvedRow row, Fate fate) {
+    if (fate == Fate.LEFT_OUT) {
+      leftOutWeeks.add(List.of(row.contributor(), SmallGroups.week(row.day())));
+      if (row.developerId() != null) {
+        leftOutDevelopers.add(row.developerId());
+      }
+      return;
+    }
+    unseenKept |= fate == Fate.KEPT;
     if (row.developerId() != null) {
       developers.add(row.developerId());
     }
     if (row.values() != null) {
       present = true;
+      activeTimePresent |= row.activeTimeKnown();
       for (int i = 0; i < sums.length; i++) {
         sums[i] += row.values()[i];
       }
       if (row.developerId() != null) {
-        pair(row.developerId())[0] += row.values()[UsageField.LINES_ADDED.ordinal()];
-        pair(row.developerId())[2] = 1;
+        ai.usage(row.developerId(), row.day(), row.values()[UsageField.LINES_ADDED.ordinal()], fate == Fate.KEPT);
       }
     }
     if (row.git() != null) {
@@ -37,40 +49,53 @@ final class UsageTotals {
         git[i] += row.git()[i];
       }
       if (row.developerId() != null) {
-        pair(row.developerId())[1] += row.git()[GitField.LINES_ADDED.ordinal()];
-        pair(row.developerId())[3] = 1;
+        ai.commits(row.developerId(), row.day(), row.git()[GitField.LINES_ADDED.ordinal()], fate == Fate.KEPT);
       }
     }
   }
 
-  private double[] pair(long developer) {
-    return pairs.computeIfAbsent(developer, k -> new double[4]);
-  }
-
+  /** Developers the row's figures come from. */
   Set<Long> developers() {
     return developers;
   }
 
-  /** @param developerCount how many developers the row stands for, or null for a developer's own row */
-  ReportRow toRow(String key, Integer developerCount) {
+  /** Whether everything of people the viewer may not see individually was left out, so the row must be withheld. */
+  boolean allUnseenLeftOut() {
+    return !leftOutWeeks.isEmpty() && !unseenKept;
+  }
+
+  /** Developers of the row, including those whose data was left out. */
+  int developersBeforeLeavingOut() {
+    Set<Long> all = new HashSet<>(developers);
+    all.addAll(leftOutDevelopers);
+    return all.size();
+  }
+
+  /**
+   * @param developerCount how many developers the row stands for, or null for a developer's own row
+   * @param minGroupSize the minimum group size, for the AI figures of developers the viewer may not see
+   */
+  ReportRow toRow(String key, Integer developerCount, int minGroupSize) {
     if (!present && !gitPresent) {
       return ReportRow.empty(key, developerCount);
     }
-    return new ReportRow(key, developerCount, null,
+    AiUsage.Figures f = ai.figures(minGroupSize);
+    return new ReportRow(key, developerCount, null, leftOutWeeks.isEmpty() ? null : leftOutWeeks.size(),
         count(UsageField.SESSIONS), count(UsageField.LINES_ADDED), count(UsageField.LINES_REMOVED),
         count(UsageField.EDITS_ACCEPTED), count(UsageField.EDITS_REJECTED), count(UsageField.COMMITS),
         count(UsageField.PULL_REQUESTS), present ? round(get(UsageField.COST_USD), 1e6) : null,
         present ? new ReportRow.Tokens(count(UsageField.TOKENS_INPUT), count(UsageField.TOKENS_OUTPUT),
             count(UsageField.TOKENS_CACHE_READ), count(UsageField.TOKENS_CACHE_CREATION)) : null,
-        present ? round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3) : null,
+        activeTimePresent ? round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3) : null,
         git(GitField.COMMITS), git(GitField.LINES_ADDED), git(GitField.LINES_REMOVED), git(GitField.AI_COMMITS),
-        GitRates.aiUsagePercent(pairs), reworkPercent(GitField.REWORKED_LINES, GitField.LINES_ADDED, false),
+        f.percent(), f.beyondCommitted(), f.flagged(),
+        reworkPercent(GitField.REWORKED_LINES, GitField.LINES_ADDED, false),
         defectRate(GitField.DEFECT_COMMITS, GitField.COMMITS, false),
         reworkPercent(GitField.AI_REWORKED_LINES, GitField.AI_LINES_ADDED, false),
         reworkPercent(GitField.AI_REWORKED_LINES, GitField.AI_LINES_ADDED, true),
         defectRate(GitField.AI_DEFECT_COMMITS, GitField.AI_COMMITS, false),
         defectRate(GitField.AI_DEFECT_COMMITS, GitField.AI_COMMITS, true),
-        GitRates.coverage(pairs));
+        f.coverage());
   }
 
   private Long git(GitField f) {

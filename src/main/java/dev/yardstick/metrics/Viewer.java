@@ -13,12 +13,21 @@ import java.util.Set;
 public record Viewer(Role role, Long developerId, Set<Long> teamIds, boolean seesIndividuals) {
   public static final Viewer ADMIN = new Viewer(Role.ADMIN, null, Set.of(), true);
 
-  /** Whether the caller may see each of these developers' own numbers, so a small group hides nothing. */
-  boolean seesAll(java.util.Collection<Long> developers) {
+  /** Whether the caller may see this developer's own numbers on a day of this team: nothing of theirs is withheld then. */
+  boolean seesIndividually(Long developer, Long team) {
     return switch (role) {
       case ADMIN -> true;
-      case MANAGER -> seesIndividuals;
-      case DEVELOPER -> developers.stream().allMatch(d -> d.equals(developerId));
+      case MANAGER -> seesIndividuals && team != null && teamIds.contains(team);
+      case DEVELOPER -> developer != null && developer.equals(developerId);
+    };
+  }
+
+  /** Whether rows of this grouping may hold data of people the caller may not see individually. */
+  boolean restrictedIn(GroupBy groupBy) {
+    return switch (role) {
+      case ADMIN -> false;
+      case MANAGER -> groupBy == GroupBy.ORG || !seesIndividuals;
+      case DEVELOPER -> groupBy == GroupBy.ORG;
     };
   }
 

@@ -112,6 +112,58 @@ class UsageReportTest {
     assertThat(UsageReport.build(two, GroupBy.ORG, MON, MON, NAMING, Viewer.ADMIN, 3, List.of()).getFirst().commitsByClaudeCode()).isEqualTo(2);
   }
 
+  @Test
+  void build_restrictedViewer_getsRowsWithoutTheirSmallCells_andRowsMadeOnlyOfSmallCellsWithheld() {
+    List<ResolvedRow> rows = List.of(row(MON, 1L, PLATFORM, UsageField.COMMITS, 1), row(MON, 2L, PLATFORM, UsageField.COMMITS, 2),
+        row(MON, 3L, PLATFORM, UsageField.COMMITS, 4), row(MON.plusDays(7), 1L, PLATFORM, UsageField.COMMITS, 8),
+        row(MON, 4L, PAYMENTS, UsageField.COMMITS, 16));
+    Viewer restricted = new Viewer(Role.MANAGER, null, Set.of(PLATFORM, PAYMENTS, ENGINEERING), false);
+
+    List<ReportRow> out = UsageReport.build(rows, GroupBy.TEAM, MON, MON.plusDays(13), NAMING, restricted, 3, List.of());
+
+    assertThat(out).extracting(ReportRow::key).containsExactly("Engineering", "Payments", "Platform");
+    assertThat(out).extracting(ReportRow::commitsByClaudeCode).containsExactly(7L, null, 7L);
+    assertThat(out).extracting(ReportRow::withheld).containsExactly(null, true, null);
+    assertThat(out).extracting(ReportRow::withheldContributorWeeks).containsExactly(2, null, 1);
+    assertThat(out).extracting(ReportRow::developers).containsExactly(3, 1, 3);
+    assertThat(UsageReport.build(rows, GroupBy.TEAM, MON, MON.plusDays(13), NAMING, Viewer.ADMIN, 3, List.of()))
+        .extracting(ReportRow::commitsByClaudeCode).containsExactly(31L, 16L, 15L);
+  }
+
+  @Test
+  void build_eachFieldIsNullExactlyWhereNoSourceOfItHasData() {
+    SourceMerge.SourcedRow telemetry = new SourceMerge.SourcedRow(MON, "d:1", 1L, null, values(UsageField.ACTIVE_CLI_SECONDS, 60));
+    SourceMerge.SourcedRow admin = new SourceMerge.SourcedRow(MON, "d:1", 1L, null, values(UsageField.SESSIONS, 2));
+    ResolvedRow git = ResolvedRow.git(MON, 1L, null, new double[dev.yardstick.model.GitField.count()]);
+    record Case(String name, List<ResolvedRow> rows, boolean usage, Double active, boolean git) {}
+    List<Case> cases = List.of(
+        new Case("telemetry", SourceMerge.merge(List.of(telemetry), List.of(), UsageSource.MERGED), true, 60.0, false),
+        new Case("admin api", SourceMerge.merge(List.of(), List.of(admin), UsageSource.MERGED), true, null, false),
+        new Case("both", SourceMerge.merge(List.of(telemetry), List.of(admin), UsageSource.MERGED), true, 60.0, false),
+        new Case("both, admin api alone", SourceMerge.merge(List.of(telemetry), List.of(admin), UsageSource.ADMIN_API), true, null, false),
+        new Case("git", List.of(git), false, null, true),
+        new Case("admin api and git", java.util.stream.Stream.concat(SourceMerge.merge(List.of(), List.of(admin),
+            UsageSource.MERGED).stream(), java.util.stream.Stream.of(git)).toList(), true, null, true),
+        new Case("nothing", List.of(), false, null, false));
+    for (Case c : cases) {
+      ReportRow r = UsageReport.build(c.rows(), GroupBy.DEVELOPER, MON, MON, NAMING, Viewer.ADMIN, 3, List.of("dev1@example.com"))
+          .getFirst();
+      Object[] usage = {r.sessions(), r.aiLinesAdded(), r.aiLinesRemoved(), r.editsAccepted(), r.editsRejected(),
+          r.commitsByClaudeCode(), r.pullRequestsByClaudeCode(), r.costUsd(), r.tokens()};
+      Object[] gitFields = {r.commits(), r.committedLinesAdded(), r.committedLinesRemoved(), r.aiCoAuthoredCommits()};
+      assertThat(usage).as(c.name()).allMatch(v -> (v != null) == c.usage());
+      assertThat(gitFields).as(c.name()).allMatch(v -> (v != null) == c.git());
+      assertThat(r.activeTimeSeconds()).as(c.name()).isEqualTo(c.active());
+      assertThat(r.coverage() == null).as(c.name()).isEqualTo(!c.usage() && !c.git());
+    }
+  }
+
+  private static double[] values(UsageField f, double v) {
+    double[] values = new double[UsageField.count()];
+    values[f.ordinal()] = v;
+    return values;
+  }
+
   private static ResolvedRow row(LocalDate day, Long developer, Long team, UsageField f, double v) {
     double[] values = new double[UsageField.count()];
     values[f.ordinal()] = v;

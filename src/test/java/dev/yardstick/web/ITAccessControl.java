@@ -83,8 +83,13 @@ class ITAccessControl {
   @Test
   void developer_seesOnlyTheirOwnNumbers() throws Exception {
     assertThat(developer.get("/api/v1/report?from=2026-01-01&to=2026-12-31&groupBy=team").statusCode()).isEqualTo(403);
-    assertThat(developer.get("/api/v1/report?from=2026-01-01&to=2026-12-31&groupBy=developer").body())
-        .doesNotContain("lead@example.com");
+    server.developer("other@example.com"); // a row the admin gets and the developer must not
+    String path = "/api/v1/report?from=2026-01-01&to=2026-12-31&groupBy=developer";
+    assertThat(server.report("2026-01-01", "2026-12-31", "developer").get("rows").findValuesAsText("key")).contains("other@example.com");
+    HttpResponse<String> own = developer.get(path);
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(own.body()).get("rows").findValuesAsText("key"))
+        .containsExactly("dev@example.com"); // every role and grouping: ReportPrivacyContract
     assertThat(developer.get("/api/v1/account").body()).contains("\"role\":\"developer\"");
   }
 

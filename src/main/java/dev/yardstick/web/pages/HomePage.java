@@ -36,20 +36,22 @@ public final class HomePage {
       case DEVELOPER -> GroupBy.WEEK;
     };
     Report r = reports.report(p.orgId(), from, to, groupBy, viewer.apply(ctx));
-    StringBuilder b = new StringBuilder(headline(reports.report(p.orgId(), from, to, GroupBy.ORG, viewer.apply(ctx)).rows().getFirst()));
+    StringBuilder b = new StringBuilder(headline(reports.report(p.orgId(), from, to, GroupBy.ORG, viewer.apply(ctx)), from));
     List<ReportRow> weeks = reports.report(p.orgId(), to.minusWeeks(11), to, GroupBy.WEEK, viewer.apply(ctx)).rows();
     b.append("<div class=\"box\"><h2>Output per week</h2>").append(Charts.weeklyLines(weeks))
         .append("<p class=\"muted\">Accepted AI lines are a directional proxy, not line attribution: they may be edited or")
-        .append(" never committed.</p></div><p class=\"muted\">").append(esc(from)).append(" to ").append(esc(to))
+        .append(" never committed.</p></div><p class=\"muted\">").append(esc(r.from())).append(" to ").append(esc(r.to()))
         .append(p.role() == Role.DEVELOPER ? ", your own numbers by week" : ", by team").append(".</p>");
     b.append("<table id=\"report\"><tr><th>").append(groupBy == GroupBy.WEEK ? "Week" : "Team").append("</th><th>Sessions</th>")
         .append("<th>AI lines added</th><th>Edits accepted</th><th>Edits rejected</th><th>Commits by Claude Code</th>")
         .append("<th>Cost (USD)</th><th>Commits</th><th>Committed lines</th><th>AI usage %</th><th>Rework % AI / other</th>")
         .append("<th>Defect rate AI / other</th></tr>");
+    boolean partial = false;
     for (ReportRow row : r.rows()) {
-      b.append("<tr><td>").append(esc(row.key())).append("</td>");
+      partial |= row.withheldContributorWeeks() != null;
+      b.append("<tr><td>").append(esc(row.key())).append(row.withheldContributorWeeks() == null ? "" : " *").append("</td>");
       if (Boolean.TRUE.equals(row.withheld())) {
-        b.append("<td colspan=\"11\" class=\"muted\">withheld: fewer developers than the minimum group size</td></tr>");
+        b.append("<td colspan=\"11\" class=\"muted\">withheld: fewer contributors than the minimum group size</td></tr>");
         continue;
       }
       for (Object v : new Object[] {row.sessions(), row.aiLinesAdded(), row.editsAccepted(), row.editsRejected(),
@@ -60,6 +62,9 @@ public final class HomePage {
       b.append("</tr>");
     }
     b.append("</table>");
+    if (partial) {
+      b.append("<p class=\"muted\">* leaves out teams and weeks of fewer contributors than the minimum group size.</p>");
+    }
     ctx.html(Html.page("Dashboard", p, b.toString()));
   }
 
@@ -72,10 +77,14 @@ public final class HomePage {
   }
 
   /** AI usage % with its honest companions: coverage, the exact lower bound, and quality split AI against the rest. */
-  private static String headline(ReportRow org) {
+  private static String headline(Report report, LocalDate asked) {
+    ReportRow org = report.rows().getFirst();
     StringBuilder b = new StringBuilder("<div class=\"box\" id=\"headline\"><h2>Last 30 days</h2>");
+    if (!report.from().equals(asked)) { // company figures come by whole weeks to those who may not see everyone
+      b.append("<p class=\"muted\">Whole weeks: ").append(esc(report.from())).append(" to ").append(esc(report.to())).append(".</p>");
+    }
     if (Boolean.TRUE.equals(org.withheld())) {
-      return b.append("<p class=\"muted\">Company figures are withheld: fewer developers than the minimum group size.</p></div>")
+      return b.append("<p class=\"muted\">Company figures are withheld: fewer contributors than the minimum group size.</p></div>")
           .toString();
     }
     b.append("<p><strong style=\"font-size:28px\">").append(org.aiUsagePercent() == null ? "–" : esc(org.aiUsagePercent()) + " %")
@@ -83,6 +92,11 @@ public final class HomePage {
     if (org.coverage() != null) {
       b.append(", over the ").append(org.coverage().withBoth()).append(" developers with both telemetry and commits (")
           .append(org.coverage().withUsage()).append(" send usage, ").append(org.coverage().withCommits()).append(" commit)");
+    }
+    if (org.aiLinesBeyondCommitted() != null && org.aiLinesBeyondCommitted() > 0) {
+      b.append(". ").append(esc(org.aiLinesBeyondCommitted())).append(" accepted AI lines beyond the committed lines were")
+          .append(" not counted (not found in followed repositories); ").append(esc(org.aiExcessDevelopers()))
+          .append(org.aiExcessDevelopers() == 1 ? " developer" : " developers").append(" flagged for it");
     }
     b.append(".</p><p>").append(org.aiCoAuthoredCommits() == null ? "–" : esc(org.aiCoAuthoredCommits())).append(" of ")
         .append(org.commits() == null ? "–" : esc(org.commits()))

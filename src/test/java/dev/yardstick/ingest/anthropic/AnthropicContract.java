@@ -294,7 +294,15 @@ abstract class AnthropicContract {
       assertThat(merged.get("commitsByClaudeCode").asLong()).isEqualTo(adminCommits); // not the sum
       assertThat(merged.get("sessions").asLong()).isEqualTo(adminSessions);
       assertThat(merged.get("activeTimeSeconds").asDouble()).isEqualTo(420.0); // only telemetry has it
-      assertThat(adm.get("activeTimeSeconds").asDouble()).isZero();
+      assertThat(adm.get("activeTimeSeconds").isNull()).as(adm.toString()).isTrue(); // unknown, not 0
+      assertThat(adm.get("sessions").asLong()).isEqualTo(adminSessions);
+      LocalDate adminOnly = FROM;
+      while (adminOnly.equals(day) || data.rows(adminOnly).stream().noneMatch(x -> x.actor().equals(email))) {
+        adminOnly = adminOnly.plusDays(1); // a day with Admin API data and no telemetry
+      }
+      JsonNode mergedAdminOnly = row(s, adminOnly, "merged", email);
+      assertThat(mergedAdminOnly.get("activeTimeSeconds").isNull()).as(mergedAdminOnly.toString()).isTrue();
+      assertThat(mergedAdminOnly.get("sessions").isNumber()).isTrue();
     }
   }
 
