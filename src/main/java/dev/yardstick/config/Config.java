@@ -35,6 +35,8 @@ public record Config(
     int reworkWindowDays,
     int gitFollowMinutes,
     int szzMaxFixLines,
+    long bodyTimeoutMillis,
+    long bodyMinRate,
     String logLevel) {
 
   /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
@@ -61,6 +63,8 @@ public record Config(
       new Setting("YARDSTICK_REWORK_WINDOW_DAYS", "21", "lines rewritten or deleted within this many days of their commit count as rework"),
       new Setting("YARDSTICK_GIT_FOLLOW_MINUTES", "10", "how often followed repositories are fetched and new commits imported"),
       new Setting("YARDSTICK_SZZ_MAX_FIX_LINES", "200", "a fix that removes or rewrites more lines than this blames no commit (too broad to trace)"),
+      new Setting("YARDSTICK_BODY_TIMEOUT_MS", "30000", "longest an OTLP request body may take to arrive (HTTP and gRPC) before it is answered 408 / DEADLINE_EXCEEDED and its memory given back"),
+      new Setting("YARDSTICK_BODY_MIN_RATE", "16384", "slowest an OTLP request body may arrive on average after its first 2 s, in bytes per second (0 = no minimum)"),
       new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
 
   public record Setting(String name, String defaultValue, String help) {
@@ -130,6 +134,8 @@ public record Config(
         (int) r.longIn("YARDSTICK_REWORK_WINDOW_DAYS", 1, 365),
         (int) r.longIn("YARDSTICK_GIT_FOLLOW_MINUTES", 1, 1440),
         (int) r.longIn("YARDSTICK_SZZ_MAX_FIX_LINES", 1, 1_000_000),
+        r.longIn("YARDSTICK_BODY_TIMEOUT_MS", 100, 3_600_000),
+        r.longIn("YARDSTICK_BODY_MIN_RATE", 0, 1L << 30),
         r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
   }
 

@@ -73,6 +73,11 @@ public final class ServerMetrics {
     Gauge.builder("yardstick_ingest_queue_bytes", bytes).description("bytes of exports waiting for the database").register(registry);
   }
 
+  public void bodyGauges(Supplier<Number> bodies, Supplier<Number> bytes) {
+    Gauge.builder("yardstick_ingest_bodies", bodies).description("OTLP request bodies still arriving").register(registry);
+    Gauge.builder("yardstick_ingest_bodies_bytes", bytes).description("bytes held by OTLP bodies being received and decoded").register(registry);
+  }
+
   public String scrape() {
     return registry.scrape();
   }

@@ -1,5 +1,6 @@
 package dev.yardstick.web;
 
+import dev.yardstick.ingest.BodyBudget;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -49,6 +50,13 @@ final class OtlpBody {
       case "gzip", "x-gzip" -> true;
       default -> throw new Unsupported("Content-Encoding " + contentEncoding + " is not supported; use gzip or none");
     };
+  }
+
+  /** The body did not arrive in time ({@link dev.yardstick.ingest.BodyPace}). */
+  static final class TooSlow extends Exception {
+    TooSlow(String message) {
+      super(message, null, false, false);
+    }
   }
 
   static final class Overloaded extends Exception {
