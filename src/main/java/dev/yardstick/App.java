@@ -117,7 +117,7 @@ public final class App implements AutoCloseable {
         config.ingestTimeoutMillis(), config.managersSeeIndividuals(), () -> ready));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
-          config.ingestTimeoutMillis());
+          config.ingestTimeoutMillis(), bodies);
     }
     CompletableFuture<Void> database = inBackground("database", () -> {
       db.start();

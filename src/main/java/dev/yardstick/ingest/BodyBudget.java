@@ -1,5 +1,8 @@
 package dev.yardstick.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -47,6 +50,11 @@ public final class BodyBudget implements AutoCloseable {
     Share s = new Share(nanos.getAsLong());
     arriving.add(s);
     return s;
+  }
+
+  /** What a body refused by the bound is answered (429 over HTTP, UNAVAILABLE over gRPC). */
+  public static OverloadedException overloaded() {
+    return new OverloadedException("too many large bodies are being received at once");
   }
 
   public long used() {
@@ -103,6 +111,37 @@ public final class BodyBudget implements AutoCloseable {
       }
       held += bytes;
       return true;
+    }
+
+    /**
+     * Reads {@code in} to its end into one array that grows as bytes come, taking each growth from
+     * the budget; stops after {@code maxBytes + 1} bytes (the caller refuses a longer body).
+     *
+     * @throws OverloadedException when the budget refuses to grow
+     */
+    public byte[] readAll(InputStream in, long maxBytes) throws IOException {
+      byte[] buf = grown(new byte[0], 16 * 1024);
+      int len = 0;
+      while (true) {
+        if (len == buf.length) {
+          if (len > maxBytes) {
+            return buf;
+          }
+          buf = grown(buf, (int) Math.min(maxBytes + 1, (long) buf.length * 2));
+        }
+        int n = in.read(buf, len, buf.length - len);
+        if (n < 0) {
+          return Arrays.copyOf(buf, len);
+        }
+        len += n;
+      }
+    }
+
+    private byte[] grown(byte[] buf, int size) {
+      if (!grow(size - buf.length)) {
+        throw overloaded();
+      }
+      return Arrays.copyOf(buf, size);
     }
 
     /** {@code bytes} more of the body came over the wire (its pace). */

@@ -136,7 +136,7 @@ final class OtlpEndpoint {
 
     @Override
     public void overloaded() {
-      refuse(new OtlpBody.Overloaded());
+      refuse(BodyBudget.overloaded());
     }
 
     @Override
@@ -211,7 +211,6 @@ final class OtlpEndpoint {
           fail(408, OtlpResponses.DEADLINE_EXCEEDED, t.getMessage(), "too_slow");
         }
         case OverloadedException o -> overloaded(o.getMessage());
-        case OtlpBody.Overloaded o -> overloaded(o.getMessage());
         case StorageUnavailableException s -> unavailable();
         case TimeoutException t -> unavailable();
         case IOException io -> fail(400, OtlpResponses.INVALID_ARGUMENT, "the body could not be read: " + io.getMessage(), "bad_request");

@@ -53,7 +53,7 @@ class OtlpBodyTest {
     BodyBudget.Share mine = budget.share();
 
     assertThatThrownBy(() -> OtlpBody.decode(gzip(new byte[100_000]), true, 200_000, mine))
-        .isInstanceOf(OtlpBody.Overloaded.class);
+        .isInstanceOf(dev.yardstick.ingest.OverloadedException.class);
     mine.release();
     assertThat(budget.used()).isEqualTo(40 * 1024);
     other.release();

@@ -66,14 +66,6 @@ public final class OtlpIngest {
     }
   }
 
-  CompletableFuture<Accepted> exportMetrics(long orgId, Otlp.MetricsExport export, String headerEmail, long bytes) {
-    return store(Signal.METRICS, orgId, mapper.mapMetrics(export, headerEmail), bytes);
-  }
-
-  CompletableFuture<Accepted> exportLogs(long orgId, Otlp.LogsExport export, String headerEmail, long bytes) {
-    return store(Signal.LOGS, orgId, mapper.mapLogs(export, headerEmail), bytes);
-  }
-
   private CompletableFuture<Accepted> store(Signal signal, long orgId, ClaudeCodeMapper.Mapped mapped, long bytes) {
     String s = signal == Signal.METRICS ? "metrics" : "logs";
     metrics.items(s, "rejected", mapped.rejected());
