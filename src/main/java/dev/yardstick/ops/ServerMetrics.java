@@ -64,6 +64,12 @@ public final class ServerMetrics {
         .register(registry)).record(Duration.ofNanos(nanos));
   }
 
+  /** The writer failed on a batch or an export (a bug or a crash, not the database): it goes on. */
+  public void writerFailure() {
+    counters.computeIfAbsent("writer_failures", k -> Counter.builder("yardstick_ingest_writer_failures")
+        .description("batches or exports the writer failed on for a reason other than the database").register(registry)).increment();
+  }
+
   public void commitBatch(int exports) {
     batchSize.record(exports);
   }

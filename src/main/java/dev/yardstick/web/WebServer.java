@@ -83,7 +83,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   static List<Route> routes(Parts p) {
-    HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started());
+    HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started(), p.ingest()::writing);
     Function<Context, Viewer> viewer = ctx -> Viewers.of(ApiRequests.principal(ctx), p.people(), p.managersSeeIndividuals());
     IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
     ReportApi report = new ReportApi(p.reports(), viewer);

@@ -42,6 +42,11 @@ public final class OtlpIngest {
     return store(signal, orgId, mapped, body.length);
   }
 
+  /** False once the writer has stopped: nothing would be stored (readiness says so). */
+  public boolean writing() {
+    return queue.writing();
+  }
+
   /** Marks an export on its way in (its body being read and decoded) so that the writer waits for it; close it once submitted. */
   public Arriving arriving() {
     queue.announce();
