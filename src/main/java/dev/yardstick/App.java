@@ -31,6 +31,7 @@ import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.PeopleStore;
 import dev.yardstick.storage.ReportQueries;
 import dev.yardstick.storage.TelemetryStore;
+import dev.yardstick.storage.SyncedWriter;
 import dev.yardstick.storage.TelemetryWriter;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.WebServer;
@@ -92,7 +93,8 @@ public final class App implements AutoCloseable {
     AccountService accounts = new AccountService(accountStore, peopleStore, clock);
     ServerMetrics metrics = new ServerMetrics();
     telemetry = new TelemetryStore(db, orgs);
-    queue = new WriteQueue(writerOverride.apply(telemetry), metrics, clock, config.ingestQueueBytes());
+    queue = new WriteQueue(writerOverride.apply(SyncedWriter.around(telemetry, db, config.h2SyncCommits())), metrics, clock,
+        config.ingestQueueBytes());
     seen = new SeenWriter(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, accountStore, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);

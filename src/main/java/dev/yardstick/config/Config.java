@@ -37,6 +37,7 @@ public record Config(
     int szzMaxFixLines,
     long bodyTimeoutMillis,
     long bodyMinRate,
+    boolean h2SyncCommits,
     String logLevel) {
 
   /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
@@ -65,6 +66,7 @@ public record Config(
       new Setting("YARDSTICK_SZZ_MAX_FIX_LINES", "200", "a fix that removes or rewrites more lines than this blames no commit (too broad to trace)"),
       new Setting("YARDSTICK_BODY_TIMEOUT_MS", "30000", "longest an OTLP request body may take to arrive (HTTP and gRPC) before it is answered 408 / DEADLINE_EXCEEDED and its memory given back"),
       new Setting("YARDSTICK_BODY_MIN_RATE", "16384", "slowest an OTLP request body may arrive on average after its first 2 s, in bytes per second (0 = no minimum)"),
+      new Setting("YARDSTICK_H2_SYNC_COMMITS", "false", "embedded H2: force each telemetry commit to disk (fsync) before acknowledging it, so that it survives a power loss, not only a killed process"),
       new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
 
   public record Setting(String name, String defaultValue, String help) {
@@ -136,6 +138,7 @@ public record Config(
         (int) r.longIn("YARDSTICK_SZZ_MAX_FIX_LINES", 1, 1_000_000),
         r.longIn("YARDSTICK_BODY_TIMEOUT_MS", 100, 3_600_000),
         r.longIn("YARDSTICK_BODY_MIN_RATE", 0, 1L << 30),
+        r.bool("YARDSTICK_H2_SYNC_COMMITS"),
         r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
   }
 
