@@ -57,7 +57,7 @@ public record Config(
       new Setting("YARDSTICK_BOOTSTRAP_API_TOKEN", null, "an admin API token (at least 24 characters) created at first start, for automation"),
       new Setting("YARDSTICK_SECRET_KEY", null, "base64 AES-256 key for stored secrets; unset = a key file in the data directory"),
       new Setting("YARDSTICK_MAX_BODY_BYTES", "67108864", "largest OTLP body accepted, after decompression (bytes)"),
-      new Setting("YARDSTICK_INGEST_QUEUE_BYTES", "67108864", "decoded telemetry waiting for the database before answering 429 (bytes); bodies being received are bounded by the same again"),
+      new Setting("YARDSTICK_INGEST_QUEUE_BYTES", "67108864", "decoded telemetry waiting for the database before answering 429 (bytes); bodies being received (HTTP and gRPC) are bounded by the same again"),
       new Setting("YARDSTICK_INGEST_TIMEOUT_MS", "8000", "longest an export waits for its commit before answering 503"),
       new Setting("YARDSTICK_MIN_GROUP_SIZE", "3", "team and company figures of fewer developers than this are withheld"),
       new Setting("YARDSTICK_MANAGERS_SEE_INDIVIDUALS", "true", "whether managers see the numbers of each developer in their teams"),
