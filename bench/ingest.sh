@@ -6,6 +6,8 @@
 #   bench/ingest.sh            DB=h2|pg ROUNDS=5 DUR=15 CONN=64 WARM=90 PEERS=/opt/peers KIT=../shared/bench/peers
 #                              LATDUR=120 s at the 1,000-developer load; LG=0 skips Yardstick's own load generator (the peer comparison only)
 #
+# Every measured run is checked for answers other than 2xx (wrk counts a 429 or 503 as a request): such a run is
+# FLAGGED in the results, and the script exits 1 at the end if any run had one.
 # Needs: the jar (./mvnw -B -DskipTests package), the test classpath (./mvnw -q test-compile), wrk and the peers
 # installed by $KIT/install-peers.sh (PREFIX=$PEERS). Only loopback traffic; every process started here is stopped here.
 set -euo pipefail
@@ -18,6 +20,20 @@ PORT=18080; DPORT=18082; ADMIN=bench-admin-token-0123456789abcdef; USERS=1000
 PAYLOAD=$PEERS/payloads/metrics-delta.json   # the Collector kit's Claude-Code-shaped export (8.7 KB, 13 points)
 CP="target/test-classes:target/classes:$(./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 PIDS=()
+REFUSED=0   # answers other than 2xx over every measured run: a 429 or 503 is counted by wrk as a request
+# flag <result line>: run1.sh prints non2xx=N, LoadGen statuses={200=..., 429=...}; a run that had any is flagged
+flag() {
+  local n
+  n=$(sed -nE 's/.* non2xx=([0-9]+).*/\1/p' <<< "$1")
+  [ -z "$n" ] && n=$(grep -oE 'statuses=\{[^}]*\}' <<< "$1" | sed -E 's/statuses=\{(.*)\}/\1/' | tr ',' '\n' \
+    | awk -F= '{gsub(/ /, "", $1)} NF == 2 && $1 !~ /^2[0-9][0-9]$/ {s += $2} END {print s + 0}')
+  if [ "${n:-0}" -gt 0 ]; then
+    echo "  FLAGGED: $n answers above were not 2xx (refused or failed): that run's requests/s counts requests that stored nothing" | tee -a "$OUT/results.txt"
+    REFUSED=$((REFUSED + n))
+  fi
+}
+# measure <run1.sh arguments...>: one measured run, printed, kept and flagged
+measure() { local line; line=$(DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "$@"); echo "$line" | tee -a "$OUT/results.txt"; flag "$line"; }
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
@@ -49,7 +65,7 @@ start_discarding() { # the same server with a writer that keeps nothing: the cos
 peer() { # peer <label> <config> : one measured run of the Collector with a config
   taskset -c 0 "$PEERS/otelcol-min/otelcol-min" --config="file:$KIT/configs/$2" > "$OUT/otelcol.log" 2>&1 &
   local p=$!; PIDS+=("$p"); sleep 1.5
-  DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "$1" $p http://127.0.0.1:4318/v1/metrics "$PAYLOAD" application/json $USERS | tee -a "$OUT/results.txt"
+  measure "$1" $p http://127.0.0.1:4318/v1/metrics "$PAYLOAD" application/json $USERS
   kill $p; wait $p 2>/dev/null || true
 }
 
@@ -65,16 +81,20 @@ DUR=$WARM CONN=$CONN bash "$KIT/run1.sh" "warm-up" $YD "http://127.0.0.1:$DPORT/
 "$PEERS"/x/victoria-metrics_*/usr/bin/victoria-metrics -storageDataPath="$OUT/vm" -httpListenAddr=127.0.0.1:8428 > "$OUT/vm.log" 2>&1 &
 VM=$!; PIDS+=("$VM"); sleep 1
 for r in $(seq 1 "$ROUNDS"); do
-  DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "yardstick-$DB json durable" $YS "http://127.0.0.1:$PORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$TOKEN" | tee -a "$OUT/results.txt"
+  measure "yardstick-$DB json durable" $YS "http://127.0.0.1:$PORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$TOKEN"
   echo "  heap ${DB} after round: $(heap_mb) MB used, RSS $(rss_mb) MB" | tee -a "$OUT/results.txt"
-  DUR=$DUR CONN=$CONN bash "$KIT/run1.sh" "yardstick json receive+discard" $YD "http://127.0.0.1:$DPORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$DTOKEN" | tee -a "$OUT/results.txt"
+  measure "yardstick json receive+discard" $YD "http://127.0.0.1:$DPORT/otel/v1/metrics" "$PAYLOAD" application/json $USERS "-" "$DTOKEN"
   peer "otelcol json discard" nop.yaml
   peer "otelcol json -> victoriametrics" to-vm.yaml
 done
 # the peers stop before the load generator: VictoriaMetrics merges its parts in the background, on any core
 kill $YD $VM; wait $YD $VM 2>/dev/null || true
 if [ "${LG:-1}" = 1 ]; then
-lg() { taskset -c 1 "$JAVA" -cp "$CP" dev.yardstick.bench.LoadGen --url "http://127.0.0.1:$PORT" --token "$TOKEN" --admin-token $ADMIN --developers $USERS "$@" | tee -a "$OUT/results.txt"; }
+lg() {
+  local out; out=$(taskset -c 1 "$JAVA" -cp "$CP" dev.yardstick.bench.LoadGen --url "http://127.0.0.1:$PORT" --token "$TOKEN" --admin-token $ADMIN --developers $USERS "$@")
+  echo "$out" | tee -a "$OUT/results.txt"
+  case "$*" in *--burst*) ;; *) flag "$(grep 'statuses=' <<< "$out")" ;; esac   # a burst retries its 429s by design: its statuses are reported, not flagged
+}
 echo "-- Yardstick's load generator (new data every export; verify = totals in the report equal acknowledged exports)" | tee -a "$OUT/results.txt"
 # 1,000 developers exporting metrics every 60 s and events every 5 s while active: about 220 exports/s (the p99 target)
 lg --encoding json --signal mixed --rate 220 --connections 64 --duration "${LATDUR:-120}"
@@ -92,3 +112,7 @@ echo "-- in-process decode+map, one thread, no HTTP, no storage" | tee -a "$OUT/
 kill $YS; wait $YS 2>/dev/null || true
 taskset -c 0 "$JAVA" -cp "$CP" dev.yardstick.bench.DecodeBench 5 | tee -a "$OUT/results.txt"
 echo "results in $OUT/results.txt"
+if [ "$REFUSED" -gt 0 ]; then
+  echo "FAILED: $REFUSED answers were not 2xx over the measured runs (see FLAGGED above): figures of those runs are not durable ingest" | tee -a "$OUT/results.txt"
+  exit 1
+fi

@@ -4,6 +4,8 @@ import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.auth.Tokens;
 import dev.yardstick.config.Config;
+import dev.yardstick.ingest.BodyBudget;
+import dev.yardstick.ingest.BodyPace;
 import dev.yardstick.ingest.SeenWriter;
 import dev.yardstick.ingest.WriteQueue;
 import dev.yardstick.ingest.anthropic.AdminApiClient;
@@ -29,6 +31,7 @@ import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.PeopleStore;
 import dev.yardstick.storage.ReportQueries;
 import dev.yardstick.storage.TelemetryStore;
+import dev.yardstick.storage.SyncedWriter;
 import dev.yardstick.storage.TelemetryWriter;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.WebServer;
@@ -50,6 +53,7 @@ public final class App implements AutoCloseable {
   private final Clock clock;
   private Database db;
   private WriteQueue queue;
+  private BodyBudget bodies;
   private SeenWriter seen;
   private PeopleService people;
   private TelemetryStore telemetry;
@@ -91,10 +95,16 @@ public final class App implements AutoCloseable {
     AccountService accounts = new AccountService(accountStore, peopleStore, clock);
     ServerMetrics metrics = new ServerMetrics();
     telemetry = new TelemetryStore(db, orgs);
-    queue = new WriteQueue(writerOverride.apply(telemetry), metrics, clock, config.ingestQueueBytes());
+    queue = new WriteQueue(writerOverride.apply(SyncedWriter.around(telemetry, db, config.h2SyncCommits())), metrics, clock,
+        config.ingestQueueBytes());
     seen = new SeenWriter(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, accountStore, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
+    // one budget for the bodies arriving over HTTP and gRPC, the size of the queue's
+    bodies = new BodyBudget(config.ingestQueueBytes(),
+        new BodyPace(java.time.Duration.ofMillis(config.bodyTimeoutMillis()), config.bodyMinRate()));
+    metrics.bodyGauges(bodies::arriving, bodies::used);
+    bodies.start();
     SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
     AdminUsageQueries adminUsage = new AdminUsageQueries(db);
     anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,
@@ -106,11 +116,11 @@ public final class App implements AutoCloseable {
     people.addSightingSource(SightingSources.git(gitQueries));
     ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
-        reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestQueueBytes(),
+        reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), bodies,
         config.ingestTimeoutMillis(), config.managersSeeIndividuals(), () -> ready));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
-          config.ingestTimeoutMillis());
+          config.ingestTimeoutMillis(), bodies);
     }
     CompletableFuture<Void> database = inBackground("database", () -> {
       db.start();
@@ -253,6 +263,9 @@ public final class App implements AutoCloseable {
     }
     if (repositories != null) {
       repositories.close();
+    }
+    if (bodies != null) {
+      bodies.close();
     }
     if (queue != null) {
       queue.close();

@@ -38,6 +38,9 @@ public record Config(
     int gitTimeoutSeconds,
     boolean gitAllowHttp,
     List<Path> repositoryRoots,
+    long bodyTimeoutMillis,
+    long bodyMinRate,
+    boolean h2SyncCommits,
     String logLevel) {
 
   /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
@@ -57,7 +60,7 @@ public record Config(
       new Setting("YARDSTICK_BOOTSTRAP_API_TOKEN", null, "an admin API token (at least 24 characters) created at first start, for automation"),
       new Setting("YARDSTICK_SECRET_KEY", null, "base64 AES-256 key for stored secrets; unset = a key file in the data directory"),
       new Setting("YARDSTICK_MAX_BODY_BYTES", "67108864", "largest OTLP body accepted, after decompression (bytes)"),
-      new Setting("YARDSTICK_INGEST_QUEUE_BYTES", "67108864", "decoded telemetry waiting for the database before answering 429 (bytes); bodies being received are bounded by the same again"),
+      new Setting("YARDSTICK_INGEST_QUEUE_BYTES", "67108864", "decoded telemetry waiting for the database before answering 429 (bytes); bodies being received (HTTP and gRPC) are bounded by the same again"),
       new Setting("YARDSTICK_INGEST_TIMEOUT_MS", "8000", "longest an export waits for its commit before answering 503"),
       new Setting("YARDSTICK_MIN_GROUP_SIZE", "3", "group figures for people who may not see the individuals in them come only from teams and weeks of at least this many contributors"),
       new Setting("YARDSTICK_MANAGERS_SEE_INDIVIDUALS", "true", "whether managers see the numbers of each developer in their teams"),
@@ -67,6 +70,9 @@ public record Config(
       new Setting("YARDSTICK_GIT_TIMEOUT_SECONDS", "600", "longest a git clone or fetch may take, and longest any other git command may go without output, before it is stopped"),
       new Setting("YARDSTICK_GIT_ALLOW_HTTP", "false", "whether plain http:// clone URLs are accepted (never with a token); otherwise https:// only"),
       new Setting("YARDSTICK_REPOSITORY_ROOTS", null, "directories (separated by " + java.io.File.pathSeparator + ") under which local repositories may be read by path; unset = no local paths"),
+      new Setting("YARDSTICK_BODY_TIMEOUT_MS", "30000", "longest an OTLP request body may take to arrive (HTTP and gRPC) before it is answered 408 / DEADLINE_EXCEEDED and its memory given back"),
+      new Setting("YARDSTICK_BODY_MIN_RATE", "16384", "slowest an OTLP request body may arrive on average after its first 2 s, in bytes per second (0 = no minimum)"),
+      new Setting("YARDSTICK_H2_SYNC_COMMITS", "false", "embedded H2: force each telemetry commit to disk (fsync) before acknowledging it, so that it survives a power loss, not only a killed process"),
       new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
 
   public record Setting(String name, String defaultValue, String help) {
@@ -139,6 +145,9 @@ public record Config(
         (int) r.longIn("YARDSTICK_GIT_TIMEOUT_SECONDS", 1, 86_400),
         r.bool("YARDSTICK_GIT_ALLOW_HTTP"),
         r.directories("YARDSTICK_REPOSITORY_ROOTS"),
+        r.longIn("YARDSTICK_BODY_TIMEOUT_MS", 100, 3_600_000),
+        r.longIn("YARDSTICK_BODY_MIN_RATE", 0, 1L << 30),
+        r.bool("YARDSTICK_H2_SYNC_COMMITS"),
         r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
   }
 

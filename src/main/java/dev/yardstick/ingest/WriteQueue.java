@@ -81,6 +81,9 @@ public final class WriteQueue implements AutoCloseable {
     if (!running) {
       throw new StorageUnavailableException(writer == null ? "the server is starting" : "the server is shutting down");
     }
+    if (!writing()) {
+      throw new StorageUnavailableException("the writer has stopped");
+    }
     if (System.nanoTime() < outageUntilNanos) {
       throw new StorageUnavailableException("the database is unreachable");
     }
@@ -140,8 +143,9 @@ public final class WriteQueue implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // whatever it was, the writer goes on: a dead writer would leave every export hanging
         log.error("writer failed", e);
+        metrics.writerFailure();
         fail(taken, new IllegalStateException("the export could not be stored", e));
       } finally {
         taken.clear();
@@ -182,8 +186,27 @@ public final class WriteQueue implements AutoCloseable {
         log.error("could not store an export", e);
         fail(taken, new IllegalStateException("the export could not be stored: " + e.getMessage(), e));
         return;
+      } catch (StorageUnavailableException e) {
+        fail(taken, e);
+        return;
+      } catch (RuntimeException | Error e) { // a bug or a crash while storing: find the export it is about, store the others
+        metrics.writerFailure();
+        if (taken.size() > 1) {
+          log.warn("writer failed on {} exports, storing them one by one: {}", taken.size(), brief(e));
+          commitOneByOne(taken);
+          return;
+        }
+        log.error("could not store an export", e);
+        fail(taken, new IllegalStateException("the export could not be stored", e));
+        return;
       }
     }
+  }
+
+  /** False once the writer thread is gone (it should never be): nothing queued would be stored. */
+  public boolean writing() {
+    Thread w = writer;
+    return w != null && w.isAlive();
   }
 
   private void commitOneByOne(List<Pending> taken) {

@@ -64,6 +64,12 @@ public final class ServerMetrics {
         .register(registry)).record(Duration.ofNanos(nanos));
   }
 
+  /** The writer failed on a batch or an export (a bug or a crash, not the database): it goes on. */
+  public void writerFailure() {
+    counters.computeIfAbsent("writer_failures", k -> Counter.builder("yardstick_ingest_writer_failures")
+        .description("batches or exports the writer failed on for a reason other than the database").register(registry)).increment();
+  }
+
   public void commitBatch(int exports) {
     batchSize.record(exports);
   }
@@ -71,6 +77,11 @@ public final class ServerMetrics {
   public void queueGauges(Supplier<Number> exports, Supplier<Number> bytes) {
     Gauge.builder("yardstick_ingest_queue_exports", exports).description("exports waiting for the database").register(registry);
     Gauge.builder("yardstick_ingest_queue_bytes", bytes).description("bytes of exports waiting for the database").register(registry);
+  }
+
+  public void bodyGauges(Supplier<Number> bodies, Supplier<Number> bytes) {
+    Gauge.builder("yardstick_ingest_bodies", bodies).description("OTLP request bodies still arriving").register(registry);
+    Gauge.builder("yardstick_ingest_bodies_bytes", bytes).description("bytes held by OTLP bodies being received and decoded").register(registry);
   }
 
   public String scrape() {

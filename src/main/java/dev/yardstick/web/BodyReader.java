@@ -1,5 +1,6 @@
 package dev.yardstick.web;
 
+import dev.yardstick.ingest.BodyBudget;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.eclipse.jetty.io.Content;
@@ -7,7 +8,9 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Reads a request body without blocking a thread: chunks are copied into one array as Jetty
- * delivers them (exactly sized when a length up to 1 MiB is declared), and reading stops at the cap.
+ * delivers them, and reading stops at the cap. The array grows with the bytes that came (by half,
+ * up to the declared length), never ahead of them: a client that declares 64 MiB and sends 100
+ * bytes holds 16 KiB of the budget, one that sent 64 KiB at most 96 KiB.
  */
 final class BodyReader implements Runnable {
   /** What becomes of the body: the bytes, or why there are none. */
@@ -20,36 +23,32 @@ final class BodyReader implements Runnable {
     void overloaded();
 
     void failed(Throwable cause);
+
+    /** The request was answered already (ended for arriving too slowly): read no further. */
+    boolean answered();
   }
 
-  private static final int EXACT_UP_TO = 1 << 20;
+  private static final int FIRST = 16 * 1024;
+  private static final byte[] NONE = new byte[0];
   private final Request request;
+  private final long cap;
   private final long maxBytes;
   private final BodyBudget.Share budget;
   private final Sink sink;
-  private final int initial;
-  private byte[] buf;
+  private byte[] buf = NONE;
   private int len;
 
   BodyReader(Request request, long contentLength, long maxBytes, BodyBudget.Share budget, Sink sink) {
     this.request = request;
     this.maxBytes = maxBytes;
+    this.cap = contentLength >= 0 ? Math.min(contentLength, maxBytes) : maxBytes;
     this.budget = budget;
     this.sink = sink;
-    // sized as declared up to 1 MiB: a client that declares 64 MiB and sends nothing must not cost 64 MiB
-    this.initial = contentLength >= 0 ? (int) Math.min(contentLength, EXACT_UP_TO) : 16 * 1024;
   }
 
   @Override
   public void run() {
-    if (buf == null) {
-      if (!budget.grow(initial)) {
-        sink.overloaded();
-        return;
-      }
-      buf = new byte[initial];
-    }
-    while (true) {
+    while (!sink.answered()) {
       Content.Chunk chunk = request.read();
       if (chunk == null) {
         request.demand(this);
@@ -66,8 +65,9 @@ final class BodyReader implements Runnable {
         sink.tooLarge("body is over the limit of " + maxBytes + " bytes");
         return;
       }
+      budget.received(n);
       if (len + n > buf.length) {
-        int size = (int) Math.min(maxBytes, Math.max((long) buf.length * 2, (long) len + n));
+        int size = (int) Math.max((long) len + n, Math.min(cap, Math.max(FIRST, buf.length + buf.length / 2L)));
         if (!budget.grow(size - buf.length)) {
           chunk.release();
           sink.overloaded();
@@ -80,7 +80,9 @@ final class BodyReader implements Runnable {
       boolean last = chunk.isLast();
       chunk.release();
       if (last) {
-        sink.body(len == buf.length ? buf : Arrays.copyOf(buf, len));
+        if (budget.arrived()) { // else it was ended for its pace a moment ago, and answered
+          sink.body(len == buf.length ? buf : Arrays.copyOf(buf, len));
+        }
         return;
       }
     }

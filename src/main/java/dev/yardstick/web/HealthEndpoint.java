@@ -11,12 +11,17 @@ final class HealthEndpoint {
   private final Database db;
   private final ServerMetrics metrics;
   private final BooleanSupplier started;
+  private final BooleanSupplier writing;
 
-  /** @param started true once start-up finished (migrations, default organization, bootstrap tokens) */
-  HealthEndpoint(Database db, ServerMetrics metrics, BooleanSupplier started) {
+  /**
+   * @param started true once start-up finished (migrations, default organization, bootstrap tokens)
+   * @param writing false once the telemetry writer has stopped
+   */
+  HealthEndpoint(Database db, ServerMetrics metrics, BooleanSupplier started, BooleanSupplier writing) {
     this.db = db;
     this.metrics = metrics;
     this.started = started;
+    this.writing = writing;
   }
 
   void live(Context ctx) {
@@ -26,8 +31,10 @@ final class HealthEndpoint {
   void ready(Context ctx) {
     if (!started.getAsBoolean()) {
       ctx.status(503).header("Retry-After", "1").json(Map.of("status", "starting"));
+    } else if (!writing.getAsBoolean()) {
+      ctx.status(503).json(Map.of("status", "unavailable", "writer", "stopped"));
     } else if (db.check()) {
-      ctx.json(Map.of("status", "ok", "database", "ok"));
+      ctx.json(Map.of("status", "ok", "database", "ok", "writer", "ok"));
     } else {
       ctx.status(503).header("Retry-After", "5").json(Map.of("status", "unavailable", "database", "unreachable"));
     }

@@ -1,10 +1,10 @@
 package dev.yardstick.web;
 
+import dev.yardstick.ingest.BodyBudget;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -51,51 +51,31 @@ final class OtlpBody {
     };
   }
 
-  static final class Overloaded extends Exception {
-    Overloaded() {
-      super("too many large bodies are being received at once", null, false, false);
+  /** The body did not arrive in time ({@link dev.yardstick.ingest.BodyPace}). */
+  static final class TooSlow extends Exception {
+    TooSlow(String message) {
+      super(message, null, false, false);
     }
   }
 
-  /** The body as sent, decompressed when it is gzip, never more than {@code maxBytes}, taken from {@code budget}. */
-  static byte[] decode(byte[] raw, boolean gzip, long maxBytes, BodyBudget.Share budget)
-      throws IOException, TooLarge, Malformed, Overloaded {
+  /**
+   * The body as sent, decompressed when it is gzip, never more than {@code maxBytes}, taken from {@code budget}.
+   *
+   * @throws dev.yardstick.ingest.OverloadedException when the budget refuses the decompressed bytes
+   */
+  static byte[] decode(byte[] raw, boolean gzip, long maxBytes, BodyBudget.Share budget) throws IOException, TooLarge, Malformed {
     if (!gzip) {
       return raw;
     }
+    byte[] body;
     try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw), 8192)) {
-      return readCapped(gz, maxBytes, budget);
+      body = budget.readAll(gz, maxBytes);
     } catch (ZipException | EOFException e) {
       throw new Malformed("gzip body cannot be decompressed: " + e.getMessage());
     }
-  }
-
-  private static byte[] readCapped(InputStream in, long maxBytes, BodyBudget.Share budget)
-      throws IOException, TooLarge, Overloaded {
-    byte[] buf = grown(new byte[0], 16 * 1024, budget);
-    int len = 0;
-    while (true) {
-      if (len == buf.length) {
-        if (len >= maxBytes) {
-          throw new TooLarge("decompressed body is over the limit of " + maxBytes + " bytes");
-        }
-        buf = grown(buf, (int) Math.min(maxBytes + 1, (long) buf.length * 2), budget);
-      }
-      int n = in.read(buf, len, buf.length - len);
-      if (n < 0) {
-        return Arrays.copyOf(buf, len);
-      }
-      len += n;
-      if (len > maxBytes) {
-        throw new TooLarge("decompressed body is over the limit of " + maxBytes + " bytes");
-      }
+    if (body.length > maxBytes) {
+      throw new TooLarge("decompressed body is over the limit of " + maxBytes + " bytes");
     }
-  }
-
-  private static byte[] grown(byte[] buf, int size, BodyBudget.Share budget) throws Overloaded {
-    if (!budget.grow(size - buf.length)) {
-      throw new Overloaded();
-    }
-    return Arrays.copyOf(buf, size);
+    return body;
   }
 }

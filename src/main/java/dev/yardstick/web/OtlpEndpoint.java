@@ -1,6 +1,7 @@
 package dev.yardstick.web;
 
 import dev.yardstick.auth.TokenAuthenticator;
+import dev.yardstick.ingest.BodyBudget;
 import dev.yardstick.ingest.OverloadedException;
 import dev.yardstick.ingest.otlp.OtlpDecodeException;
 import dev.yardstick.ingest.otlp.OtlpIngest;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -72,54 +74,97 @@ final class OtlpEndpoint {
       boolean gzip = OtlpBody.gzip(req.getHeaders().get(HttpHeader.CONTENT_ENCODING));
       String headerEmail = req.getHeaders().get(USER_EMAIL_HEADER);
       BodyBudget.Share share = bodies.share();
-      new BodyReader(req, req.getLength(), maxBodyBytes, share, new BodyReader.Sink() {
-        @Override
-        public void body(byte[] raw) {
-          try {
-            byte[] body = OtlpBody.decode(raw, gzip, maxBodyBytes, share);
-            var stored = ingest.export(signal, org, enc, body, headerEmail);
-            settle(); // decoded and queued: the queue's own bound takes over
-            stored.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((accepted, e) -> {
-              if (e == null) {
-                x.reply(200, OtlpResponses.success(signal, enc, accepted));
-              } else {
-                x.refuse(e);
-              }
-            });
-          } catch (Exception e) {
-            refuse(e);
-          }
-        }
-
-        @Override
-        public void tooLarge(String message) {
-          refuse(new OtlpBody.TooLarge(message));
-        }
-
-        @Override
-        public void overloaded() {
-          refuse(new OtlpBody.Overloaded());
-        }
-
-        @Override
-        public void failed(Throwable cause) {
-          refuse(new IOException(cause.getMessage(), cause));
-        }
-
-        // done with the body: its bytes leave the budget, and the writer need not wait for it any longer
-        private void settle() {
-          share.release();
-          arriving.close();
-        }
-
-        private void refuse(Exception e) {
-          settle();
-          x.refuse(e);
-        }
-      }).run();
+      BodySink sink = new BodySink(x, share, arriving, signal, org, enc, gzip, headerEmail);
+      share.onTooSlow(sink::tooSlow);
+      new BodyReader(req, req.getLength(), maxBodyBytes, share, sink).run();
     } catch (Exception e) {
       arriving.close();
       x.refuse(e);
+    }
+  }
+
+  /** What becomes of one body; answered once, whichever comes first: the body, a refusal, or the end of its time. */
+  private final class BodySink implements BodyReader.Sink {
+    private final AtomicBoolean answered = new AtomicBoolean();
+    private final Exchange x;
+    private final BodyBudget.Share share;
+    private final OtlpIngest.Arriving arriving;
+    private final Signal signal;
+    private final long org;
+    private final Encoding enc;
+    private final boolean gzip;
+    private final String headerEmail;
+
+    BodySink(Exchange x, BodyBudget.Share share, OtlpIngest.Arriving arriving, Signal signal, long org, Encoding enc,
+        boolean gzip, String headerEmail) {
+      this.x = x;
+      this.share = share;
+      this.arriving = arriving;
+      this.signal = signal;
+      this.org = org;
+      this.enc = enc;
+      this.gzip = gzip;
+      this.headerEmail = headerEmail;
+    }
+
+    @Override
+    public void body(byte[] raw) {
+      if (!answered.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        byte[] body = OtlpBody.decode(raw, gzip, maxBodyBytes, share);
+        var stored = ingest.export(signal, org, enc, body, headerEmail);
+        settle(); // decoded and queued: the queue's own bound takes over
+        stored.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((accepted, e) -> {
+          if (e == null) {
+            x.reply(200, OtlpResponses.success(signal, enc, accepted));
+          } else {
+            x.refuse(e);
+          }
+        });
+      } catch (Exception e) {
+        settle();
+        x.refuse(e);
+      }
+    }
+
+    @Override
+    public void tooLarge(String message) {
+      refuse(new OtlpBody.TooLarge(message));
+    }
+
+    @Override
+    public void overloaded() {
+      refuse(BodyBudget.overloaded());
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+      refuse(new IOException(cause.getMessage(), cause));
+    }
+
+    /** Ended by the budget's sweeper: its bytes are back already; the client is told and the connection closed. */
+    void tooSlow(String why) {
+      refuse(new OtlpBody.TooSlow(why));
+    }
+
+    @Override
+    public boolean answered() {
+      return answered.get();
+    }
+
+    // done with the body: its bytes leave the budget, and the writer need not wait for it any longer
+    private void settle() {
+      share.release();
+      arriving.close();
+    }
+
+    private void refuse(Exception e) {
+      if (answered.compareAndSet(false, true)) {
+        settle();
+        x.refuse(e);
+      }
     }
   }
 
@@ -161,8 +206,11 @@ final class OtlpEndpoint {
         case OtlpBody.Malformed m -> fail(400, OtlpResponses.INVALID_ARGUMENT, m.getMessage(), "bad_request");
         case OtlpBody.TooLarge t -> fail(413, OtlpResponses.INVALID_ARGUMENT, t.getMessage(), "too_large");
         case OtlpBody.Unsupported u -> fail(415, OtlpResponses.INVALID_ARGUMENT, u.getMessage(), "unsupported");
+        case OtlpBody.TooSlow t -> {
+          res.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of the body is not waited for
+          fail(408, OtlpResponses.DEADLINE_EXCEEDED, t.getMessage(), "too_slow");
+        }
         case OverloadedException o -> overloaded(o.getMessage());
-        case OtlpBody.Overloaded o -> overloaded(o.getMessage());
         case StorageUnavailableException s -> unavailable();
         case TimeoutException t -> unavailable();
         case IOException io -> fail(400, OtlpResponses.INVALID_ARGUMENT, "the body could not be read: " + io.getMessage(), "bad_request");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.TokenAuthenticator;
+import dev.yardstick.ingest.BodyBudget;
 import dev.yardstick.ingest.anthropic.AnthropicSync;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
@@ -71,7 +72,7 @@ public final class WebServer implements AutoCloseable {
   /** What the handlers need; built by App. */
   public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens, AccountService accounts,
       PeopleService people, ReportService reports, AnthropicSync anthropic, RepositoryService repositories, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
-      long ingestQueueBytes, long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
+      BodyBudget bodies, long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
 
   public WebServer(String host, int port, Parts p) {
     this.host = host;
@@ -80,11 +81,11 @@ public final class WebServer implements AutoCloseable {
     this.metrics = p.metrics();
     this.routes = routes(p);
     this.otlp = new OtlpHandler(routes, new OtlpEndpoint(p.ingest(), p.auth(), p.metrics(), p.maxBodyBytes(),
-        p.ingestTimeoutMillis(), new BodyBudget(p.ingestQueueBytes())), p.metrics());
+        p.ingestTimeoutMillis(), p.bodies()), p.metrics());
   }
 
   static List<Route> routes(Parts p) {
-    HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started());
+    HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started(), p.ingest()::writing);
     Function<Context, Viewer> viewer = ctx -> Viewers.of(ApiRequests.principal(ctx), p.people(), p.managersSeeIndividuals());
     IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
     ReportApi report = new ReportApi(p.reports(), viewer);

@@ -77,6 +77,20 @@ class ConfigTest {
   }
 
   @Test
+  void ingestHardening_defaultsAndBadValues() {
+    Config c = Config.fromEnv(Map.of());
+    assertThat(c.bodyTimeoutMillis()).isEqualTo(30_000);
+    assertThat(c.bodyMinRate()).isEqualTo(16_384);
+    assertThat(c.h2SyncCommits()).isFalse();
+    assertThat(Config.fromEnv(Map.of("YARDSTICK_H2_SYNC_COMMITS", "true")).h2SyncCommits()).isTrue();
+    assertThat(Config.load(Map.of(), List.of("--body-min-rate=0")).bodyMinRate()).isZero();
+
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_H2_SYNC_COMMITS", "maybe"))).hasMessageContaining("YARDSTICK_H2_SYNC_COMMITS");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_BODY_TIMEOUT_MS", "10"))).hasMessageContaining("YARDSTICK_BODY_TIMEOUT_MS");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("YARDSTICK_BODY_MIN_RATE", "-1"))).hasMessageContaining("YARDSTICK_BODY_MIN_RATE");
+  }
+
+  @Test
   void toString_neverShowsSecrets() {
     Config c = Config.fromEnv(Map.of("YARDSTICK_DB_URL", "jdbc:postgresql://db/y?password=hunter2",
         "YARDSTICK_DB_PASSWORD", "hunter3", "YARDSTICK_BOOTSTRAP_API_TOKEN", "ys_secret_token_value_0123456789"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.App;
 import dev.yardstick.config.Config;
+import dev.yardstick.storage.TelemetryWriter;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A real Yardstick on loopback (HTTP on port 0, gRPC on a free port) over a test database. */
 public final class TestServer implements AutoCloseable {
@@ -54,6 +56,17 @@ public final class TestServer implements AutoCloseable {
    * @param clock the server's clock (a {@link TestClock} to move time forward)
    */
   public static TestServer start(TestDatabases.Target target, Map<String, String> settings, Clock clock) throws Exception {
+    return start(target, settings, clock, UnaryOperator.identity());
+  }
+
+  /** @param writer wraps where exports are committed (a test's gate or fault in front of the real store) */
+  public static TestServer start(TestDatabases.Target target, Map<String, String> settings,
+      UnaryOperator<TelemetryWriter> writer) throws Exception {
+    return start(target, settings, Clock.systemUTC(), writer);
+  }
+
+  private static TestServer start(TestDatabases.Target target, Map<String, String> settings, Clock clock,
+      UnaryOperator<TelemetryWriter> writer) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("YARDSTICK_HTTP_HOST", "127.0.0.1");
     env.put("YARDSTICK_HTTP_PORT", "0");
@@ -67,7 +80,7 @@ public final class TestServer implements AutoCloseable {
     env.put("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("YARDSTICK_REPOSITORY_ROOTS", TEMP_ROOT);
     env.putAll(settings);
-    App app = new App(Config.fromEnv(env), clock);
+    App app = new App(Config.fromEnv(env), clock, writer);
     app.start();
     return new TestServer(app, target);
   }

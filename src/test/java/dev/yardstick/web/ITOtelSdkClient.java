@@ -13,7 +13,9 @@ import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
+import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.GrpcStatusCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
@@ -22,6 +24,7 @@ import io.opentelemetry.sdk.metrics.export.AggregationTemporalitySelector;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -92,15 +95,19 @@ class ITOtelSdkClient {
   }
 
   @Test
-  void grpc_unknownToken_failsTheExport() {
+  void grpc_unknownToken_failsTheExport_unauthenticated() {
     MetricExporter exporter = OtlpGrpcMetricExporter.builder().setEndpoint("http://127.0.0.1:" + server.grpcPort())
         .addHeader("authorization", "Bearer tk_0000000000000000:sk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").build();
-    SdkMeterProvider provider = provider(exporter);
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    SdkMeterProvider provider = SdkMeterProvider.builder().setResource(resource()).registerMetricReader(reader).build();
     counter(provider, "claude_code.commit.count", "").add(1, attrs("nobody@example.com", "s1").build());
 
-    CompletableResultCode flushed = provider.forceFlush().join(10, TimeUnit.SECONDS);
+    CompletableResultCode exported = exporter.export(reader.collectAllMetrics()).join(10, TimeUnit.SECONDS);
 
-    assertThat(flushed.isSuccess()).isFalse();
+    assertThat(exported.isSuccess()).isFalse();
+    assertThat(exported.getFailureThrowable()).isInstanceOfSatisfying(FailedExportException.GrpcExportException.class,
+        e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(GrpcStatusCode.UNAUTHENTICATED)); // not retried
+    exporter.shutdown().join(10, TimeUnit.SECONDS);
     provider.shutdown().join(10, TimeUnit.SECONDS);
   }
 

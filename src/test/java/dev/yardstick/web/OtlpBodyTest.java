@@ -3,12 +3,16 @@ package dev.yardstick.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.yardstick.ingest.BodyBudget;
+import dev.yardstick.ingest.BodyPace;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class OtlpBodyTest {
-  private static final BodyBudget.Share ANY = new BodyBudget(Long.MAX_VALUE).share();
+  private static final BodyPace PACE = new BodyPace(Duration.ofSeconds(30), 0);
+  private static final BodyBudget.Share ANY = new BodyBudget(Long.MAX_VALUE, PACE).share();
 
   @Test
   void decode_plain_isTheBytesAsSent() throws Exception {
@@ -43,13 +47,13 @@ class OtlpBodyTest {
 
   @Test
   void budget_aBodyThatWouldPassTheBoundWhileOthersHoldBytes_isOverloaded() throws Exception {
-    BodyBudget budget = new BodyBudget(64 * 1024);
+    BodyBudget budget = new BodyBudget(64 * 1024, PACE);
     BodyBudget.Share other = budget.share();
     assertThat(other.grow(40 * 1024)).isTrue();
     BodyBudget.Share mine = budget.share();
 
     assertThatThrownBy(() -> OtlpBody.decode(gzip(new byte[100_000]), true, 200_000, mine))
-        .isInstanceOf(OtlpBody.Overloaded.class);
+        .isInstanceOf(dev.yardstick.ingest.OverloadedException.class);
     mine.release();
     assertThat(budget.used()).isEqualTo(40 * 1024);
     other.release();

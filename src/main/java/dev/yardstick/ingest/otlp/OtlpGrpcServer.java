@@ -1,51 +1,36 @@
 package dev.yardstick.ingest.otlp;
 
-import com.google.rpc.BadRequest;
 import dev.yardstick.auth.TokenAuthenticator;
-import dev.yardstick.ingest.OverloadedException;
+import dev.yardstick.ingest.BodyBudget;
+import dev.yardstick.model.Signal;
 import dev.yardstick.ops.ServerMetrics;
-import dev.yardstick.storage.StorageUnavailableException;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.StreamObserver;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * OTLP/gRPC: MetricsService/Export and LogsService/Export, with the ingest token in the
- * {@code authorization} metadata and the optional {@code x-yardstick-user-email} entry.
+ * {@code authorization} metadata and the optional {@code x-yardstick-user-email} entry. Messages
+ * are held to the limits of OTLP/HTTP bodies: the same cap, the same budget, the same pace.
  */
 public final class OtlpGrpcServer implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(OtlpGrpcServer.class);
-  private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-  private static final Metadata.Key<String> USER_EMAIL = Metadata.Key.of("x-yardstick-user-email", Metadata.ASCII_STRING_MARSHALLER);
-  private static final Context.Key<Long> ORG = Context.key("yardstick.org");
-  private static final Context.Key<String> EMAIL = Context.key("yardstick.email");
+  /** Per connection and per stream: what a client may send before gRPC reads it (auto-tuning could grow it to 8 MiB). */
+  private static final int FLOW_CONTROL_WINDOW = 1 << 20;
+  /** gRPC logs a warning with a stack trace for every message over the cap: a client's error, answered with its status. */
+  private static final java.util.logging.Logger DEFRAME_LOG =
+      java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerStream");
+
+  static {
+    DEFRAME_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
 
   private final String host;
   private final int port;
@@ -54,11 +39,11 @@ public final class OtlpGrpcServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final long maxBodyBytes;
   private final long timeoutMillis;
-  private final OtlpProtoDecoder proto = new OtlpProtoDecoder();
+  private final BodyBudget bodies;
   private Server server;
 
   public OtlpGrpcServer(String host, int port, OtlpIngest ingest, TokenAuthenticator auth, ServerMetrics metrics,
-      long maxBodyBytes, long timeoutMillis) {
+      long maxBodyBytes, long timeoutMillis, BodyBudget bodies) {
     this.host = host;
     this.port = port;
     this.ingest = ingest;
@@ -66,16 +51,51 @@ public final class OtlpGrpcServer implements AutoCloseable {
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
     this.timeoutMillis = timeoutMillis;
+    this.bodies = bodies;
   }
 
   public void start() throws IOException {
-    ServerInterceptor authn = new AuthInterceptor();
     server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
-        .addService(ServerInterceptors.intercept(new Metrics(), authn))
-        .addService(ServerInterceptors.intercept(new Logs(), authn))
+        .flowControlWindow(FLOW_CONTROL_WINDOW)
+        .addStreamTracerFactory(GrpcBody.factory(bodies))
+        .addService(service(MetricsServiceGrpc.SERVICE_NAME, Signal.METRICS))
+        .addService(service(LogsServiceGrpc.SERVICE_NAME, Signal.LOGS))
         .build()
         .start();
+  }
+
+  /** The service's Export taking the message as gRPC received it (bytes), answering the response's bytes. */
+  private ServerServiceDefinition service(String name, Signal signal) {
+    MethodDescriptor<InputStream, byte[]> export = MethodDescriptor.<InputStream, byte[]>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(MethodDescriptor.generateFullMethodName(name, "Export"))
+        .setRequestMarshaller(new MethodDescriptor.Marshaller<>() {
+          @Override
+          public InputStream stream(InputStream value) {
+            return value;
+          }
+
+          @Override
+          public InputStream parse(InputStream stream) {
+            return stream; // read by the handler, into the body budget
+          }
+        })
+        .setResponseMarshaller(new MethodDescriptor.Marshaller<>() {
+          @Override
+          public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+          }
+
+          @Override
+          public byte[] parse(InputStream stream) {
+            throw new UnsupportedOperationException("server side only");
+          }
+        })
+        .build();
+    return ServerServiceDefinition.builder(name)
+        .addMethod(export, new GrpcExport(signal, ingest, auth, metrics, maxBodyBytes, timeoutMillis))
+        .build();
   }
 
   public int port() {
@@ -89,92 +109,6 @@ public final class OtlpGrpcServer implements AutoCloseable {
       if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
         server.shutdownNow();
       }
-    }
-  }
-
-  private final class Metrics extends MetricsServiceGrpc.MetricsServiceImplBase {
-    @Override
-    public void export(ExportMetricsServiceRequest request, StreamObserver<ExportMetricsServiceResponse> out) {
-      answer("metrics", out, () -> ingest.exportMetrics(ORG.get(), proto.fromProto(request), EMAIL.get(),
-          request.getSerializedSize()), a -> a.rejected() == 0 ? ExportMetricsServiceResponse.getDefaultInstance()
-              : ExportMetricsServiceResponse.newBuilder().setPartialSuccess(ExportMetricsPartialSuccess.newBuilder()
-                  .setRejectedDataPoints(a.rejected()).setErrorMessage(a.message())).build());
-    }
-  }
-
-  private final class Logs extends LogsServiceGrpc.LogsServiceImplBase {
-    @Override
-    public void export(ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> out) {
-      answer("logs", out, () -> ingest.exportLogs(ORG.get(), proto.fromProto(request), EMAIL.get(),
-          request.getSerializedSize()), a -> a.rejected() == 0 ? ExportLogsServiceResponse.getDefaultInstance()
-              : ExportLogsServiceResponse.newBuilder().setPartialSuccess(ExportLogsPartialSuccess.newBuilder()
-                  .setRejectedLogRecords(a.rejected()).setErrorMessage(a.message())).build());
-    }
-  }
-
-  private <R> void answer(String signal, StreamObserver<R> out, java.util.function.Supplier<CompletableFuture<OtlpIngest.Accepted>> call,
-      Function<OtlpIngest.Accepted, R> response) {
-    long started = System.nanoTime();
-    CompletableFuture<OtlpIngest.Accepted> f;
-    try {
-      f = call.get().orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      f = CompletableFuture.failedFuture(e);
-    }
-    f.whenComplete((accepted, err) -> {
-      if (err == null) {
-        out.onNext(response.apply(accepted));
-        out.onCompleted();
-        metrics.request("grpc", signal, 0, System.nanoTime() - started);
-        return;
-      }
-      StatusRuntimeException s = toStatus(signal, err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
-      metrics.request("grpc", signal, s.getStatus().getCode().value(), System.nanoTime() - started);
-      out.onError(s);
-    });
-  }
-
-  private StatusRuntimeException toStatus(String signal, Throwable e) {
-    if (e instanceof StorageUnavailableException || e instanceof TimeoutException) {
-      metrics.exportRefused(signal, "unavailable");
-      return Status.UNAVAILABLE.withDescription("the export was not stored: the database is unavailable; retry later").asRuntimeException();
-    }
-    if (e instanceof OverloadedException) {
-      metrics.exportRefused(signal, "overloaded");
-      return Status.UNAVAILABLE.withDescription(e.getMessage() + "; retry shortly").asRuntimeException();
-    }
-    if (e instanceof IllegalArgumentException) {
-      metrics.exportRefused(signal, "bad_request");
-      return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-          .setCode(Status.Code.INVALID_ARGUMENT.value()).setMessage(e.getMessage())
-          .addDetails(com.google.protobuf.Any.pack(BadRequest.newBuilder().addFieldViolations(
-              BadRequest.FieldViolation.newBuilder().setField("request").setDescription(e.getMessage())).build()))
-          .build());
-    }
-    log.error("gRPC export failed", e);
-    metrics.exportRefused(signal, "internal");
-    return Status.INTERNAL.withDescription("the export could not be stored").asRuntimeException();
-  }
-
-  /** Resolves the ingest token before any message is read; unknown tokens get UNAUTHENTICATED. */
-  private final class AuthInterceptor implements ServerInterceptor {
-    @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-      Long org;
-      try {
-        org = auth.ingestOrg(headers.get(AUTHORIZATION)).orElse(null);
-      } catch (StorageUnavailableException e) {
-        call.close(Status.UNAVAILABLE.withDescription("the database is unavailable; retry later"), new Metadata());
-        return new ServerCall.Listener<>() { };
-      }
-      if (org == null) {
-        metrics.exportRefused(call.getMethodDescriptor().getServiceName().contains("Logs") ? "logs" : "metrics", "unauthorized");
-        call.close(Status.UNAUTHENTICATED.withDescription(
-            "missing or unknown ingest token: send authorization: Bearer tk_<id>:sk_<secret>"), new Metadata());
-        return new ServerCall.Listener<>() { };
-      }
-      Context ctx = Context.current().withValue(ORG, org).withValue(EMAIL, headers.get(USER_EMAIL));
-      return Contexts.interceptCall(ctx, call, headers, next);
     }
   }
 }

@@ -42,6 +42,11 @@ public final class OtlpIngest {
     return store(signal, orgId, mapped, body.length);
   }
 
+  /** False once the writer has stopped: nothing would be stored (readiness says so). */
+  public boolean writing() {
+    return queue.writing();
+  }
+
   /** Marks an export on its way in (its body being read and decoded) so that the writer waits for it; close it once submitted. */
   public Arriving arriving() {
     queue.announce();
@@ -64,14 +69,6 @@ public final class OtlpIngest {
         queue.arrived();
       }
     }
-  }
-
-  CompletableFuture<Accepted> exportMetrics(long orgId, Otlp.MetricsExport export, String headerEmail, long bytes) {
-    return store(Signal.METRICS, orgId, mapper.mapMetrics(export, headerEmail), bytes);
-  }
-
-  CompletableFuture<Accepted> exportLogs(long orgId, Otlp.LogsExport export, String headerEmail, long bytes) {
-    return store(Signal.LOGS, orgId, mapper.mapLogs(export, headerEmail), bytes);
   }
 
   private CompletableFuture<Accepted> store(Signal signal, long orgId, ClaudeCodeMapper.Mapped mapped, long bytes) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 public final class OtlpResponses {
   /** gRPC status codes used in google.rpc.Status bodies. */
   public static final int INVALID_ARGUMENT = 3;
+  public static final int DEADLINE_EXCEEDED = 4;
   public static final int RESOURCE_EXHAUSTED = 8;
   public static final int UNIMPLEMENTED = 12;
   public static final int INTERNAL = 13;
