@@ -27,6 +27,7 @@ import dev.yardstick.web.api.ReportApi;
 import dev.yardstick.web.api.RepositoryApi;
 import dev.yardstick.web.api.TeamApi;
 import dev.yardstick.web.pages.AccountPages;
+import dev.yardstick.web.pages.Assets;
 import dev.yardstick.web.pages.DeveloperPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
@@ -114,6 +115,7 @@ public final class WebServer implements AutoCloseable {
         Route.otlp("/v1/logs", Route.OtlpKind.LOGS),
         Route.otlp("/v1/traces", Route.OtlpKind.TRACES),
         // pages
+        new Route(get, Assets.CSS_PATH, Access.PUBLIC, Assets::css),
         new Route(get, "/login", Access.PUBLIC, signIn::loginForm),
         new Route(post, "/login", Access.PUBLIC, signIn::login),
         new Route(post, "/logout", Access.SIGNED_IN, signIn::logout),
@@ -197,12 +199,17 @@ public final class WebServer implements AutoCloseable {
       config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(otlp)));
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.requestLogger.http(this::recordRequest);
+      config.routes.before(SecurityHeaders::apply);
       config.routes.beforeMatched(authn::check);
       for (Route r : routes) {
         if (r.otlp() != null) {
           continue; // served by the OTLP handler
         }
         config.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
+        if (r.method() == HandlerType.GET) {
+          // Javalin's implicit HEAD carries no access rule; HEAD is GET without the body (Jetty drops it)
+          config.routes.addHttpHandler(HandlerType.HEAD, r.path(), r.handler(), r.access());
+        }
       }
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
       config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
@@ -237,7 +244,8 @@ public final class WebServer implements AutoCloseable {
   /** A page asked for without a session goes to the sign-in page; an API call gets the status. */
   private static void problem(Context ctx, HttpProblem e) {
     boolean browser = ctx.header("Authorization") == null;
-    if (e.status() == 401 && browser && ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+    if (e.status() == 401 && browser && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
+        && !ctx.path().startsWith("/api/")) {
       ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.FOUND);
       return;
     }

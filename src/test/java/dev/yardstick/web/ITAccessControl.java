@@ -38,11 +38,11 @@ class ITAccessControl {
   }
 
   @Test
-  void publicRoutes_areOnlyHealthMetricsSignInSetupAndInvitations() {
+  void publicRoutes_areOnlyHealthMetricsSignInSetupInvitationsAndTheStyleSheet() {
     List<String> open = routes().stream().filter(r -> r.access() == Access.PUBLIC).map(r -> r.method() + " " + r.path()).toList();
 
     assertThat(open).containsExactlyInAnyOrder("GET /healthz", "GET /readyz", "GET /metrics", "GET /login", "POST /login",
-        "GET /setup", "POST /setup", "GET /invite/{token}", "POST /invite/{token}");
+        "GET /setup", "POST /setup", "GET /invite/{token}", "POST /invite/{token}", "GET /assets/yardstick.css");
     assertThat(routes().stream().filter(r -> r.access() == Access.INGEST).map(Route::path))
         .allMatch(p -> p.startsWith("/otel/v1/") || p.startsWith("/v1/"));
   }
