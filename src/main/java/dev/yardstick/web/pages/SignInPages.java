@@ -32,7 +32,7 @@ public final class SignInPages {
   public void login(Context ctx) {
     sameOrigin(ctx);
     String email = ctx.formParam("email");
-    String next = safeNext(ctx.formParam("next"));
+    String next = LocalPath.orHome(ctx.formParam("next"));
     try {
       Optional<SignIn> s = accounts.signIn(email, ctx.formParam("password"), ctx.ip());
       if (s.isEmpty()) {
@@ -105,15 +105,10 @@ public final class SignInPages {
     }
   }
 
-  /** Only paths of this site: never an absolute or protocol-relative URL (no open redirect). */
-  static String safeNext(String next) {
-    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-  }
-
   private static String loginPage(String next, String email, String error) {
     return Html.page("Sign in", null, Html.message(error, true)
         + "<form class=\"box\" method=\"post\" action=\"/login\">"
-        + "<input type=\"hidden\" name=\"next\" value=\"" + esc(safeNext(next)) + "\">"
+        + "<input type=\"hidden\" name=\"next\" value=\"" + esc(LocalPath.orHome(next)) + "\">"
         + "<p><label>Email<br><input name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"" + esc(email) + "\"></label></p>"
         + "<p><label>Password<br><input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label></p>"
         + "<p><button type=\"submit\">Sign in</button></p></form>"
