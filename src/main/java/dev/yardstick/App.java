@@ -120,7 +120,8 @@ public final class App implements AutoCloseable {
           tokens.createApiTokenIfAbsent(defaultOrgId, "bootstrap", Tokens.sha256(t), "admin", now));
       accounts.bootstrap(defaultOrgId, config.bootstrapAdminEmail(), config.bootstrapAdminPassword()).ifPresent(code ->
           // printed, not logged: log files outlive the moment the code is needed
-          System.err.println("\nNo admin yet. Open " + config.publicUrl() + "/setup and enter the setup code " + code + "\n"));
+          System.err.println("\nNo admin yet. Open " + config.publicUrl() + "/setup and enter the setup code " + code
+              + " (good for one hour; a restart prints a fresh one)\n"));
       queue.start();
       seen.start();
     });

@@ -8,6 +8,7 @@ import dev.yardstick.storage.PeopleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class AccountService {
   static final Duration SESSION_TTL = Duration.ofDays(14);
   static final Duration INVITATION_TTL = Duration.ofDays(7);
+  static final Duration SETUP_CODE_TTL = Duration.ofHours(1);
 
   private final AccountStore accounts;
   private final PeopleStore people;
@@ -46,38 +48,63 @@ public final class AccountService {
     }
   }
 
+  /** The setup page is gone: an admin exists (answered 404). */
+  public static final class SetupClosed extends RuntimeException {
+    SetupClosed() {
+      super("Yardstick is set up");
+    }
+  }
+
   /**
    * First start: the admin from the settings if given (created unless the email has an account),
-   * otherwise, while the organization has no admin, a one-time setup code to print.
+   * otherwise, while the organization has no admin, a setup code to print, good for an hour. Every
+   * start without an admin prints a fresh one; codes die as soon as the organization has an admin.
    */
   public Optional<String> bootstrap(long org, Optional<String> email, Optional<String> password) {
+    Instant now = clock.instant();
     if (email.isPresent() && password.isPresent()) {
       String e = Emails.normalize(email.get());
       if (accounts.userByEmail(e).isEmpty()) {
         Passwords.check(password.get());
-        accounts.createUser(org, e, Passwords.hash(password.get()), Role.ADMIN, null, clock.instant());
+        accounts.createUser(org, e, Passwords.hash(password.get()), Role.ADMIN, null, now);
       }
-      return Optional.empty();
     }
+    accounts.deleteSetupCodesBefore(now.minus(SETUP_CODE_TTL));
     if (accounts.anyAdmin(org)) {
+      accounts.deleteSetupCodes(org);
       return Optional.empty();
     }
     String code = Tokens.newSetupCode();
-    accounts.createSetupCode(org, Tokens.sha256(code), clock.instant());
+    accounts.createSetupCode(org, Tokens.sha256(code), now);
     return Optional.of(code);
   }
 
-  /** Creates the first admin with a setup code; the code works once. */
+  /** Whether the /setup page is open: an organization was given a setup code and has no admin yet. */
+  public boolean setupOpen() {
+    return accounts.awaitingSetup();
+  }
+
+  /**
+   * Creates the first admin with a setup code (typed in any case, blanks around it ignored) and
+   * signs them in. Throws SetupClosed once an admin exists, whichever code is used.
+   */
   public SignIn setup(String code, String email, String password) {
-    String hash = Tokens.sha256(code == null ? "" : code.trim());
-    long org = accounts.setupCodeOrg(hash).orElseThrow(() -> new IllegalArgumentException("the setup code is wrong or used"));
-    Passwords.check(password);
-    String e = requireEmail(email);
-    if (!accounts.useSetupCode(hash, clock.instant())) {
-      throw new IllegalArgumentException("the setup code is wrong or used");
+    if (!setupOpen()) {
+      throw new SetupClosed();
     }
-    long id = accounts.createUser(org, e, Passwords.hash(password), Role.ADMIN, null, clock.instant());
-    return newSession(accounts.user(id).orElseThrow());
+    String e = requireEmail(email);
+    Passwords.check(password);
+    String hash = Tokens.sha256(code == null ? "" : code.trim().toUpperCase(Locale.ROOT));
+    Instant now = clock.instant();
+    AccountStore.FirstAdmin made = accounts.createFirstAdmin(hash, now.minus(SETUP_CODE_TTL), e, Passwords.hash(password), now);
+    return switch (made.outcome()) {
+      case CREATED -> newSession(accounts.user(made.userId()).orElseThrow());
+      case ALREADY_SET_UP -> throw new SetupClosed();
+      case WRONG_CODE -> throw new IllegalArgumentException("The setup code is wrong.");
+      case EXPIRED_CODE -> throw new IllegalArgumentException("The setup code has expired (codes last one hour):"
+          + " restart the server, which prints a fresh one.");
+      case EMAIL_TAKEN -> throw new IllegalArgumentException("an account with email " + e + " exists");
+    };
   }
 
   /**

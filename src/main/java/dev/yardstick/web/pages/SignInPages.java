@@ -26,7 +26,7 @@ public final class SignInPages {
   }
 
   public void loginForm(Context ctx) {
-    ctx.html(loginPage(ctx.queryParam("next"), null, null));
+    ctx.html(loginPage(ctx.queryParam("next"), null, null, accounts.setupOpen()));
   }
 
   public void login(Context ctx) {
@@ -36,14 +36,14 @@ public final class SignInPages {
     try {
       Optional<SignIn> s = accounts.signIn(email, ctx.formParam("password"), ctx.ip());
       if (s.isEmpty()) {
-        ctx.status(401).html(loginPage(next, email, "Wrong email or password."));
+        ctx.status(401).html(loginPage(next, email, "Wrong email or password.", false));
         return;
       }
       startSession(ctx, s.get());
       ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (AccountService.TooManyAttempts e) {
       ctx.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()))
-          .html(loginPage(next, email, "Too many failed sign-ins. Try again in " + e.retryAfterSeconds() + " seconds."));
+          .html(loginPage(next, email, "Too many failed sign-ins. Try again in " + e.retryAfterSeconds() + " seconds.", false));
     }
   }
 
@@ -53,7 +53,12 @@ public final class SignInPages {
     ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
+  /** The first admin's form, only while there is no admin; afterwards the page is gone. */
   public void setupForm(Context ctx) {
+    if (!accounts.setupOpen()) {
+      setUp(ctx);
+      return;
+    }
     ctx.html(setupPage(null));
   }
 
@@ -62,9 +67,15 @@ public final class SignInPages {
     try {
       startSession(ctx, accounts.setup(ctx.formParam("code"), ctx.formParam("email"), ctx.formParam("password")));
       ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    } catch (AccountService.SetupClosed e) {
+      setUp(ctx);
     } catch (IllegalArgumentException e) {
       ctx.status(400).html(setupPage(e.getMessage()));
     }
+  }
+
+  private static void setUp(Context ctx) {
+    ctx.status(404).html(Html.page("Set up", null, "<p>Yardstick is set up. <a href=\"/login\">Sign in</a>.</p>"));
   }
 
   public void invitationForm(Context ctx) {
@@ -105,20 +116,20 @@ public final class SignInPages {
     }
   }
 
-  private static String loginPage(String next, String email, String error) {
+  private static String loginPage(String next, String email, String error, boolean setupOpen) {
     return Html.page("Sign in", null, Html.message(error, true)
         + "<form class=\"box\" method=\"post\" action=\"/login\">"
         + "<input type=\"hidden\" name=\"next\" value=\"" + esc(LocalPath.orHome(next)) + "\">"
         + "<p><label>Email<br><input name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"" + esc(email) + "\"></label></p>"
         + "<p><label>Password<br><input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label></p>"
         + "<p><button type=\"submit\">Sign in</button></p></form>"
-        + "<p class=\"muted\">First start without an admin? Use the setup code printed by the server at <a href=\"/setup\">/setup</a>.</p>");
+        + (setupOpen ? "<p class=\"muted\">No admin yet? Enter the setup code the server printed at <a href=\"/setup\">/setup</a>.</p>" : ""));
   }
 
   private static String setupPage(String error) {
     return Html.page("Set up Yardstick", null, Html.message(error, true)
         + "<form class=\"box\" method=\"post\" action=\"/setup\">"
-        + "<p><label>Setup code (printed by the server at first start)<br><input name=\"code\" required></label></p>"
+        + "<p><label>Setup code (printed by the server at start; good for an hour)<br><input name=\"code\" required></label></p>"
         + "<p><label>Your email<br><input name=\"email\" type=\"email\" required></label></p>"
         + "<p><label>Password (at least 10 characters)<br><input name=\"password\" type=\"password\" autocomplete=\"new-password\" required></label></p>"
         + "<p><button type=\"submit\">Create the first admin</button></p></form>");
