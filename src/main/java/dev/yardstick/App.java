@@ -18,6 +18,7 @@ import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.InstanceSettings;
+import dev.yardstick.storage.LoginFailureStore;
 import dev.yardstick.ingest.otlp.OtlpGrpcServer;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
@@ -86,14 +87,14 @@ public final class App implements AutoCloseable {
     PeopleStore peopleStore = new PeopleStore(db);
     AccountStore accountStore = new AccountStore(db);
     people = new PeopleService(peopleStore, clock);
-    AccountService accounts = new AccountService(accountStore, peopleStore, clock);
+    SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
+    AccountService accounts = new AccountService(accountStore, new LoginFailureStore(db), peopleStore, secrets, clock);
     ServerMetrics metrics = new ServerMetrics();
     telemetry = new TelemetryStore(db, orgs);
     queue = new WriteQueue(writerOverride.apply(telemetry), metrics, clock, config.ingestQueueBytes());
     seen = new SeenWriter(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, accountStore, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics);
-    SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
     AdminUsageQueries adminUsage = new AdminUsageQueries(db);
     anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,
         AdminApiClient.MAX_PAGE);
@@ -106,7 +107,7 @@ public final class App implements AutoCloseable {
     ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
         reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), config.ingestQueueBytes(),
-        config.ingestTimeoutMillis(), config.managersSeeIndividuals(), () -> ready));
+        config.ingestTimeoutMillis(), config.managersSeeIndividuals(), () -> ready, config.trustedProxies()));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
           config.ingestTimeoutMillis());
@@ -141,6 +142,7 @@ public final class App implements AutoCloseable {
     chores.every("identity-auto-link", 5, 60, () -> people.autoLink(defaultOrgId));
     chores.every("anthropic-sync", 15, 60, anthropic::tick);
     chores.every("git-follow", 20, 60, repositories::tick);
+    chores.every("account-cleanup", 60, 3600, accounts::cleanUp);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
         config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
   }

@@ -4,10 +4,12 @@ import dev.yardstick.model.Emails;
 import dev.yardstick.model.Role;
 import dev.yardstick.storage.AccountStore;
 import dev.yardstick.storage.AccountStore.User;
+import dev.yardstick.storage.LoginFailureStore;
 import dev.yardstick.storage.PeopleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,17 +24,21 @@ public final class AccountService {
   static final Duration SETUP_CODE_TTL = Duration.ofHours(1);
 
   private final AccountStore accounts;
+  private final LoginFailureStore failures;
   private final PeopleStore people;
+  private final DeviceCookies devices;
   private final Clock clock;
 
-  public AccountService(AccountStore accounts, PeopleStore people, Clock clock) {
+  public AccountService(AccountStore accounts, LoginFailureStore failures, PeopleStore people, SecretBox secrets, Clock clock) {
     this.accounts = accounts;
+    this.failures = failures;
     this.people = people;
+    this.devices = new DeviceCookies(secrets);
     this.clock = clock;
   }
 
-  /** A new session: the id for the cookie (shown once) and who it belongs to. */
-  public record SignIn(String sessionId, Principal principal) {}
+  /** A new session: the id for the cookie (shown once), who it belongs to, and the browser's new device cookie. */
+  public record SignIn(String sessionId, Principal principal, String deviceCookie) {}
 
   /** Too many failed sign-ins; the caller may try again after the given seconds (answered 429). */
   public static final class TooManyAttempts extends RuntimeException {
@@ -109,41 +115,48 @@ public final class AccountService {
 
   /**
    * Signs in; empty for a wrong email or password (the same answer for both, after the same work).
-   * Throws TooManyAttempts while the email or the client address is locked out.
+   * The attempt is counted as a failure before the password is checked (and given back when it
+   * was right), so concurrent guesses cannot slip past the count. Throws TooManyAttempts while
+   * LoginThrottle says this client must wait for this email.
+   *
+   * @param clientAddress where the request came from (after trusted proxies)
+   * @param deviceCookie the browser's device cookie, or null
    */
-  public Optional<SignIn> signIn(String email, String password, String clientAddress) {
+  public Optional<SignIn> signIn(String email, String password, String clientAddress, String deviceCookie) {
     Instant now = clock.instant();
     String e = Emails.normalize(email);
-    String byEmail = "email:" + (e == null ? "" : e);
-    String byClient = "client:" + clientAddress;
-    long wait = Math.max(wait(byEmail, now), wait(byClient, now));
-    if (wait > 0) {
-      throw new TooManyAttempts(wait);
+    String who = e == null ? "" : e.length() > 320 ? e.substring(0, 320) : e;
+    Optional<String> device = devices.idFor(deviceCookie, who);
+    String client = device.map(id -> "device:" + id).orElse("ip:" + clientAddress);
+    String pair = "pair:" + client + "|" + who;
+    String byClient = device.isPresent() ? null : "client:" + client;
+    String byEmail = "email:" + who;
+    List<String> others = byClient == null ? List.of(byEmail) : List.of(byClient, byEmail);
+    Duration wait = failures.countFailure(pair, others, now, now.minus(LoginThrottle.WINDOW), seen -> LoginThrottle.waitFor(
+        new LoginThrottle.Attempt(seen.get(pair), byClient == null ? null : seen.get(byClient), seen.get(byEmail)), now));
+    if (!wait.isZero()) {
+      throw new TooManyAttempts(seconds(wait));
     }
     Optional<User> user = e == null ? Optional.empty() : accounts.userByEmail(e);
     boolean ok = Passwords.matches(password, user.map(User::passwordHash).orElse(null))
         && user.isPresent() && !user.get().disabled();
     if (!ok) {
-      accounts.saveFailures(byEmail, LoginThrottle.failed(accounts.failures(byEmail).orElse(null), now, LoginThrottle.FREE_PER_EMAIL));
-      accounts.saveFailures(byClient, LoginThrottle.failed(accounts.failures(byClient).orElse(null), now, LoginThrottle.FREE_PER_CLIENT));
-      return Optional.empty();
+      return Optional.empty(); // counted above
     }
-    accounts.clearFailures(byEmail);
+    failures.forgiveFailure(pair, others);
     return Optional.of(newSession(user.get()));
   }
 
-  private long wait(String subject, Instant now) {
-    Duration d = LoginThrottle.waitFor(accounts.failures(subject).orElse(null), now);
-    return d.isZero() ? 0 : Math.max(1, d.toSeconds());
-  }
-
-  /** A fresh session id for every sign-in: an id set before sign-in is never promoted (no fixation). */
+  /**
+   * A fresh session id for every sign-in (an id set before sign-in is never promoted: no
+   * fixation), and a fresh device cookie for the browser.
+   */
   private SignIn newSession(User user) {
     String id = Tokens.newSecret();
     String csrf = Tokens.newSecret();
     Instant now = clock.instant();
     accounts.createSession(Tokens.sha256(id), user.id(), csrf, now, now.plus(SESSION_TTL));
-    return new SignIn(id, principal(user, csrf, Tokens.sha256(id)));
+    return new SignIn(id, principal(user, csrf, Tokens.sha256(id)), devices.issue(user.email()));
   }
 
   /** The principal of a session cookie, if the session exists, has not expired and its account is enabled. */
@@ -163,15 +176,38 @@ public final class AccountService {
     }
   }
 
-  /** Changes the caller's password after checking the current one; every other session of the account ends. */
+  /**
+   * Changes the caller's password after checking the current one; every other session of the
+   * account ends (its personal API tokens stay: they are listed and revoked one by one). Wrong
+   * current passwords are throttled like sign-ins, so a stolen session cannot guess the password.
+   */
   public void changePassword(Principal p, String current, String next) {
-    User user = accounts.user(p.userId()).orElseThrow(() -> new IllegalArgumentException("this token has no account"));
+    if (p.userId() == null) {
+      throw new IllegalArgumentException("an organization API token has no password; sign in or use a personal token");
+    }
+    User user = accounts.user(p.userId()).orElseThrow(() -> new IllegalArgumentException("this account no longer exists"));
+    Passwords.check(next);
+    Instant now = clock.instant();
+    String subject = "password:" + user.id();
+    Duration wait = failures.countFailure(subject, List.of(), now, now.minus(LoginThrottle.WINDOW),
+        seen -> LoginThrottle.backoff(seen.get(subject), LoginThrottle.FREE_PER_PAIR, now));
+    if (!wait.isZero()) {
+      throw new TooManyAttempts(seconds(wait));
+    }
     if (!Passwords.matches(current, user.passwordHash())) {
       throw new IllegalArgumentException("the current password is wrong");
     }
-    Passwords.check(next);
-    accounts.setPassword(user.id(), Passwords.hash(next), clock.instant());
+    failures.forgiveFailure(subject, List.of());
+    accounts.setPassword(user.id(), Passwords.hash(next), now);
     accounts.deleteSessions(user.id(), p.sessionSha256());
+  }
+
+  /** Forgets what no longer counts: expired sessions and setup codes, and failures past the throttle's window. */
+  public void cleanUp() {
+    Instant now = clock.instant();
+    accounts.deleteExpiredSessions(now);
+    accounts.deleteSetupCodesBefore(now.minus(SETUP_CODE_TTL));
+    failures.deleteFailuresBefore(now.minus(LoginThrottle.WINDOW));
   }
 
   /** A one-time invitation for an email and role; returns the token for the link (shown once). */
@@ -215,6 +251,11 @@ public final class AccountService {
 
   static Principal principal(User u, String csrf, String sessionHash) {
     return new Principal(u.orgId(), u.id(), u.email(), u.role(), u.developerId(), csrf, sessionHash);
+  }
+
+  // rounded up: a client told to come back must not come back a moment too early
+  private static long seconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   private static String requireEmail(String email) {

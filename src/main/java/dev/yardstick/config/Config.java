@@ -35,6 +35,7 @@ public record Config(
     int reworkWindowDays,
     int gitFollowMinutes,
     int szzMaxFixLines,
+    TrustedProxies trustedProxies,
     String logLevel) {
 
   /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
@@ -61,6 +62,7 @@ public record Config(
       new Setting("YARDSTICK_REWORK_WINDOW_DAYS", "21", "lines rewritten or deleted within this many days of their commit count as rework"),
       new Setting("YARDSTICK_GIT_FOLLOW_MINUTES", "10", "how often followed repositories are fetched and new commits imported"),
       new Setting("YARDSTICK_SZZ_MAX_FIX_LINES", "200", "a fix that removes or rewrites more lines than this blames no commit (too broad to trace)"),
+      new Setting("YARDSTICK_TRUSTED_PROXIES", null, "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed (comma-separated); unset = none"),
       new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
 
   public record Setting(String name, String defaultValue, String help) {
@@ -130,7 +132,17 @@ public record Config(
         (int) r.longIn("YARDSTICK_REWORK_WINDOW_DAYS", 1, 365),
         (int) r.longIn("YARDSTICK_GIT_FOLLOW_MINUTES", 1, 1440),
         (int) r.longIn("YARDSTICK_SZZ_MAX_FIX_LINES", 1, 1_000_000),
+        trustedProxies(r),
         r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
+  }
+
+  private static TrustedProxies trustedProxies(Reader r) {
+    String raw = r.optional("YARDSTICK_TRUSTED_PROXIES").orElse("");
+    try {
+      return TrustedProxies.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("YARDSTICK_TRUSTED_PROXIES", raw, e.getMessage() + "; expected IP addresses or CIDR ranges, e.g. 10.0.0.0/8, ::1");
+    }
   }
 
   public boolean embeddedDatabase() {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Accounts, their sessions, invitations, the first-start setup code and failed sign-ins. Secrets only as hashes. */
+/** Accounts, their sessions, invitations and the first-start setup codes. Secrets only as hashes. */
 public final class AccountStore {
   private final Database db;
 
@@ -182,30 +182,6 @@ public final class AccountStore {
       h.createUpdate("DELETE FROM setup_codes WHERE org_id = :org").bind("org", org.get()).execute();
       return new FirstAdmin(SetupOutcome.CREATED, id);
     });
-  }
-
-  /** Failed sign-ins of a subject: count and lock. */
-  public record Failures(int count, Instant last, Instant lockedUntil) {}
-
-  public Optional<Failures> failures(String subject) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT failures, last_failure, locked_until FROM login_failures WHERE subject = :s")
-        .bind("s", subject)
-        .map((rs, ctx) -> new Failures(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-            rs.getObject(3) == null ? null : rs.getObject(3, OffsetDateTime.class).toInstant()))
-        .findOne());
-  }
-
-  public void saveFailures(String subject, Failures f) {
-    db.jdbi().useTransaction(h -> {
-      h.createUpdate("DELETE FROM login_failures WHERE subject = :s").bind("s", subject).execute();
-      h.createUpdate("INSERT INTO login_failures (subject, failures, last_failure, locked_until) VALUES (:s, :n, :last, :lock)")
-          .bind("s", subject).bind("n", f.count()).bind("last", utc(f.last()))
-          .bind("lock", f.lockedUntil() == null ? null : utc(f.lockedUntil())).execute();
-    });
-  }
-
-  public void clearFailures(String subject) {
-    db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM login_failures WHERE subject = :s").bind("s", subject).execute());
   }
 
   private static OffsetDateTime utc(Instant t) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.TokenAuthenticator;
+import dev.yardstick.config.TrustedProxies;
 import dev.yardstick.ingest.anthropic.AnthropicSync;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
@@ -70,7 +71,8 @@ public final class WebServer implements AutoCloseable {
   /** What the handlers need; built by App. */
   public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens, AccountService accounts,
       PeopleService people, ReportService reports, AnthropicSync anthropic, RepositoryService repositories, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
-      long ingestQueueBytes, long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
+      long ingestQueueBytes, long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started,
+      TrustedProxies trustedProxies) {}
 
   public WebServer(String host, int port, Parts p) {
     this.host = host;
@@ -93,7 +95,7 @@ public final class WebServer implements AutoCloseable {
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
     RepositoryApi repositories = new RepositoryApi(p.repositories());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
-    SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl());
+    SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
     HomePage home = new HomePage(p.reports(), viewer);
     IdentityPages identityPages = new IdentityPages(p.people());
@@ -215,6 +217,10 @@ public final class WebServer implements AutoCloseable {
       config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
       config.routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
       config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
+      config.routes.exception(AccountService.TooManyAttempts.class, (e, ctx) -> {
+        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        error(ctx, 429, "too_many_attempts", e.getMessage());
+      });
       config.routes.exception(StorageUnavailableException.class, (e, ctx) -> {
         ctx.header("Retry-After", "5");
         error(ctx, 503, "unavailable", e.getMessage());

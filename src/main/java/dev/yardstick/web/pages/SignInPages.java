@@ -11,18 +11,24 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Sign-in, sign-out, first-start setup and invitation links. */
 public final class SignInPages {
   public static final String SESSION_COOKIE = "ys_session";
+  static final String DEVICE_COOKIE = "ys_device";
   private static final int SESSION_SECONDS = 14 * 24 * 3600;
+  private static final int DEVICE_SECONDS = 365 * 24 * 3600;
 
   private final AccountService accounts;
   private final boolean httpsPublicUrl;
+  private final Function<Context, String> clientAddress;
 
-  public SignInPages(AccountService accounts, URI publicUrl) {
+  /** @param clientAddress where a request came from, after trusted proxies */
+  public SignInPages(AccountService accounts, URI publicUrl, Function<Context, String> clientAddress) {
     this.accounts = accounts;
     this.httpsPublicUrl = "https".equals(publicUrl.getScheme());
+    this.clientAddress = clientAddress;
   }
 
   public void loginForm(Context ctx) {
@@ -34,7 +40,7 @@ public final class SignInPages {
     String email = ctx.formParam("email");
     String next = LocalPath.orHome(ctx.formParam("next"));
     try {
-      Optional<SignIn> s = accounts.signIn(email, ctx.formParam("password"), ctx.ip());
+      Optional<SignIn> s = accounts.signIn(email, ctx.formParam("password"), clientAddress.apply(ctx), ctx.cookie(DEVICE_COOKIE));
       if (s.isEmpty()) {
         ctx.status(401).html(loginPage(next, email, "Wrong email or password.", false));
         return;
@@ -98,11 +104,15 @@ public final class SignInPages {
     }
   }
 
-  /** A new session cookie at every sign-in; whatever cookie came before is not reused. */
+  /**
+   * A new session cookie at every sign-in (whatever cookie came before is not reused), and the
+   * device cookie that lets this browser sign in while others at its address are throttled; it is
+   * sent to the sign-in form only.
+   */
   private void startSession(Context ctx, SignIn s) {
     boolean secure = httpsPublicUrl || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equals(ctx.scheme());
-    Cookie cookie = new Cookie(SESSION_COOKIE, s.sessionId(), "/", SESSION_SECONDS, secure, true, null, SameSite.LAX);
-    ctx.cookie(cookie);
+    ctx.cookie(new Cookie(SESSION_COOKIE, s.sessionId(), "/", SESSION_SECONDS, secure, true, null, SameSite.LAX));
+    ctx.cookie(new Cookie(DEVICE_COOKIE, s.deviceCookie(), "/login", DEVICE_SECONDS, secure, true, null, SameSite.STRICT));
   }
 
   /** A form posted from another site is refused (the browser says where it came from). */
