@@ -19,6 +19,7 @@ import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.InstanceSettings;
 import dev.yardstick.storage.LoginFailureStore;
+import dev.yardstick.storage.PrivateFiles;
 import dev.yardstick.ingest.otlp.OtlpGrpcServer;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
@@ -80,6 +81,7 @@ public final class App implements AutoCloseable {
    */
   public void start() throws Exception {
     long started = System.nanoTime();
+    PrivateFiles.directory(config.dataDir()); // the key file, the embedded database and git mirrors live here
     db = new Database(config.dbUrl().orElse(Database.embeddedUrl(config.dataDir())), config.dbUser(),
         config.dbPassword(), config.dbPoolSize());
     OrgStore orgs = new OrgStore(db);
