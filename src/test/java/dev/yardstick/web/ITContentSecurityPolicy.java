@@ -22,14 +22,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ITContentSecurityPolicy {
   @Test
   void everyPage_satisfiesThePolicy_andInlineStyleIsRefused() throws Exception {
-    try (TestServer server = TestServer.start(TestDatabases.h2())) {
+    try (TestServer server = TestServer.start(TestDatabases.h2());
+        TestServer fresh = TestServer.startWithoutAdmin(TestDatabases.h2(), java.util.Map.of(), java.time.Clock.systemUTC())) {
       String token = server.newIngestToken("laptops");
       ITIdentityResolution.post(server, token, ITIdentityResolution.export("newcomer@example.com", null, "s1", 1_795_000_000L, 2));
       WebDriver browser = Browser.start();
       try {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        for (String page : List.of("/login", "/setup", "/invite/not-a-token", "/login?next=%2Faccount")) {
-          browser.get(server.url(page));
+        for (String page : List.of(fresh.url("/login"), fresh.url("/setup"), server.url("/setup"), server.url("/invite/not-a-token"),
+            server.url("/login?next=%2Faccount"))) {
+          browser.get(page);
           assertThat(Browser.cspViolations(browser)).as(page).isEmpty();
         }
         browser.findElement(By.name("email")).sendKeys(TestServer.ADMIN_EMAIL);
@@ -37,6 +39,9 @@ class ITContentSecurityPolicy {
         Browser.follow(browser, By.xpath("//button[text()='Sign in']"));
         wait.until(ExpectedConditions.titleContains("Account"));
         assertThat(Browser.cspViolations(browser)).as("sign-in and /account").isEmpty();
+        browser.get(server.url("/login"));
+        assertThat(browser.manage().getCookieNamed("ys_device")).as("the browser keeps its device cookie for the sign-in form")
+            .satisfies(c -> assertThat(c.getValue()).startsWith("v1:"));
         for (String page : List.of("/", "/developers", "/identities", "/repositories", "/integrations", "/account")) {
           browser.get(server.url(page));
           assertThat(browser.findElement(By.tagName("header")).getCssValue("background-color")).as(page + " is styled")
