@@ -106,7 +106,8 @@ public final class AccountService {
     return switch (made.outcome()) {
       case CREATED -> newSession(accounts.user(made.userId()).orElseThrow());
       case ALREADY_SET_UP -> throw new SetupClosed();
-      case WRONG_CODE -> throw new IllegalArgumentException("The setup code is wrong.");
+      // the codes are gone when an admin was made a moment ago: say that, not "wrong"
+      case WRONG_CODE -> throw setupOpen() ? new IllegalArgumentException("The setup code is wrong.") : new SetupClosed();
       case EXPIRED_CODE -> throw new IllegalArgumentException("The setup code has expired (codes last one hour):"
           + " restart the server, which prints a fresh one.");
       case EMAIL_TAKEN -> throw new IllegalArgumentException("an account with email " + e + " exists");

@@ -101,7 +101,8 @@ class ITAccessControl {
     return server.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String path(Route r) {
+  /** A concrete URL for a route of the table: ids and tokens filled in, the report given its window. */
+  static String path(Route r) {
     return r.path().replace("{id}", "1").replace("{aliasId}", "1").replace("{token}", "x")
         + (r.path().equals("/api/v1/report") ? "?from=2026-01-01&to=2026-01-02" : "");
   }

@@ -2,22 +2,15 @@ package dev.yardstick.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yardstick.testing.Concurrently;
 import dev.yardstick.testing.MovableClock;
-import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import dev.yardstick.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,27 +18,14 @@ import org.junit.jupiter.api.Test;
  * guesser per email and client, and never locking out someone who knows their password from a
  * client that has not failed (or from a browser that signed in before).
  */
-abstract class LoginThrottleContract {
+abstract class LoginThrottleContract extends DatabaseContract {
   private static final Map<String, String> BEHIND_PROXY = Map.of("YARDSTICK_TRUSTED_PROXIES", "127.0.0.1, ::1");
   private static final String ADMIN_PAIR = "pair:ip:127.0.0.1|" + TestServer.ADMIN_EMAIL;
-  TestDatabases.Target target;
-
-  abstract TestDatabases.Target newTarget();
-
-  @BeforeEach
-  void setUp() {
-    target = newTarget();
-  }
-
-  @AfterEach
-  void tearDown() {
-    TestDatabases.drop(target);
-  }
 
   @Test
   void concurrentFailures_fromOneClient_areCountedExactly_andNoneIsAServerError() throws Exception {
     try (TestServer server = TestServer.start(target)) {
-      List<Integer> statuses = concurrently(24, i -> signIn(new WebClient(server), TestServer.ADMIN_EMAIL, "guess-" + i));
+      List<Integer> statuses = Concurrently.statuses(24, i -> signIn(new WebClient(server), TestServer.ADMIN_EMAIL, "guess-" + i));
 
       assertThat(statuses).containsOnly(401, 429);
       // five free failures, a sixth checked, then a lock: exactly six passwords were tried
@@ -60,7 +40,7 @@ abstract class LoginThrottleContract {
   void concurrentFailures_fromManyClients_areCountedExactly() throws Exception {
     try (TestServer server = TestServer.start(target, BEHIND_PROXY)) {
       int clients = 30;
-      List<Integer> statuses = concurrently(clients, i ->
+      List<Integer> statuses = Concurrently.statuses(clients, i ->
           signIn(new WebClient(server).header("X-Forwarded-For", "203.0.113." + (i + 1)), TestServer.ADMIN_EMAIL, "guess-" + i));
 
       assertThat(statuses).containsOnly(401);
@@ -159,30 +139,5 @@ abstract class LoginThrottleContract {
   private static int failures(TestServer server, String subject) throws Exception {
     String n = server.queryOne("SELECT failures FROM login_failures WHERE subject = '" + subject.replace("'", "''") + "'");
     return n == null ? 0 : Integer.parseInt(n);
-  }
-
-  interface Call {
-    int status(int i) throws Exception;
-  }
-
-  /** Runs the calls at once (released together) and returns their statuses. */
-  private static List<Integer> concurrently(int n, Call call) throws Exception {
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Integer>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
-      for (int i = 0; i < n; i++) {
-        int index = i;
-        futures.add(pool.submit(() -> {
-          go.await();
-          return call.status(index);
-        }));
-      }
-      go.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> f : futures) {
-        statuses.add(f.get());
-      }
-      return statuses;
-    }
   }
 }

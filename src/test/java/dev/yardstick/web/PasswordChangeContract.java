@@ -2,14 +2,11 @@ package dev.yardstick.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import dev.yardstick.testing.WebClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,22 +14,9 @@ import org.junit.jupiter.api.Test;
  * database: what is refused, what the change ends (other sessions) and what it keeps (this session,
  * personal API tokens).
  */
-abstract class PasswordChangeContract {
+abstract class PasswordChangeContract extends DatabaseContract {
   private static final String OLD = "manager-password-1";
   private static final String NEW = "a-brand-new-password-2";
-  TestDatabases.Target target;
-
-  abstract TestDatabases.Target newTarget();
-
-  @BeforeEach
-  void setUp() {
-    target = newTarget();
-  }
-
-  @AfterEach
-  void tearDown() {
-    TestDatabases.drop(target);
-  }
 
   @Test
   void accountPage_refusesWrongOrShortPasswords_thenChangesIt_endingOtherSessionsOnly() throws Exception {
