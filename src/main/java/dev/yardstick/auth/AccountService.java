@@ -9,7 +9,6 @@ import dev.yardstick.storage.PeopleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,16 +23,14 @@ public final class AccountService {
   static final Duration SETUP_CODE_TTL = Duration.ofHours(1);
 
   private final AccountStore accounts;
-  private final LoginFailureStore failures;
+  private final SignInThrottle throttle;
   private final PeopleStore people;
-  private final DeviceCookies devices;
   private final Clock clock;
 
   public AccountService(AccountStore accounts, LoginFailureStore failures, PeopleStore people, SecretBox secrets, Clock clock) {
     this.accounts = accounts;
-    this.failures = failures;
+    this.throttle = new SignInThrottle(failures, new DeviceCookies(secrets));
     this.people = people;
-    this.devices = new DeviceCookies(secrets);
     this.clock = clock;
   }
 
@@ -116,35 +113,21 @@ public final class AccountService {
 
   /**
    * Signs in; empty for a wrong email or password (the same answer for both, after the same work).
-   * The attempt is counted as a failure before the password is checked (and given back when it
-   * was right), so concurrent guesses cannot slip past the count. Throws TooManyAttempts while
-   * LoginThrottle says this client must wait for this email.
+   * Throws TooManyAttempts while this client must wait for this email (SignInThrottle).
    *
    * @param clientAddress where the request came from (after trusted proxies)
    * @param deviceCookie the browser's device cookie, or null
    */
   public Optional<SignIn> signIn(String email, String password, String clientAddress, String deviceCookie) {
-    Instant now = clock.instant();
     String e = Emails.normalize(email);
-    String who = e == null ? "" : e.length() > 320 ? e.substring(0, 320) : e;
-    Optional<String> device = devices.idFor(deviceCookie, who);
-    String client = device.map(id -> "device:" + id).orElse("ip:" + clientAddress);
-    String pair = "pair:" + client + "|" + who;
-    String byClient = device.isPresent() ? null : "client:" + client;
-    String byEmail = "email:" + who;
-    List<String> others = byClient == null ? List.of(byEmail) : List.of(byClient, byEmail);
-    Duration wait = failures.countFailure(pair, others, now, now.minus(LoginThrottle.WINDOW), seen -> LoginThrottle.waitFor(
-        new LoginThrottle.Attempt(seen.get(pair), byClient == null ? null : seen.get(byClient), seen.get(byEmail)), now));
-    if (!wait.isZero()) {
-      throw new TooManyAttempts(seconds(wait));
-    }
+    SignInThrottle.Pass pass = throttle.signIn(e, clientAddress, deviceCookie, clock.instant());
     Optional<User> user = e == null ? Optional.empty() : accounts.userByEmail(e);
     boolean ok = Passwords.matches(password, user.map(User::passwordHash).orElse(null))
         && user.isPresent() && !user.get().disabled();
     if (!ok) {
-      return Optional.empty(); // counted above
+      return Optional.empty(); // counted when let through
     }
-    failures.forgiveFailure(pair, others);
+    throttle.forgive(pass);
     return Optional.of(newSession(user.get()));
   }
 
@@ -157,7 +140,7 @@ public final class AccountService {
     String csrf = Tokens.newSecret();
     Instant now = clock.instant();
     accounts.createSession(Tokens.sha256(id), user.id(), csrf, now, now.plus(SESSION_TTL));
-    return new SignIn(id, principal(user, csrf, Tokens.sha256(id)), devices.issue(user.email()));
+    return new SignIn(id, principal(user, csrf, Tokens.sha256(id)), throttle.deviceCookie(user.email()));
   }
 
   /** The principal of a session cookie, if the session exists, has not expired and its account is enabled. */
@@ -188,18 +171,12 @@ public final class AccountService {
     }
     User user = accounts.user(p.userId()).orElseThrow(() -> new IllegalArgumentException("this account no longer exists"));
     Passwords.check(next);
-    Instant now = clock.instant();
-    String subject = "password:" + user.id();
-    Duration wait = failures.countFailure(subject, List.of(), now, now.minus(LoginThrottle.WINDOW),
-        seen -> LoginThrottle.backoff(seen.get(subject), LoginThrottle.FREE_PER_PAIR, now));
-    if (!wait.isZero()) {
-      throw new TooManyAttempts(seconds(wait));
-    }
+    SignInThrottle.Pass pass = throttle.passwordCheck(user.id(), clock.instant());
     if (!Passwords.matches(current, user.passwordHash())) {
       throw new IllegalArgumentException("the current password is wrong");
     }
-    failures.forgiveFailure(subject, List.of());
-    accounts.setPassword(user.id(), Passwords.hash(next), now);
+    throttle.forgive(pass);
+    accounts.setPassword(user.id(), Passwords.hash(next), clock.instant());
     accounts.deleteSessions(user.id(), p.sessionSha256());
   }
 
@@ -208,7 +185,7 @@ public final class AccountService {
     Instant now = clock.instant();
     accounts.deleteExpiredSessions(now);
     accounts.deleteSetupCodesBefore(now.minus(SETUP_CODE_TTL));
-    failures.deleteFailuresBefore(now.minus(LoginThrottle.WINDOW));
+    throttle.forgetBefore(now.minus(LoginThrottle.WINDOW));
   }
 
   /** A one-time invitation for an email and role; returns the token for the link (shown once). */
@@ -252,11 +229,6 @@ public final class AccountService {
 
   static Principal principal(User u, String csrf, String sessionHash) {
     return new Principal(u.orgId(), u.id(), u.email(), u.role(), u.developerId(), csrf, sessionHash);
-  }
-
-  // rounded up: a client told to come back must not come back a moment too early
-  private static long seconds(Duration wait) {
-    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   private static String requireEmail(String email) {
