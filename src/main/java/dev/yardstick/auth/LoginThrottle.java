@@ -8,9 +8,9 @@ import java.time.Instant;
  * Pure: whether a sign-in attempt must wait, judged by three counts of failures within 15 minutes.
  * <ul>
  *   <li>the email from this client (an address, or a browser that signed in as this account
- *       before): five free, then a lock of 30 s that doubles with each further failure, up to 15
- *       minutes;</li>
- *   <li>the client across emails (spraying one password over many accounts): thirty free, then the
+ *       before): five failures pass; each further one locks the client out for 30 s, doubling, up
+ *       to 15 minutes;</li>
+ *   <li>the client across emails (spraying one password over many accounts): thirty pass, then the
  *       same locks;</li>
  *   <li>the email across clients (guessing from many addresses): past twenty, a client that has
  *       failed for this email waits until the email has had 15 quiet minutes, while a client that
