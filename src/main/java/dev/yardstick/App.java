@@ -20,6 +20,8 @@ import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.InstanceSettings;
+import dev.yardstick.storage.LoginFailureStore;
+import dev.yardstick.storage.PrivateFiles;
 import dev.yardstick.ingest.otlp.OtlpGrpcServer;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
@@ -85,6 +87,7 @@ public final class App implements AutoCloseable {
    */
   public void start() throws Exception {
     long started = System.nanoTime();
+    PrivateFiles.directory(config.dataDir()); // the key file, the embedded database and git mirrors live here
     db = new Database(config.dbUrl().orElse(Database.embeddedUrl(config.dataDir())), config.dbUser(),
         config.dbPassword(), config.dbPoolSize());
     OrgStore orgs = new OrgStore(db);
@@ -92,7 +95,8 @@ public final class App implements AutoCloseable {
     PeopleStore peopleStore = new PeopleStore(db);
     AccountStore accountStore = new AccountStore(db);
     people = new PeopleService(peopleStore, clock);
-    AccountService accounts = new AccountService(accountStore, peopleStore, clock);
+    SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
+    AccountService accounts = new AccountService(accountStore, new LoginFailureStore(db), peopleStore, secrets, clock);
     ServerMetrics metrics = new ServerMetrics();
     telemetry = new TelemetryStore(db, orgs);
     queue = new WriteQueue(writerOverride.apply(SyncedWriter.around(telemetry, db, config.h2SyncCommits())), metrics, clock,
@@ -105,7 +109,6 @@ public final class App implements AutoCloseable {
         new BodyPace(java.time.Duration.ofMillis(config.bodyTimeoutMillis()), config.bodyMinRate()));
     metrics.bodyGauges(bodies::arriving, bodies::used);
     bodies.start();
-    SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
     AdminUsageQueries adminUsage = new AdminUsageQueries(db);
     anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,
         AdminApiClient.MAX_PAGE);
@@ -117,7 +120,7 @@ public final class App implements AutoCloseable {
     ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
         reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), bodies,
-        config.ingestTimeoutMillis(), config.managersSeeIndividuals(), () -> ready));
+        config.ingestTimeoutMillis(), config.managersSeeIndividuals(), () -> ready, config.trustedProxies()));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
           config.ingestTimeoutMillis(), bodies);
@@ -131,7 +134,8 @@ public final class App implements AutoCloseable {
           tokens.createApiTokenIfAbsent(defaultOrgId, "bootstrap", Tokens.sha256(t), "admin", now));
       accounts.bootstrap(defaultOrgId, config.bootstrapAdminEmail(), config.bootstrapAdminPassword()).ifPresent(code ->
           // printed, not logged: log files outlive the moment the code is needed
-          System.err.println("\nNo admin yet. Open " + config.publicUrl() + "/setup and enter the setup code " + code + "\n"));
+          System.err.println("\nNo admin yet. Open " + config.publicUrl() + "/setup and enter the setup code " + code
+              + " (good for one hour; a restart prints a fresh one)\n"));
       queue.start();
       seen.start();
     });
@@ -151,6 +155,7 @@ public final class App implements AutoCloseable {
     chores.every("identity-auto-link", 5, 60, () -> people.autoLink(defaultOrgId));
     chores.every("anthropic-sync", 15, 60, anthropic::tick);
     repositories.follow(GIT_FOLLOW_CHECK);
+    chores.every("account-cleanup", 60, 3600, accounts::cleanUp);
     log.info("Yardstick ready in {} ms: http://{}:{}{}, database {}", (System.nanoTime() - started) / 1_000_000,
         config.httpHost(), web.port(), grpc == null ? "" : ", OTLP/gRPC port " + grpc.port(), db.describe());
   }

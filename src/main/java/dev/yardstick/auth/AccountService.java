@@ -4,10 +4,12 @@ import dev.yardstick.model.Emails;
 import dev.yardstick.model.Role;
 import dev.yardstick.storage.AccountStore;
 import dev.yardstick.storage.AccountStore.User;
+import dev.yardstick.storage.LoginFailureStore;
 import dev.yardstick.storage.PeopleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,19 +20,22 @@ import java.util.Optional;
 public final class AccountService {
   static final Duration SESSION_TTL = Duration.ofDays(14);
   static final Duration INVITATION_TTL = Duration.ofDays(7);
+  static final Duration SETUP_CODE_TTL = Duration.ofHours(1);
 
   private final AccountStore accounts;
+  private final SignInThrottle throttle;
   private final PeopleStore people;
   private final Clock clock;
 
-  public AccountService(AccountStore accounts, PeopleStore people, Clock clock) {
+  public AccountService(AccountStore accounts, LoginFailureStore failures, PeopleStore people, SecretBox secrets, Clock clock) {
     this.accounts = accounts;
+    this.throttle = new SignInThrottle(failures, new DeviceCookies(secrets));
     this.people = people;
     this.clock = clock;
   }
 
-  /** A new session: the id for the cookie (shown once) and who it belongs to. */
-  public record SignIn(String sessionId, Principal principal) {}
+  /** A new session: the id for the cookie (shown once), who it belongs to, and the browser's new device cookie. */
+  public record SignIn(String sessionId, Principal principal, String deviceCookie) {}
 
   /** Too many failed sign-ins; the caller may try again after the given seconds (answered 429). */
   public static final class TooManyAttempts extends RuntimeException {
@@ -46,77 +51,96 @@ public final class AccountService {
     }
   }
 
+  /** The setup page is gone: an admin exists (answered 404). */
+  public static final class SetupClosed extends RuntimeException {
+    SetupClosed() {
+      super("Yardstick is set up");
+    }
+  }
+
   /**
    * First start: the admin from the settings if given (created unless the email has an account),
-   * otherwise, while the organization has no admin, a one-time setup code to print.
+   * otherwise, while the organization has no admin, a setup code to print, good for an hour. Every
+   * start without an admin prints a fresh one; codes die as soon as the organization has an admin.
    */
   public Optional<String> bootstrap(long org, Optional<String> email, Optional<String> password) {
+    Instant now = clock.instant();
     if (email.isPresent() && password.isPresent()) {
       String e = Emails.normalize(email.get());
       if (accounts.userByEmail(e).isEmpty()) {
         Passwords.check(password.get());
-        accounts.createUser(org, e, Passwords.hash(password.get()), Role.ADMIN, null, clock.instant());
+        accounts.createUser(org, e, Passwords.hash(password.get()), Role.ADMIN, null, now);
       }
-      return Optional.empty();
     }
+    accounts.deleteSetupCodesBefore(now.minus(SETUP_CODE_TTL));
     if (accounts.anyAdmin(org)) {
+      accounts.deleteSetupCodes(org);
       return Optional.empty();
     }
     String code = Tokens.newSetupCode();
-    accounts.createSetupCode(org, Tokens.sha256(code), clock.instant());
+    accounts.createSetupCode(org, Tokens.sha256(code), now);
     return Optional.of(code);
   }
 
-  /** Creates the first admin with a setup code; the code works once. */
+  /** Whether the /setup page is open: an organization was given a setup code and has no admin yet. */
+  public boolean setupOpen() {
+    return accounts.awaitingSetup();
+  }
+
+  /**
+   * Creates the first admin with a setup code (typed in any case, blanks around it ignored) and
+   * signs them in. Throws SetupClosed once an admin exists, whichever code is used.
+   */
   public SignIn setup(String code, String email, String password) {
-    String hash = Tokens.sha256(code == null ? "" : code.trim());
-    long org = accounts.setupCodeOrg(hash).orElseThrow(() -> new IllegalArgumentException("the setup code is wrong or used"));
-    Passwords.check(password);
-    String e = requireEmail(email);
-    if (!accounts.useSetupCode(hash, clock.instant())) {
-      throw new IllegalArgumentException("the setup code is wrong or used");
+    if (!setupOpen()) {
+      throw new SetupClosed();
     }
-    long id = accounts.createUser(org, e, Passwords.hash(password), Role.ADMIN, null, clock.instant());
-    return newSession(accounts.user(id).orElseThrow());
+    String e = requireEmail(email);
+    Passwords.check(password);
+    String hash = Tokens.sha256(code == null ? "" : code.trim().toUpperCase(Locale.ROOT));
+    Instant now = clock.instant();
+    AccountStore.FirstAdmin made = accounts.createFirstAdmin(hash, now.minus(SETUP_CODE_TTL), e, Passwords.hash(password), now);
+    return switch (made.outcome()) {
+      case CREATED -> newSession(accounts.user(made.userId()).orElseThrow());
+      case ALREADY_SET_UP -> throw new SetupClosed();
+      // the codes are gone when an admin was made a moment ago: say that, not "wrong"
+      case WRONG_CODE -> throw setupOpen() ? new IllegalArgumentException("The setup code is wrong.") : new SetupClosed();
+      case EXPIRED_CODE -> throw new IllegalArgumentException("The setup code has expired (codes last one hour):"
+          + " restart the server, which prints a fresh one.");
+      case EMAIL_TAKEN -> throw new IllegalArgumentException("an account with email " + e + " exists");
+    };
   }
 
   /**
    * Signs in; empty for a wrong email or password (the same answer for both, after the same work).
-   * Throws TooManyAttempts while the email or the client address is locked out.
+   * Throws TooManyAttempts while this client must wait for this email (SignInThrottle).
+   *
+   * @param clientAddress where the request came from (after trusted proxies)
+   * @param deviceCookie the browser's device cookie, or null
    */
-  public Optional<SignIn> signIn(String email, String password, String clientAddress) {
-    Instant now = clock.instant();
+  public Optional<SignIn> signIn(String email, String password, String clientAddress, String deviceCookie) {
     String e = Emails.normalize(email);
-    String byEmail = "email:" + (e == null ? "" : e);
-    String byClient = "client:" + clientAddress;
-    long wait = Math.max(wait(byEmail, now), wait(byClient, now));
-    if (wait > 0) {
-      throw new TooManyAttempts(wait);
-    }
+    SignInThrottle.Pass pass = throttle.signIn(e, clientAddress, deviceCookie, clock.instant());
     Optional<User> user = e == null ? Optional.empty() : accounts.userByEmail(e);
     boolean ok = Passwords.matches(password, user.map(User::passwordHash).orElse(null))
         && user.isPresent() && !user.get().disabled();
     if (!ok) {
-      accounts.saveFailures(byEmail, LoginThrottle.failed(accounts.failures(byEmail).orElse(null), now, LoginThrottle.FREE_PER_EMAIL));
-      accounts.saveFailures(byClient, LoginThrottle.failed(accounts.failures(byClient).orElse(null), now, LoginThrottle.FREE_PER_CLIENT));
-      return Optional.empty();
+      return Optional.empty(); // counted when let through
     }
-    accounts.clearFailures(byEmail);
+    throttle.forgive(pass);
     return Optional.of(newSession(user.get()));
   }
 
-  private long wait(String subject, Instant now) {
-    Duration d = LoginThrottle.waitFor(accounts.failures(subject).orElse(null), now);
-    return d.isZero() ? 0 : Math.max(1, d.toSeconds());
-  }
-
-  /** A fresh session id for every sign-in: an id set before sign-in is never promoted (no fixation). */
+  /**
+   * A fresh session id for every sign-in (an id set before sign-in is never promoted: no
+   * fixation), and a fresh device cookie for the browser.
+   */
   private SignIn newSession(User user) {
     String id = Tokens.newSecret();
     String csrf = Tokens.newSecret();
     Instant now = clock.instant();
     accounts.createSession(Tokens.sha256(id), user.id(), csrf, now, now.plus(SESSION_TTL));
-    return new SignIn(id, principal(user, csrf, Tokens.sha256(id)));
+    return new SignIn(id, principal(user, csrf, Tokens.sha256(id)), throttle.deviceCookie(user.email()));
   }
 
   /** The principal of a session cookie, if the session exists, has not expired and its account is enabled. */
@@ -136,15 +160,32 @@ public final class AccountService {
     }
   }
 
-  /** Changes the caller's password after checking the current one; every other session of the account ends. */
+  /**
+   * Changes the caller's password after checking the current one; every other session of the
+   * account ends (its personal API tokens stay: they are listed and revoked one by one). Wrong
+   * current passwords are throttled like sign-ins, so a stolen session cannot guess the password.
+   */
   public void changePassword(Principal p, String current, String next) {
-    User user = accounts.user(p.userId()).orElseThrow(() -> new IllegalArgumentException("this token has no account"));
+    if (p.userId() == null) {
+      throw new IllegalArgumentException("an organization API token has no password; sign in or use a personal token");
+    }
+    User user = accounts.user(p.userId()).orElseThrow(() -> new IllegalArgumentException("this account no longer exists"));
+    Passwords.check(next);
+    SignInThrottle.Pass pass = throttle.passwordCheck(user.id(), clock.instant());
     if (!Passwords.matches(current, user.passwordHash())) {
       throw new IllegalArgumentException("the current password is wrong");
     }
-    Passwords.check(next);
+    throttle.forgive(pass);
     accounts.setPassword(user.id(), Passwords.hash(next), clock.instant());
     accounts.deleteSessions(user.id(), p.sessionSha256());
+  }
+
+  /** Forgets what no longer counts: expired sessions and setup codes, and failures past the throttle's window. */
+  public void cleanUp() {
+    Instant now = clock.instant();
+    accounts.deleteExpiredSessions(now);
+    accounts.deleteSetupCodesBefore(now.minus(SETUP_CODE_TTL));
+    throttle.forgetBefore(now.minus(LoginThrottle.WINDOW));
   }
 
   /** A one-time invitation for an email and role; returns the token for the link (shown once). */

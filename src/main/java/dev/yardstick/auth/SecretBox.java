@@ -1,6 +1,7 @@
 package dev.yardstick.auth;
 
 import dev.yardstick.config.ConfigException;
+import dev.yardstick.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +41,8 @@ public final class SecretBox {
     }
     Path file = dataDir.resolve(KEY_FILE);
     try {
+      PrivateFiles.directory(dataDir);
       if (!Files.exists(file)) {
-        Files.createDirectories(dataDir);
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         Path tmp = Files.createTempFile(dataDir, "secret", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -53,7 +54,7 @@ public final class SecretBox {
         }
       }
       return new SecretBox(decode(Files.readString(file).trim(), "YARDSTICK_SECRET_KEY (key file " + file + ")"));
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new ConfigException("YARDSTICK_DATA_DIR", dataDir.toString(), "cannot create or read the key file " + file + ": " + e.getMessage());
     }
   }

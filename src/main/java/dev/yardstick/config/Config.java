@@ -41,6 +41,7 @@ public record Config(
     long bodyTimeoutMillis,
     long bodyMinRate,
     boolean h2SyncCommits,
+    TrustedProxies trustedProxies,
     String logLevel) {
 
   /** Name, default (null = unset) and one line of help for each setting; the README mirrors this list. */
@@ -73,6 +74,7 @@ public record Config(
       new Setting("YARDSTICK_BODY_TIMEOUT_MS", "30000", "longest an OTLP request body may take to arrive (HTTP and gRPC) before it is answered 408 / DEADLINE_EXCEEDED and its memory given back"),
       new Setting("YARDSTICK_BODY_MIN_RATE", "16384", "slowest an OTLP request body may arrive on average after its first 2 s, in bytes per second (0 = no minimum)"),
       new Setting("YARDSTICK_H2_SYNC_COMMITS", "false", "embedded H2: force each telemetry commit to disk (fsync) before acknowledging it, so that it survives a power loss, not only a killed process"),
+      new Setting("YARDSTICK_TRUSTED_PROXIES", null, "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed (comma-separated); unset = none"),
       new Setting("YARDSTICK_LOG_LEVEL", "info", "trace, debug, info, warn or error"));
 
   public record Setting(String name, String defaultValue, String help) {
@@ -148,7 +150,17 @@ public record Config(
         r.longIn("YARDSTICK_BODY_TIMEOUT_MS", 100, 3_600_000),
         r.longIn("YARDSTICK_BODY_MIN_RATE", 0, 1L << 30),
         r.bool("YARDSTICK_H2_SYNC_COMMITS"),
+        trustedProxies(r),
         r.oneOf("YARDSTICK_LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error")));
+  }
+
+  private static TrustedProxies trustedProxies(Reader r) {
+    String raw = r.optional("YARDSTICK_TRUSTED_PROXIES").orElse("");
+    try {
+      return TrustedProxies.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("YARDSTICK_TRUSTED_PROXIES", raw, e.getMessage() + "; expected IP addresses or CIDR ranges, e.g. 10.0.0.0/8, ::1");
+    }
   }
 
   public boolean embeddedDatabase() {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Accounts, their sessions, invitations, the first-start setup code and failed sign-ins. Secrets only as hashes. */
+/** Accounts, their sessions, invitations and the first-start setup codes. Secrets only as hashes. */
 public final class AccountStore {
   private final Database db;
 
@@ -120,39 +120,68 @@ public final class AccountStore {
         .bind("org", org).bind("c", codeSha256).bind("now", utc(now)).execute());
   }
 
-  /** Uses the setup code if it is the organization's unused one; true when it was. */
-  public boolean useSetupCode(String codeSha256, Instant now) {
-    return db.jdbi().withHandle(h -> h.createUpdate("UPDATE setup_codes SET used_at = :now WHERE code_sha256 = :c AND used_at IS NULL")
-        .bind("now", utc(now)).bind("c", codeSha256).execute()) == 1;
+  /** Forgets the organization's setup codes: it has an admin. */
+  public void deleteSetupCodes(long org) {
+    db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM setup_codes WHERE org_id = :org").bind("org", org).execute());
   }
 
-  public Optional<Long> setupCodeOrg(String codeSha256) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT org_id FROM setup_codes WHERE code_sha256 = :c AND used_at IS NULL")
-        .bind("c", codeSha256).mapTo(Long.class).findOne());
+  /** Forgets the setup codes that expired (created before {@code t}). */
+  public void deleteSetupCodesBefore(Instant t) {
+    db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM setup_codes WHERE created_at < :t").bind("t", utc(t)).execute());
   }
 
-  /** Failed sign-ins of a subject: count and lock. */
-  public record Failures(int count, Instant last, Instant lockedUntil) {}
-
-  public Optional<Failures> failures(String subject) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT failures, last_failure, locked_until FROM login_failures WHERE subject = :s")
-        .bind("s", subject)
-        .map((rs, ctx) -> new Failures(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-            rs.getObject(3) == null ? null : rs.getObject(3, OffsetDateTime.class).toInstant()))
-        .findOne());
+  /** Whether some organization was given a setup code and still has no admin (the /setup page is open). */
+  public boolean awaitingSetup() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM setup_codes s WHERE NOT EXISTS (" + ADMIN_OF_S + ")")
+        .mapTo(Long.class).one()) > 0;
   }
 
-  public void saveFailures(String subject, Failures f) {
-    db.jdbi().useTransaction(h -> {
-      h.createUpdate("DELETE FROM login_failures WHERE subject = :s").bind("s", subject).execute();
-      h.createUpdate("INSERT INTO login_failures (subject, failures, last_failure, locked_until) VALUES (:s, :n, :last, :lock)")
-          .bind("s", subject).bind("n", f.count()).bind("last", utc(f.last()))
-          .bind("lock", f.lockedUntil() == null ? null : utc(f.lockedUntil())).execute();
+  private static final String ADMIN_OF_S = "SELECT 1 FROM users u WHERE u.org_id = s.org_id AND u.role = 'admin'"
+      + " AND u.disabled_at IS NULL";
+
+  /** What became of a setup attempt. */
+  public enum SetupOutcome { CREATED, WRONG_CODE, EXPIRED_CODE, ALREADY_SET_UP, EMAIL_TAKEN }
+
+  /** The outcome, and the new admin's id when created. */
+  public record FirstAdmin(SetupOutcome outcome, long userId) {}
+
+  /**
+   * Creates the organization's first admin with a setup code made at or after {@code validFrom}, and
+   * retires every setup code of the organization. The organization's row is locked first, so of
+   * setups racing on any number of servers exactly one creates an admin; the others find it.
+   */
+  public FirstAdmin createFirstAdmin(String codeSha256, Instant validFrom, String email, String passwordHash, Instant now) {
+    return db.jdbi().inTransaction(h -> {
+      Optional<Long> org = h.createQuery("SELECT org_id FROM setup_codes WHERE code_sha256 = :c").bind("c", codeSha256)
+          .mapTo(Long.class).findOne();
+      if (org.isEmpty()) {
+        return new FirstAdmin(SetupOutcome.WRONG_CODE, 0);
+      }
+      h.createQuery("SELECT id FROM orgs WHERE id = :org FOR UPDATE").bind("org", org.get()).mapTo(Long.class).one();
+      boolean hasAdmin = h.createQuery("SELECT COUNT(*) FROM users WHERE org_id = :org AND role = 'admin' AND disabled_at IS NULL")
+          .bind("org", org.get()).mapTo(Long.class).one() > 0;
+      if (hasAdmin) {
+        h.createUpdate("DELETE FROM setup_codes WHERE org_id = :org").bind("org", org.get()).execute();
+        return new FirstAdmin(SetupOutcome.ALREADY_SET_UP, 0);
+      }
+      Optional<OffsetDateTime> created = h.createQuery("SELECT created_at FROM setup_codes WHERE code_sha256 = :c")
+          .bind("c", codeSha256).mapTo(OffsetDateTime.class).findOne();
+      if (created.isEmpty()) {
+        return new FirstAdmin(SetupOutcome.WRONG_CODE, 0);
+      }
+      if (created.get().toInstant().isBefore(validFrom)) {
+        return new FirstAdmin(SetupOutcome.EXPIRED_CODE, 0);
+      }
+      if (h.createQuery("SELECT COUNT(*) FROM users WHERE email = :e").bind("e", email).mapTo(Long.class).one() > 0) {
+        return new FirstAdmin(SetupOutcome.EMAIL_TAKEN, 0);
+      }
+      long id = h.createUpdate("INSERT INTO users (org_id, email, password_hash, role, developer_id, created_at, password_changed_at)"
+              + " VALUES (:org, :email, :hash, :role, NULL, :now, :now)")
+          .bind("org", org.get()).bind("email", email).bind("hash", passwordHash).bind("role", Role.ADMIN.wire()).bind("now", utc(now))
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      h.createUpdate("DELETE FROM setup_codes WHERE org_id = :org").bind("org", org.get()).execute();
+      return new FirstAdmin(SetupOutcome.CREATED, id);
     });
-  }
-
-  public void clearFailures(String subject) {
-    db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM login_failures WHERE subject = :s").bind("s", subject).execute());
   }
 
   private static OffsetDateTime utc(Instant t) {

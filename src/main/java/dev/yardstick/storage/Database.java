@@ -2,7 +2,6 @@ package dev.yardstick.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,16 +35,17 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The embedded default: one H2 file in {@code dataDir}; commits are written before they return,
-   * and a command run beside the server (an import, say) reaches the file through the server's process.
+   * The embedded default: one H2 file in {@code dataDir}, through the private scheme (the files are
+   * 0600 whatever the umask: PrivateH2Files); commits are written before they return, and a command
+   * run beside the server (an import, say) reaches the file through the server's process.
    */
   public static String embeddedUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.resolve("yardstick").toAbsolutePath()
+    return PrivateH2Files.urlPrefix() + dataDir.resolve("yardstick").toAbsolutePath()
         + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
   }
 
   public void start() {
-    if (url.startsWith("jdbc:h2:file:")) {
+    if (url.startsWith("jdbc:h2:file:") || url.startsWith(PrivateH2Files.urlPrefix())) {
       createDataDir();
     }
     HikariConfig hc = new HikariConfig();
@@ -71,12 +71,17 @@ public final class Database implements AutoCloseable {
   }
 
   private void createDataDir() {
-    String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
+    String file = url.substring(url.indexOf(':', "jdbc:h2:".length()) + 1).split(";")[0];
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    if (parent == null) {
+      return;
+    }
+    if (url.startsWith(PrivateH2Files.urlPrefix())) {
+      PrivateFiles.directory(parent);
+      return;
+    }
     try {
-      Path parent = Path.of(file).toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
+      java.nio.file.Files.createDirectories(parent); // a file URL the operator chose: its directory is theirs
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
     }

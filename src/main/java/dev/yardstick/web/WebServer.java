@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.ingest.BodyBudget;
+import dev.yardstick.config.TrustedProxies;
 import dev.yardstick.ingest.anthropic.AnthropicSync;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.metrics.ReportService;
@@ -30,6 +31,7 @@ import dev.yardstick.web.api.ReportApi;
 import dev.yardstick.web.api.RepositoryApi;
 import dev.yardstick.web.api.TeamApi;
 import dev.yardstick.web.pages.AccountPages;
+import dev.yardstick.web.pages.Assets;
 import dev.yardstick.web.pages.DeveloperPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
@@ -72,7 +74,8 @@ public final class WebServer implements AutoCloseable {
   /** What the handlers need; built by App. */
   public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens, AccountService accounts,
       PeopleService people, ReportService reports, AnthropicSync anthropic, RepositoryService repositories, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
-      BodyBudget bodies, long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started) {}
+      BodyBudget bodies, long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started,
+      TrustedProxies trustedProxies) {}
 
   public WebServer(String host, int port, Parts p) {
     this.host = host;
@@ -96,7 +99,7 @@ public final class WebServer implements AutoCloseable {
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
     RepositoryApi repositories = new RepositoryApi(p.repositories());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
-    SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl());
+    SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
     HomePage home = new HomePage(p.reports(), viewer);
     IdentityPages identityPages = new IdentityPages(p.people());
@@ -119,6 +122,7 @@ public final class WebServer implements AutoCloseable {
         Route.otlp("/v1/logs", Route.OtlpKind.LOGS),
         Route.otlp("/v1/traces", Route.OtlpKind.TRACES),
         // pages
+        new Route(get, Assets.CSS_PATH, Access.PUBLIC, Assets::css),
         new Route(get, "/login", Access.PUBLIC, signIn::loginForm),
         new Route(post, "/login", Access.PUBLIC, signIn::login),
         new Route(post, "/logout", Access.SIGNED_IN, signIn::logout),
@@ -206,18 +210,27 @@ public final class WebServer implements AutoCloseable {
       config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(otlp)));
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.requestLogger.http(this::recordRequest);
+      config.routes.before(SecurityHeaders::apply);
       config.routes.beforeMatched(authn::check);
       for (Route r : routes) {
         if (r.otlp() != null) {
           continue; // served by the OTLP handler
         }
         config.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
+        if (r.method() == HandlerType.GET) {
+          // Javalin's implicit HEAD carries no access rule; HEAD is GET without the body (Jetty drops it)
+          config.routes.addHttpHandler(HandlerType.HEAD, r.path(), r.handler(), r.access());
+        }
       }
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
       config.routes.exception(ConflictException.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
       config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
       config.routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
       config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
+      config.routes.exception(AccountService.TooManyAttempts.class, (e, ctx) -> {
+        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        error(ctx, 429, "too_many_attempts", e.getMessage());
+      });
       config.routes.exception(StorageUnavailableException.class, (e, ctx) -> {
         ctx.header("Retry-After", "5");
         error(ctx, 503, "unavailable", e.getMessage());
@@ -247,7 +260,8 @@ public final class WebServer implements AutoCloseable {
   /** A page asked for without a session goes to the sign-in page; an API call gets the status. */
   private static void problem(Context ctx, HttpProblem e) {
     boolean browser = ctx.header("Authorization") == null;
-    if (e.status() == 401 && browser && ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+    if (e.status() == 401 && browser && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
+        && !ctx.path().startsWith("/api/")) {
       ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.FOUND);
       return;
     }

@@ -13,6 +13,8 @@ import dev.yardstick.model.Identity;
 import dev.yardstick.model.NotFoundException;
 import dev.yardstick.model.Role;
 import dev.yardstick.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -195,11 +197,24 @@ abstract class PeopleStoreContract {
   }
 
   @Test
-  void failures_recordedAndCleared() {
-    accounts.saveFailures("email:x@example.com", new AccountStore.Failures(6, T0, T0.plusSeconds(30)));
+  void failures_countedUnlessJudgedToWait_forgivenAndForgotten() {
+    LoginFailureStore failures = new LoginFailureStore(db);
+    Instant forget = T0.minusSeconds(900);
 
-    assertThat(accounts.failures("email:x@example.com").orElseThrow().lockedUntil()).isEqualTo(T0.plusSeconds(30));
-    accounts.clearFailures("email:x@example.com");
-    assertThat(accounts.failures("email:x@example.com")).isEmpty();
+    assertThat(failures.countFailure("pair:x", List.of("email:x@example.com"), T0, forget, seen -> Duration.ZERO)).isZero();
+    assertThat(failures.countFailure("pair:x", List.of("email:x@example.com"), T0.plusSeconds(5), forget, seen -> Duration.ZERO))
+        .isZero();
+    assertThat(failures.countFailure("pair:x", List.of("email:x@example.com"), T0.plusSeconds(6), forget,
+        seen -> seen.get("pair:x").count() >= 2 ? Duration.ofSeconds(9) : Duration.ZERO)).isEqualTo(Duration.ofSeconds(9));
+
+    assertThat(failures.failures("email:x@example.com")).contains(new LoginFailureStore.Failures(2, T0.plusSeconds(5)));
+    failures.forgiveFailure("pair:x", List.of("email:x@example.com"));
+    assertThat(failures.failures("pair:x")).isEmpty();
+    assertThat(failures.failures("email:x@example.com").orElseThrow().count()).isEqualTo(1);
+    assertThat(failures.countFailure("email:x@example.com", List.of(), T0.plusSeconds(2000), T0.plusSeconds(1000),
+        seen -> Duration.ZERO)).isZero();
+    assertThat(failures.failures("email:x@example.com").orElseThrow().count()).as("older ones forgotten").isEqualTo(1);
+    failures.deleteFailuresBefore(T0.plusSeconds(2001));
+    assertThat(failures.failures("email:x@example.com")).isEmpty();
   }
 }

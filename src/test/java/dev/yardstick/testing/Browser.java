@@ -43,6 +43,8 @@ public final class Browser {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--user-data-dir=" + profile);
+    // the console, read by cspViolations: Chromium reports every Content-Security-Policy violation there
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
@@ -59,6 +61,15 @@ public final class Browser {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     wait.until(ExpectedConditions.stalenessOf(page));
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /**
+   * The Content-Security-Policy violations Chromium reported on its console since the last call
+   * (reading the console empties it).
+   */
+  public static java.util.List<String> cspViolations(WebDriver driver) {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
   }
 
   /** Saves a PNG of the page into YARDSTICK_TEST_SCREENSHOTS, when that is set (to look at the pages). */

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.App;
 import dev.yardstick.config.Config;
 import dev.yardstick.storage.TelemetryWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +25,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A real Yardstick on loopback (HTTP on port 0, gRPC on a free port) over a test database. */
 public final class TestServer implements AutoCloseable {
@@ -32,9 +37,12 @@ public final class TestServer implements AutoCloseable {
   /** Where tests build their repositories, as a repository root. */
   public static final String TEMP_ROOT = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString();
 
+  private static final Pattern SETUP_CODE = Pattern.compile("setup code ([A-Z0-9]{5}(?:-[A-Z0-9]{5}){3})");
+
   private final App app;
   private final TestDatabases.Target target;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private String setupCode;
 
   private TestServer(App app, TestDatabases.Target target) {
     this.app = app;
@@ -45,9 +53,35 @@ public final class TestServer implements AutoCloseable {
     return start(target, Map.of());
   }
 
-  /** @param settings extra YARDSTICK_* settings, applied over the test defaults */
+  /** @param settings extra YARDSTICK_* settings, applied over the test defaults (a blank value unsets one) */
   public static TestServer start(TestDatabases.Target target, Map<String, String> settings) throws Exception {
     return start(target, settings, Clock.systemUTC());
+  }
+
+  /**
+   * A server with no bootstrap admin, as a first start without one; {@link #setupCode()} is the code
+   * it printed, if it printed one.
+   */
+  public static TestServer startWithoutAdmin(TestDatabases.Target target, Map<String, String> settings, Clock clock)
+      throws Exception {
+    Map<String, String> without = new HashMap<>(settings);
+    without.put("YARDSTICK_BOOTSTRAP_ADMIN_EMAIL", "");
+    without.put("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD", "");
+    PrintStream original = System.err;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    TestServer server;
+    synchronized (TestServer.class) {
+      System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      try {
+        server = start(target, without, clock);
+      } finally {
+        System.setErr(original);
+        original.print(printed.toString(StandardCharsets.UTF_8));
+      }
+    }
+    Matcher m = SETUP_CODE.matcher(printed.toString(StandardCharsets.UTF_8));
+    server.setupCode = m.find() ? m.group(1) : null;
+    return server;
   }
 
   /**
@@ -89,6 +123,11 @@ public final class TestServer implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /** The setup code this server printed at start, or null. */
+  public String setupCode() {
+    return setupCode;
   }
 
   public App app() {

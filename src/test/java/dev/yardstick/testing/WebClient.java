@@ -23,6 +23,7 @@ public final class WebClient {
   private final TestServer server;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http;
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   public WebClient(TestServer server) {
     this.server = server;
@@ -30,21 +31,27 @@ public final class WebClient {
         .connectTimeout(Duration.ofSeconds(5)).build();
   }
 
+  /** Sends this header with every request from now on (X-Forwarded-For, as a proxy in front would). */
+  public WebClient header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Posts a form; pairs are name, value, name, value... */
   public HttpResponse<String> post(String path, String... pairs) throws IOException, InterruptedException {
     String form = Stream.iterate(0, i -> i + 2).limit(pairs.length / 2)
         .map(i -> enc(pairs[i]) + "=" + enc(pairs[i + 1])).collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+    return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A JSON call with the session cookie and, for changes, the CSRF token as a header. */
   public HttpResponse<String> json(String method, String path, String body, String csrf) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/json")
+    HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (csrf != null) {
       b.header("X-CSRF-Token", csrf);
@@ -76,6 +83,12 @@ public final class WebClient {
     c.setPath("/");
     c.setVersion(0);
     cookies.getCookieStore().add(URI.create(server.url("/")), c);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(60));
+    headers.forEach(b::header);
+    return b;
   }
 
   private static String enc(String s) {

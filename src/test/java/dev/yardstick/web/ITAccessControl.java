@@ -38,11 +38,11 @@ class ITAccessControl {
   }
 
   @Test
-  void publicRoutes_areOnlyHealthMetricsSignInSetupAndInvitations() {
+  void publicRoutes_areOnlyHealthMetricsSignInSetupInvitationsAndTheStyleSheet() {
     List<String> open = routes().stream().filter(r -> r.access() == Access.PUBLIC).map(r -> r.method() + " " + r.path()).toList();
 
     assertThat(open).containsExactlyInAnyOrder("GET /healthz", "GET /readyz", "GET /metrics", "GET /login", "POST /login",
-        "GET /setup", "POST /setup", "GET /invite/{token}", "POST /invite/{token}");
+        "GET /setup", "POST /setup", "GET /invite/{token}", "POST /invite/{token}", "GET /assets/yardstick.css");
     assertThat(routes().stream().filter(r -> r.access() == Access.INGEST).map(Route::path))
         .allMatch(p -> p.startsWith("/otel/v1/") || p.startsWith("/v1/"));
   }
@@ -106,7 +106,8 @@ class ITAccessControl {
     return server.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String path(Route r) {
+  /** A concrete URL for a route of the table: ids and tokens filled in, the report given its window. */
+  static String path(Route r) {
     return r.path().replace("{token}", "x").replaceAll("\\{[^}]+}", "1") // every id parameter
         + (r.path().equals("/api/v1/report") ? "?from=2026-01-01&to=2026-01-02" : "");
   }

@@ -33,7 +33,10 @@ public final class AccountPages {
     Principal p = ApiRequests.principal(ctx);
     try {
       accounts.changePassword(p, ctx.formParam("current"), ctx.formParam("new"));
-      ctx.html(page(p, "Password changed. Your other sessions were signed out.", false, null));
+      ctx.html(page(p, "Password changed. Your other sessions were signed out; your API tokens below still work.", false, null));
+    } catch (AccountService.TooManyAttempts e) {
+      ctx.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+          .html(page(p, "Too many wrong passwords. Try again in " + e.retryAfterSeconds() + " seconds.", true, null));
     } catch (IllegalArgumentException e) {
       ctx.status(400).html(page(p, e.getMessage(), true, null));
     }

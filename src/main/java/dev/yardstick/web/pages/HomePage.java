@@ -87,7 +87,7 @@ public final class HomePage {
       return b.append("<p class=\"muted\">Company figures are withheld: fewer contributors than the minimum group size.</p></div>")
           .toString();
     }
-    b.append("<p><strong style=\"font-size:28px\">").append(org.aiUsagePercent() == null ? "–" : esc(org.aiUsagePercent()) + " %")
+    b.append("<p><strong class=\"big\">").append(org.aiUsagePercent() == null ? "–" : esc(org.aiUsagePercent()) + " %")
         .append("</strong> AI usage: accepted AI lines ÷ committed lines");
     if (org.coverage() != null) {
       b.append(", over the ").append(org.coverage().withBoth()).append(" developers with both telemetry and commits (")

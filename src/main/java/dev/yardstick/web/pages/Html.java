@@ -2,21 +2,11 @@ package dev.yardstick.web.pages;
 
 import dev.yardstick.auth.Principal;
 
-/** Server-rendered HTML: escaping and the page frame. Every value written into a page goes through {@link #esc}. */
+/**
+ * Server-rendered HTML: escaping and the page frame. Every value written into a page goes through
+ * {@link #esc}. Pages carry no inline style or script (the Content-Security-Policy forbids them).
+ */
 public final class Html {
-  private static final String STYLE = """
-      body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
-      header{background:#1d2430;color:#fff;padding:10px 24px;display:flex;gap:18px;align-items:center}
-      header a{color:#cfe3ff;text-decoration:none} header .me{margin-left:auto;opacity:.8}
-      main{max-width:1040px;margin:24px auto;padding:0 24px}
-      table{border-collapse:collapse;width:100%;background:#fff} th,td{padding:6px 10px;border-bottom:1px solid #e3e6ea;text-align:left}
-      th{background:#eef1f5;font-weight:600} td.n{text-align:right;font-variant-numeric:tabular-nums}
-      form.inline{display:inline} input,select,button{font:inherit;padding:5px 8px} button{cursor:pointer}
-      .box{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:16px 20px;margin-bottom:20px}
-      progress{width:220px;height:14px;vertical-align:middle}
-      .err{color:#b00020} .ok{color:#1b7f3a} .muted{color:#6b7480} code{background:#eef1f5;padding:1px 4px}
-      """;
-
   private Html() {}
 
   public static String esc(Object value) {
@@ -58,7 +48,7 @@ public final class Html {
     }
     nav.append("</header>");
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-        + "<title>" + esc(title) + " · Yardstick</title><style>" + STYLE + "</style></head><body>" + nav
+        + "<title>" + esc(title) + " · Yardstick</title><link rel=\"stylesheet\" href=\"" + Assets.CSS_URL + "\"></head><body>" + nav
         + "<main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
   }
 

@@ -11,39 +11,45 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Sign-in, sign-out, first-start setup and invitation links. */
 public final class SignInPages {
   public static final String SESSION_COOKIE = "ys_session";
+  static final String DEVICE_COOKIE = "ys_device";
   private static final int SESSION_SECONDS = 14 * 24 * 3600;
+  private static final int DEVICE_SECONDS = 365 * 24 * 3600;
 
   private final AccountService accounts;
   private final boolean httpsPublicUrl;
+  private final Function<Context, String> clientAddress;
 
-  public SignInPages(AccountService accounts, URI publicUrl) {
+  /** @param clientAddress where a request came from, after trusted proxies */
+  public SignInPages(AccountService accounts, URI publicUrl, Function<Context, String> clientAddress) {
     this.accounts = accounts;
     this.httpsPublicUrl = "https".equals(publicUrl.getScheme());
+    this.clientAddress = clientAddress;
   }
 
   public void loginForm(Context ctx) {
-    ctx.html(loginPage(ctx.queryParam("next"), null, null));
+    ctx.html(loginPage(ctx.queryParam("next"), null, null, accounts.setupOpen()));
   }
 
   public void login(Context ctx) {
     sameOrigin(ctx);
     String email = ctx.formParam("email");
-    String next = safeNext(ctx.formParam("next"));
+    String next = LocalPath.orHome(ctx.formParam("next"));
     try {
-      Optional<SignIn> s = accounts.signIn(email, ctx.formParam("password"), ctx.ip());
+      Optional<SignIn> s = accounts.signIn(email, ctx.formParam("password"), clientAddress.apply(ctx), ctx.cookie(DEVICE_COOKIE));
       if (s.isEmpty()) {
-        ctx.status(401).html(loginPage(next, email, "Wrong email or password."));
+        ctx.status(401).html(loginPage(next, email, "Wrong email or password.", false));
         return;
       }
       startSession(ctx, s.get());
       ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (AccountService.TooManyAttempts e) {
       ctx.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()))
-          .html(loginPage(next, email, "Too many failed sign-ins. Try again in " + e.retryAfterSeconds() + " seconds."));
+          .html(loginPage(next, email, "Too many failed sign-ins. Try again in " + e.retryAfterSeconds() + " seconds.", false));
     }
   }
 
@@ -53,7 +59,12 @@ public final class SignInPages {
     ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
+  /** The first admin's form, only while there is no admin; afterwards the page is gone. */
   public void setupForm(Context ctx) {
+    if (!accounts.setupOpen()) {
+      setUp(ctx);
+      return;
+    }
     ctx.html(setupPage(null));
   }
 
@@ -62,9 +73,15 @@ public final class SignInPages {
     try {
       startSession(ctx, accounts.setup(ctx.formParam("code"), ctx.formParam("email"), ctx.formParam("password")));
       ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    } catch (AccountService.SetupClosed e) {
+      setUp(ctx);
     } catch (IllegalArgumentException e) {
       ctx.status(400).html(setupPage(e.getMessage()));
     }
+  }
+
+  private static void setUp(Context ctx) {
+    ctx.status(404).html(Html.page("Set up", null, "<p>Yardstick is set up. <a href=\"/login\">Sign in</a>.</p>"));
   }
 
   public void invitationForm(Context ctx) {
@@ -87,11 +104,15 @@ public final class SignInPages {
     }
   }
 
-  /** A new session cookie at every sign-in; whatever cookie came before is not reused. */
+  /**
+   * A new session cookie at every sign-in (whatever cookie came before is not reused), and the
+   * device cookie that lets this browser sign in while others at its address are throttled; it is
+   * sent to the sign-in form only.
+   */
   private void startSession(Context ctx, SignIn s) {
     boolean secure = httpsPublicUrl || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equals(ctx.scheme());
-    Cookie cookie = new Cookie(SESSION_COOKIE, s.sessionId(), "/", SESSION_SECONDS, secure, true, null, SameSite.LAX);
-    ctx.cookie(cookie);
+    ctx.cookie(new Cookie(SESSION_COOKIE, s.sessionId(), "/", SESSION_SECONDS, secure, true, null, SameSite.LAX));
+    ctx.cookie(new Cookie(DEVICE_COOKIE, s.deviceCookie(), "/login", DEVICE_SECONDS, secure, true, null, SameSite.STRICT));
   }
 
   /** A form posted from another site is refused (the browser says where it came from). */
@@ -105,25 +126,20 @@ public final class SignInPages {
     }
   }
 
-  /** Only paths of this site: never an absolute or protocol-relative URL (no open redirect). */
-  static String safeNext(String next) {
-    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-  }
-
-  private static String loginPage(String next, String email, String error) {
+  private static String loginPage(String next, String email, String error, boolean setupOpen) {
     return Html.page("Sign in", null, Html.message(error, true)
         + "<form class=\"box\" method=\"post\" action=\"/login\">"
-        + "<input type=\"hidden\" name=\"next\" value=\"" + esc(safeNext(next)) + "\">"
+        + "<input type=\"hidden\" name=\"next\" value=\"" + esc(LocalPath.orHome(next)) + "\">"
         + "<p><label>Email<br><input name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"" + esc(email) + "\"></label></p>"
         + "<p><label>Password<br><input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label></p>"
         + "<p><button type=\"submit\">Sign in</button></p></form>"
-        + "<p class=\"muted\">First start without an admin? Use the setup code printed by the server at <a href=\"/setup\">/setup</a>.</p>");
+        + (setupOpen ? "<p class=\"muted\">No admin yet? Enter the setup code the server printed at <a href=\"/setup\">/setup</a>.</p>" : ""));
   }
 
   private static String setupPage(String error) {
     return Html.page("Set up Yardstick", null, Html.message(error, true)
         + "<form class=\"box\" method=\"post\" action=\"/setup\">"
-        + "<p><label>Setup code (printed by the server at first start)<br><input name=\"code\" required></label></p>"
+        + "<p><label>Setup code (printed by the server at start; good for an hour)<br><input name=\"code\" required></label></p>"
         + "<p><label>Your email<br><input name=\"email\" type=\"email\" required></label></p>"
         + "<p><label>Password (at least 10 characters)<br><input name=\"password\" type=\"password\" autocomplete=\"new-password\" required></label></p>"
         + "<p><button type=\"submit\">Create the first admin</button></p></form>");
