@@ -153,7 +153,7 @@ abstract class AiUsageContract {
     assertThat(admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD).statusCode()).isEqualTo(303);
     String page = admin.get("/").body();
 
-    assertThat(page).contains("<strong style=\"font-size:28px\">" + percent(70 + 3 + 60, 150 + 3 + 80) + " %</strong>")
+    assertThat(page).contains("<strong class=\"big\">" + percent(70 + 3 + 60, 150 + 3 + 80) + " %</strong>")
         .contains("197 accepted AI lines beyond the committed lines").contains("1 developer flagged");
   }
 }
