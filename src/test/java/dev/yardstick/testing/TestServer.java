@@ -30,11 +30,13 @@ public final class TestServer implements AutoCloseable {
 
   private final App app;
   private final TestDatabases.Target target;
+  private final Clock clock;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestServer(App app, TestDatabases.Target target) {
+  private TestServer(App app, TestDatabases.Target target, Clock clock) {
     this.app = app;
     this.target = target;
+    this.clock = clock;
   }
 
   public static TestServer start(TestDatabases.Target target) throws Exception {
@@ -43,6 +45,11 @@ public final class TestServer implements AutoCloseable {
 
   /** @param settings extra YARDSTICK_* settings, applied over the test defaults */
   public static TestServer start(TestDatabases.Target target, Map<String, String> settings) throws Exception {
+    return start(target, settings, new TestClock());
+  }
+
+  /** @param clock the server's clock: a {@link TestClock} by default, the real one for clients that stamp real time */
+  public static TestServer start(TestDatabases.Target target, Map<String, String> settings, Clock clock) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("YARDSTICK_HTTP_HOST", "127.0.0.1");
     env.put("YARDSTICK_HTTP_PORT", "0");
@@ -55,9 +62,9 @@ public final class TestServer implements AutoCloseable {
     env.put("YARDSTICK_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("YARDSTICK_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.putAll(settings);
-    App app = new App(Config.fromEnv(env), Clock.systemUTC());
+    App app = new App(Config.fromEnv(env), clock);
     app.start();
-    return new TestServer(app, target);
+    return new TestServer(app, target, clock);
   }
 
   public static int freePort() throws IOException {
@@ -68,6 +75,11 @@ public final class TestServer implements AutoCloseable {
 
   public App app() {
     return app;
+  }
+
+  /** The server's clock (a {@link TestClock} unless the test chose another). */
+  public Clock clock() {
+    return clock;
   }
 
   public String url(String path) {
