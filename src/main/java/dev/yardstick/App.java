@@ -92,7 +92,7 @@ public final class App implements AutoCloseable {
     queue = new WriteQueue(writerOverride.apply(telemetry), metrics, clock, config.ingestQueueBytes());
     seen = new SeenWriter(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, accountStore, clock);
-    OtlpIngest ingest = new OtlpIngest(queue, metrics);
+    OtlpIngest ingest = new OtlpIngest(queue, metrics, clock);
     SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
     AdminUsageQueries adminUsage = new AdminUsageQueries(db);
     anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,

@@ -1,6 +1,8 @@
 package dev.yardstick.ingest.otlp;
 
 import dev.yardstick.model.Event;
+import dev.yardstick.model.Plausibility;
+import dev.yardstick.model.Plausibility.Problem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -43,10 +45,25 @@ final class EventReader {
     }
     long time = r.timeNanos() > 0 ? r.timeNanos() : parseTime(timestamp, r.observedNanos());
     if (time <= 0) {
-      grouper.reject("log record " + PREFIX + name + " has no time");
+      grouper.reject("invalid", "log record " + PREFIX + name + " has no time");
+      return;
+    }
+    Problem problem = problem(time, attributes, grouper.now);
+    if (problem != null) {
+      grouper.reject(problem.reason(), "log record " + PREFIX + name + ": " + problem.message());
       return;
     }
     grouper.add(a.context(), new Event(name, time, sequence, attributes));
+  }
+
+  /** The record's time against the window around now, then each amount it carries against its limit. */
+  private static Problem problem(long time, Map<String, Object> attributes, Instant now) {
+    Problem p = Plausibility.time("time", time, now);
+    for (var it = attributes.entrySet().iterator(); p == null && it.hasNext(); ) {
+      var e = it.next();
+      p = Plausibility.eventValue(e.getKey(), e.getValue());
+    }
+    return p;
   }
 
   /** The short event name, or null if the record is not a Claude Code event. */
