@@ -1,6 +1,7 @@
 package dev.yardstick.metrics;
 
 import dev.yardstick.model.GitField;
+import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.UsageField;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,23 +25,28 @@ final class UsageTotals {
     if (row.values() != null) {
       present = true;
       for (int i = 0; i < sums.length; i++) {
-        sums[i] += row.values()[i];
+        sums[i] = Plausibility.sum(sums[i], row.values()[i]);
       }
       if (row.developerId() != null) {
-        pair(row.developerId())[0] += row.values()[UsageField.LINES_ADDED.ordinal()];
+        add(pair(row.developerId()), 0, row.values()[UsageField.LINES_ADDED.ordinal()]);
         pair(row.developerId())[2] = 1;
       }
     }
     if (row.git() != null) {
       gitPresent = true;
       for (int i = 0; i < git.length; i++) {
-        git[i] += row.git()[i];
+        git[i] = Plausibility.sum(git[i], row.git()[i]);
       }
       if (row.developerId() != null) {
-        pair(row.developerId())[1] += row.git()[GitField.LINES_ADDED.ordinal()];
+        add(pair(row.developerId()), 1, row.git()[GitField.LINES_ADDED.ordinal()]);
         pair(row.developerId())[3] = 1;
       }
     }
+  }
+
+  // sums saturate at Plausibility.MAX_SUM: whatever rows hold, a figure never overflows
+  private static void add(double[] sums, int i, double v) {
+    sums[i] = Plausibility.sum(sums[i], v);
   }
 
   private double[] pair(long developer) {
@@ -62,7 +68,7 @@ final class UsageTotals {
         count(UsageField.PULL_REQUESTS), present ? round(get(UsageField.COST_USD), 1e6) : null,
         present ? new ReportRow.Tokens(count(UsageField.TOKENS_INPUT), count(UsageField.TOKENS_OUTPUT),
             count(UsageField.TOKENS_CACHE_READ), count(UsageField.TOKENS_CACHE_CREATION)) : null,
-        present ? round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3) : null,
+        present ? round(Plausibility.sum(get(UsageField.ACTIVE_USER_SECONDS), get(UsageField.ACTIVE_CLI_SECONDS)), 1e3) : null,
         git(GitField.COMMITS), git(GitField.LINES_ADDED), git(GitField.LINES_REMOVED), git(GitField.AI_COMMITS),
         GitRates.aiUsagePercent(pairs), reworkPercent(GitField.REWORKED_LINES, GitField.LINES_ADDED, false),
         defectRate(GitField.DEFECT_COMMITS, GitField.COMMITS, false),
@@ -99,7 +105,9 @@ final class UsageTotals {
     return present ? Math.round(get(f)) : null;
   }
 
+  /** Rounded to 1/scale; rint, not round: a long would saturate long before a large sum (cost, seconds) does. */
   static double round(double v, double scale) {
-    return Math.round(v * scale) / scale;
+    double r = Math.rint(v * scale) / scale;
+    return Double.isFinite(r) ? r : v;
   }
 }
