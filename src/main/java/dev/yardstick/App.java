@@ -96,7 +96,7 @@ public final class App implements AutoCloseable {
     SecretBox secrets = SecretBox.load(config.secretKey(), config.dataDir());
     AdminUsageQueries adminUsage = new AdminUsageQueries(db);
     anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,
-        AdminApiClient.MAX_PAGE);
+        AdminApiClient.MAX_PAGE, metrics);
     people.addSightingSource(SightingSources.adminApi(adminUsage));
     GitQueries gitQueries = new GitQueries(db);
     repositories = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, secrets, clock,

@@ -74,7 +74,7 @@ public final class AdminApiClient {
     }
   }
 
-  /** One attempt, no retries: what "test connection" needs. */
+  /** One attempt, no retries: what "test connection" and saving a key need. */
   public AdminUsageJson.Page probe(String key, LocalDate day) throws AdminApiException, InterruptedException {
     return once(key, day, null, 1);
   }
@@ -93,7 +93,7 @@ public final class AdminApiClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw new AdminApiException(Kind.NETWORK, 0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      throw new AdminApiException(Kind.NETWORK, 0, NetworkWords.of(e, base));
     }
     try (InputStream body = response.body()) {
       int status = response.statusCode();
