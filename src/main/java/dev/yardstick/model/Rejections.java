@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * counted under in /metrics), and the first one's message, which the OTLP partial success carries.
  */
 public final class Rejections {
-  private final Map<String, Integer> byReason = new TreeMap<>();
+  private Map<String, Integer> byReason = Map.of(); // made on the first refusal: nearly every export has none
   private int count;
   private String first = "";
 
@@ -17,14 +17,19 @@ public final class Rejections {
   public void add(String reason, String message) {
     if (count++ == 0) {
       first = message;
+      byReason = new TreeMap<>();
     }
     byReason.merge(reason, 1, Integer::sum);
   }
 
   /** Adds the other's refusals after this one's. */
   public void addAll(Rejections other) {
+    if (other.count == 0) {
+      return;
+    }
     if (count == 0) {
       first = other.first;
+      byReason = new TreeMap<>();
     }
     count += other.count;
     other.byReason.forEach((r, n) -> byReason.merge(r, n, Integer::sum));

@@ -24,6 +24,7 @@ final class EventReader {
     String attrName = null;
     String timestamp = null;
     long sequence = -1;
+    Problem implausible = null; // the first amount beyond its limit
     for (Otlp.KeyValue kv : r.attributes()) {
       switch (a.take(kv)) {
         case EVENT_META -> {
@@ -33,7 +34,11 @@ final class EventReader {
             default -> sequence = asLong(kv.value());
           }
         }
-        case DIMENSION -> attributes.put(kv.key(), AttributeText.eventValue(kv.value()));
+        case DIMENSION -> {
+          Object v = AttributeText.eventValue(kv.value());
+          attributes.put(kv.key(), v);
+          implausible = implausible != null ? implausible : Plausibility.eventValue(kv.key(), v);
+        }
         case CONTENT -> keepCommitId(kv, attributes);
         default -> { }
       }
@@ -48,22 +53,13 @@ final class EventReader {
       grouper.reject("invalid", "log record " + PREFIX + name + " has no time");
       return;
     }
-    Problem problem = problem(time, attributes, grouper.now);
+    Problem problem = Plausibility.time("time", time, grouper.now);
+    problem = problem != null ? problem : implausible;
     if (problem != null) {
       grouper.reject(problem.reason(), "log record " + PREFIX + name + ": " + problem.message());
       return;
     }
     grouper.add(a.context(), new Event(name, time, sequence, attributes));
-  }
-
-  /** The record's time against the window around now, then each amount it carries against its limit. */
-  private static Problem problem(long time, Map<String, Object> attributes, Instant now) {
-    Problem p = Plausibility.time("time", time, now);
-    for (var it = attributes.entrySet().iterator(); p == null && it.hasNext(); ) {
-      var e = it.next();
-      p = Plausibility.eventValue(e.getKey(), e.getValue());
-    }
-    return p;
   }
 
   /** The short event name, or null if the record is not a Claude Code event. */
