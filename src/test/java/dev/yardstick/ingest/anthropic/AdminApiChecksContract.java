@@ -13,16 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
 import dev.yardstick.testing.TestClock;
-import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import dev.yardstick.testing.WebClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,33 +25,7 @@ import org.junit.jupiter.api.Test;
  * before it is saved, the first day a backfill may start, implausible rows left out and said, and
  * the hourly re-poll driven by a moved clock, all against the local fake.
  */
-abstract class AdminApiChecksContract {
-  TestDatabases.Target target;
-  AdminDataset data;
-  FakeAdminApi fake;
-  Path dataDir;
-
-  abstract TestDatabases.Target newTarget();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    target = newTarget();
-    data = new AdminDataset(40, 7);
-    fake = new FakeAdminApi(data, 25);
-    dataDir = Files.createTempDirectory("yardstick-anthropic-checks");
-  }
-
-  @AfterEach
-  void tearDown() {
-    fake.close();
-    TestDatabases.drop(target);
-  }
-
-  TestServer server() throws Exception {
-    return TestServer.start(target, Map.of("YARDSTICK_ANTHROPIC_API_URL", fake.url().toString(),
-        "YARDSTICK_DATA_DIR", dataDir.toString()));
-  }
-
+abstract class AdminApiChecksContract extends AdminApiFixture {
   @Test
   void save_refusesWhatIsNotAnAdminKey_byItsForm_beforeAskingAnthropic() throws Exception {
     try (TestServer s = server()) {

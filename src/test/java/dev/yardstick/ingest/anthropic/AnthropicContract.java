@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
 import dev.yardstick.testing.TestClock;
-import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,41 +16,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Admin API integration end to end against the local fake, on every database. */
-abstract class AnthropicContract {
+abstract class AnthropicContract extends AdminApiFixture {
   static final ObjectMapper JSON = new ObjectMapper();
   static final LocalDate TODAY = TestClock.today(); // the test servers' today
   static final LocalDate FROM = TODAY.minusDays(6);
-
-  TestDatabases.Target target;
-  AdminDataset data;
-  FakeAdminApi fake;
-  Path dataDir;
-
-  abstract TestDatabases.Target newTarget();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    target = newTarget();
-    data = new AdminDataset(40, 7);
-    fake = new FakeAdminApi(data, 25);
-    dataDir = Files.createTempDirectory("yardstick-anthropic");
-  }
-
-  @AfterEach
-  void tearDown() {
-    fake.close();
-    TestDatabases.drop(target);
-  }
-
-  TestServer server() throws Exception {
-    return TestServer.start(target, Map.of("YARDSTICK_ANTHROPIC_API_URL", fake.url().toString(),
-        "YARDSTICK_DATA_DIR", dataDir.toString()));
-  }
 
   static HttpResponse<String> call(TestServer s, String method, String path, String body) throws Exception {
     return s.send(s.api(path).header("Content-Type", "application/json")
