@@ -5,6 +5,7 @@ import dev.yardstick.config.Config;
 import dev.yardstick.ingest.anthropic.AdminApiClient;
 import dev.yardstick.ingest.anthropic.AnthropicSync;
 import dev.yardstick.ingest.anthropic.SyncProgress;
+import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.AnthropicStore;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.InstanceSettings;
@@ -30,8 +31,9 @@ final class AnthropicCommand {
       SecretBox box = SecretBox.load(config.secretKey(), config.dataDir());
       App.verifySecretKey(new InstanceSettings(db), box);
       long org = new OrgStore(db).ensureDefault(Clock.systemUTC().instant());
+      // the command's own counters go nowhere: rows it refuses are said in the integration's last error
       AnthropicSync sync = new AnthropicSync(new AnthropicStore(db), box, AdminApiClient.standard(config.anthropicApiUrl()),
-          Clock.systemUTC(), AdminApiClient.MAX_PAGE);
+          Clock.systemUTC(), AdminApiClient.MAX_PAGE, new ServerMetrics());
       var integration = sync.integration(org);
       if (integration.isEmpty()) {
         err.println("No Admin API key is saved: PUT /api/v1/integrations/anthropic {\"adminApiKey\": ...} first.");

@@ -103,7 +103,7 @@ public final class App implements AutoCloseable {
         config.ingestQueueBytes());
     seen = new SeenWriter(telemetry, 5000);
     auth = new TokenAuthenticator(tokens, accountStore, clock);
-    OtlpIngest ingest = new OtlpIngest(queue, metrics);
+    OtlpIngest ingest = new OtlpIngest(queue, metrics, clock);
     // one budget for the bodies arriving over HTTP and gRPC, the size of the queue's
     bodies = new BodyBudget(config.ingestQueueBytes(),
         new BodyPace(java.time.Duration.ofMillis(config.bodyTimeoutMillis()), config.bodyMinRate()));
@@ -111,7 +111,7 @@ public final class App implements AutoCloseable {
     bodies.start();
     AdminUsageQueries adminUsage = new AdminUsageQueries(db);
     anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,
-        AdminApiClient.MAX_PAGE);
+        AdminApiClient.MAX_PAGE, metrics);
     people.addSightingSource(SightingSources.adminApi(adminUsage));
     GitQueries gitQueries = new GitQueries(db);
     repositories = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, secrets, clock,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.yardstick.config.Config;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
+import dev.yardstick.testing.TestClock;
 import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ITAnthropicCommand {
   @Test
   void syncsTheRange_withAProgressBar() throws Exception {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = TestClock.today(); // the server's today
     LocalDate from = today.minusDays(4);
     AdminDataset data = new AdminDataset(30, 11);
     TestDatabases.Target db = TestDatabases.h2();

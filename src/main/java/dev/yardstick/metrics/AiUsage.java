@@ -1,5 +1,6 @@
 package dev.yardstick.metrics;
 
+import dev.yardstick.model.Plausibility;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,14 +46,16 @@ final class AiUsage {
     Ledger l = developers.computeIfAbsent(developer, k -> new Ledger());
     l.usage = true;
     l.restricted |= restricted;
-    l.week(day)[0] += acceptedLines;
+    double[] w = l.week(day);
+    w[0] = Plausibility.sum(w[0], acceptedLines);
   }
 
   void commits(long developer, LocalDate day, double committedLines, boolean restricted) {
     Ledger l = developers.computeIfAbsent(developer, k -> new Ledger());
     l.commits = true;
     l.restricted |= restricted;
-    l.week(day)[1] += committedLines;
+    double[] w = l.week(day);
+    w[1] = Plausibility.sum(w[1], committedLines);
   }
 
   /**
@@ -77,9 +80,9 @@ final class AiUsage {
         both++;
         restrictedBoth += l.restricted ? 1 : 0;
         double[] c = cap(l.weeks);
-        counted += c[0];
-        beyond += c[1];
-        committed += c[2];
+        counted = Plausibility.sum(counted, c[0]);
+        beyond = Plausibility.sum(beyond, c[1]);
+        committed = Plausibility.sum(committed, c[2]);
         flagged += flagged(c[0], c[1]) ? 1 : 0;
       }
     }
@@ -105,20 +108,20 @@ final class AiUsage {
     LocalDate previous = null;
     for (Map.Entry<LocalDate, double[]> w : weeks.entrySet()) {
       if (previous != null && !w.getKey().equals(previous.plusWeeks(1))) {
-        beyond += open;
+        beyond = Plausibility.sum(beyond, open);
         open = 0;
       }
       double accepted = Math.max(0, w.getValue()[0]);
       double lines = Math.max(0, w.getValue()[1]);
       double fromOpen = Math.min(open, lines);
       double fromThisWeek = Math.min(accepted, lines - fromOpen);
-      counted += fromOpen + fromThisWeek;
-      beyond += open - fromOpen;
+      counted = Plausibility.sum(counted, fromOpen + fromThisWeek);
+      beyond = Plausibility.sum(beyond, open - fromOpen);
       open = accepted - fromThisWeek;
-      committed += lines;
+      committed = Plausibility.sum(committed, lines);
       previous = w.getKey();
     }
-    return new double[] {counted, beyond + open, committed};
+    return new double[] {counted, Plausibility.sum(beyond, open), committed};
   }
 
   static boolean flagged(double counted, double beyond) {

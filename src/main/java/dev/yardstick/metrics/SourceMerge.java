@@ -59,7 +59,7 @@ final class SourceMerge {
       out.merge(List.of(r.subject(), r.day()), r, (x, y) -> {
         double[] v = x.values().clone();
         for (int i = 0; i < v.length; i++) {
-          v[i] += y.values()[i];
+          v[i] = dev.yardstick.model.Plausibility.sum(v[i], y.values()[i]);
         }
         return new SourcedRow(x.day(), x.subject(), x.developerId(), x.teamId(), v);
       });

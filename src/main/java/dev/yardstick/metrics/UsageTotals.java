@@ -2,6 +2,7 @@ package dev.yardstick.metrics;
 
 import dev.yardstick.metrics.SmallGroups.Fate;
 import dev.yardstick.model.GitField;
+import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.UsageField;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ final class UsageTotals {
       present = true;
       activeTimePresent |= row.activeTimeKnown();
       for (int i = 0; i < sums.length; i++) {
-        sums[i] += row.values()[i];
+        sums[i] = Plausibility.sum(sums[i], row.values()[i]);
       }
       if (row.developerId() != null) {
         ai.usage(row.developerId(), row.day(), row.values()[UsageField.LINES_ADDED.ordinal()], fate == Fate.KEPT);
@@ -46,7 +47,7 @@ final class UsageTotals {
     if (row.git() != null) {
       gitPresent = true;
       for (int i = 0; i < git.length; i++) {
-        git[i] += row.git()[i];
+        git[i] = Plausibility.sum(git[i], row.git()[i]);
       }
       if (row.developerId() != null) {
         ai.commits(row.developerId(), row.day(), row.git()[GitField.LINES_ADDED.ordinal()], fate == Fate.KEPT);
@@ -86,7 +87,7 @@ final class UsageTotals {
         count(UsageField.PULL_REQUESTS), present ? round(get(UsageField.COST_USD), 1e6) : null,
         present ? new ReportRow.Tokens(count(UsageField.TOKENS_INPUT), count(UsageField.TOKENS_OUTPUT),
             count(UsageField.TOKENS_CACHE_READ), count(UsageField.TOKENS_CACHE_CREATION)) : null,
-        activeTimePresent ? round(get(UsageField.ACTIVE_USER_SECONDS) + get(UsageField.ACTIVE_CLI_SECONDS), 1e3) : null,
+        activeTimePresent ? round(Plausibility.sum(get(UsageField.ACTIVE_USER_SECONDS), get(UsageField.ACTIVE_CLI_SECONDS)), 1e3) : null,
         git(GitField.COMMITS), git(GitField.LINES_ADDED), git(GitField.LINES_REMOVED), git(GitField.AI_COMMITS),
         f.percent(), f.beyondCommitted(), f.flagged(),
         reworkPercent(GitField.REWORKED_LINES, GitField.LINES_ADDED, false),
@@ -124,7 +125,9 @@ final class UsageTotals {
     return present ? Math.round(get(f)) : null;
   }
 
+  /** Rounded to 1/scale; rint, not round: a long would saturate long before a large sum (cost, seconds) does. */
   static double round(double v, double scale) {
-    return Math.round(v * scale) / scale;
+    double r = Math.rint(v * scale) / scale;
+    return Double.isFinite(r) ? r : v;
   }
 }

@@ -52,6 +52,24 @@ public final class ServerMetrics {
     }
   }
 
+  /**
+   * Telemetry items refused, by reason: invalid, negative, time (outside the plausible window) or the
+   * plausibility limit passed (lines, tokens, cost, active_time, actions, duration, size, count).
+   */
+  public void rejected(String signal, String reason, long n) {
+    if (n > 0) {
+      counter("yardstick_ingest_rejected", "signal", signal, "reason", reason).increment(n);
+    }
+  }
+
+  /** Admin API rows refused as implausible and not stored, by the limit they passed. */
+  public void adminRowsRejected(String reason, long n) {
+    if (n > 0) {
+      counters.computeIfAbsent("yardstick_admin_api_rows_rejected|" + reason, k -> Counter.builder("yardstick_admin_api_rows_rejected")
+          .description("Admin API rows refused as implausible").tag("reason", reason).register(registry)).increment(n);
+    }
+  }
+
   /** A whole export refused, by reason (bad_request, unauthorized, too_large, unsupported, overloaded, unavailable). */
   public void exportRefused(String signal, String reason) {
     counter("yardstick_ingest_exports_refused", "signal", signal, "reason", reason).increment();

@@ -2,6 +2,7 @@ package dev.yardstick.storage;
 
 import dev.yardstick.model.AdminUsage;
 import dev.yardstick.model.AdminUsage.ModelUsage;
+import dev.yardstick.model.Plausibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -119,11 +120,11 @@ public final class AnthropicStore {
       long[] tokens = new long[4];
       double cost = 0;
       for (ModelUsage m : r.models()) {
-        tokens[0] += m.input();
-        tokens[1] += m.output();
-        tokens[2] += m.cacheRead();
-        tokens[3] += m.cacheCreation();
-        cost += m.costUsd();
+        tokens[0] = Plausibility.sum(tokens[0], m.input()); // bounded per row at ingest; a sum never wraps
+        tokens[1] = Plausibility.sum(tokens[1], m.output());
+        tokens[2] = Plausibility.sum(tokens[2], m.cacheRead());
+        tokens[3] = Plausibility.sum(tokens[3], m.cacheCreation());
+        cost = Plausibility.sum(cost, m.costUsd());
       }
       values.add(new Object[] {orgId, r.day(), r.actorType().name(), r.actor(), r.terminalType(), r.remote(), r.customerType(),
           r.sessions(), r.linesAdded(), r.linesRemoved(), r.commits(), r.pullRequests(), r.editsAccepted(), r.editsRejected(),

@@ -1,7 +1,9 @@
 package dev.yardstick.storage;
 
 import dev.yardstick.model.Digest;
+import dev.yardstick.model.FactGroup;
 import dev.yardstick.model.MetricPoint;
+import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.SessionContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,10 +22,15 @@ import java.util.function.LongFunction;
 /**
  * Turns the points of cumulative series into increments against state kept in the database. The
  * state rows are locked for the transaction, so two servers receiving the same series take turns.
+ * A running total that rose more than its metric's plausibility limit allows for the time since its
+ * previous point adds nothing; the series counts on from the new total.
  */
 final class CumulativeSeries {
-  /** A cumulative point waiting for its series state. */
-  record Pending(long org, long identityId, SessionContext context, MetricPoint point) {}
+  /** A cumulative point waiting for its series state; {@code batch} is its batch's place in the transaction. */
+  record Pending(long org, long identityId, FactGroup group, MetricPoint point, int batch) {}
+
+  /** A point whose rise was implausible: not added up, and not kept in its stored group. */
+  record Refused(Pending pending, Plausibility.Problem problem) {}
 
   private record Key(long org, long hi, long lo) {
     static final Comparator<Key> ORDER = Comparator.comparingLong(Key::org).thenComparingLong(Key::hi).thenComparingLong(Key::lo);
@@ -37,10 +44,12 @@ final class CumulativeSeries {
         List.of("BIGINT", "BIGINT", "BIGINT", "BIGINT", "BIGINT", "DOUBLE PRECISION", "TIMESTAMP WITH TIME ZONE"));
   }
 
-  void apply(Connection c, List<Pending> points, DayRows days, LongFunction<ZoneId> zones, Instant now)
+  /** Adds the increments to {@code days}; returns the points refused, in no particular order. */
+  List<Refused> apply(Connection c, List<Pending> points, DayRows days, LongFunction<ZoneId> zones, Instant now)
       throws SQLException {
+    List<Refused> refused = new ArrayList<>();
     if (points.isEmpty()) {
-      return;
+      return refused;
     }
     Map<Key, List<Pending>> bySeries = new TreeMap<>(Key.ORDER);
     for (Pending p : points) {
@@ -59,7 +68,12 @@ final class CumulativeSeries {
         for (Pending p : series) {
           MetricPoint mp = p.point();
           CumulativeState.Step step = state.apply(mp.startNanos(), mp.timeNanos(), mp.value());
-          RollupMapper.addPoint(days, p.org(), zones.apply(p.org()), p.identityId(), mp, step.increment());
+          Plausibility.Problem implausible = Plausibility.rise(mp.name(), step.increment(), step.covered());
+          if (implausible == null) {
+            RollupMapper.addPoint(days, p.org(), zones.apply(p.org()), p.identityId(), mp, step.increment());
+          } else {
+            refused.add(new Refused(p, implausible));
+          }
           state = step.next();
         }
         update.setLong(1, state.startNanos());
@@ -73,6 +87,7 @@ final class CumulativeSeries {
       }
       update.executeBatch();
     }
+    return refused;
   }
 
   private void ensureRows(Connection c, Iterable<Key> keys, Instant now) throws SQLException {
@@ -106,7 +121,7 @@ final class CumulativeSeries {
 
   // a series is its session, its metric and its dimensions: what the OTLP data model calls a stream
   private static Key key(Pending p) {
-    SessionContext ctx = p.context();
+    SessionContext ctx = p.group().context();
     long[] k = new Digest().putLong(p.identityId()).putString(ctx.sessionId()).putString(ctx.terminalType())
         .putString(ctx.appVersion()).putMap(ctx.resourceAttributes()).putString(p.point().name())
         .putMap(p.point().dims()).finish();

@@ -9,27 +9,27 @@ package dev.yardstick.storage;
 record CumulativeState(long startNanos, long timeNanos, double value) {
   static final CumulativeState NONE = new CumulativeState(-1, -1, 0);
 
-  /** The increment a point adds and the state after it. */
-  record Step(double increment, CumulativeState next) {}
+  /** The increment a point adds, the span it covers in nanoseconds (for its plausibility), and the state after it. */
+  record Step(double increment, long covered, CumulativeState next) {}
 
   Step apply(long start, long time, double v) {
     boolean knownStart = start > 0 && start < time;
     if (startNanos < 0) {
       // first sight: a known start means the total is all increase since then; otherwise it is a baseline
-      return new Step(knownStart ? v : 0, new CumulativeState(start, time, v));
+      return new Step(knownStart ? v : 0, time - start, new CumulativeState(start, time, v));
     }
     if (start == startNanos) {
       if (time <= timeNanos) {
-        return new Step(0, this); // a repeat or a late point of this run: already counted
+        return new Step(0, 0, this); // a repeat or a late point of this run: already counted
       }
       // a drop within one run breaks the single-writer rule; count the new total as a fresh run
-      double inc = v >= value ? v - value : v;
-      return new Step(inc, new CumulativeState(start, time, v));
+      return v >= value ? new Step(v - value, time - timeNanos, new CumulativeState(start, time, v))
+          : new Step(v, time - start, new CumulativeState(start, time, v));
     }
     if (start < startNanos || time <= timeNanos) {
-      return new Step(0, this); // a point of an earlier run arriving late
+      return new Step(0, 0, this); // a point of an earlier run arriving late
     }
     // a new run (restart or state loss): its total is new increase if it has a real start
-    return new Step(knownStart ? v : 0, new CumulativeState(start, time, v));
+    return new Step(knownStart ? v : 0, time - start, new CumulativeState(start, time, v));
   }
 }

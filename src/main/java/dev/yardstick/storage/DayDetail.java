@@ -1,5 +1,6 @@
 package dev.yardstick.storage;
 
+import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.UsageField;
 import java.util.List;
 import java.util.TreeMap;
@@ -30,15 +31,16 @@ final class DayDetail {
   final TreeMap<String, Long> events = new TreeMap<>();
 
   void addModel(String model, UsageField field, double increment) {
-    models.computeIfAbsent(model, m -> new double[UsageField.count()])[field.ordinal()] += increment;
+    double[] v = models.computeIfAbsent(model, m -> new double[UsageField.count()]);
+    v[field.ordinal()] = Plausibility.sum(v[field.ordinal()], increment);
   }
 
   void addDecision(Decision d, double increment) {
-    decisions.merge(d, increment, Double::sum);
+    decisions.merge(d, increment, Plausibility::sum);
   }
 
   void addEvents(String name, long n) {
-    events.merge(name, n, Long::sum);
+    events.merge(name, n, Plausibility::sum);
   }
 
   /** Adds everything of {@code other} to this. */
@@ -46,7 +48,7 @@ final class DayDetail {
     other.models.forEach((m, v) -> {
       double[] mine = models.computeIfAbsent(m, k -> new double[UsageField.count()]);
       for (int i = 0; i < v.length; i++) {
-        mine[i] += v[i];
+        mine[i] = Plausibility.sum(mine[i], v[i]);
       }
     });
     other.decisions.forEach(this::addDecision);

@@ -1,5 +1,6 @@
 package dev.yardstick.storage;
 
+import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.UsageField;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -30,7 +31,7 @@ final class DayRows {
   /** Adds to a usage total and, for a point that names its model, to that model's figures. */
   void addUsage(long org, LocalDate day, long identityId, String model, UsageField field, double increment) {
     Row r = row(org, day, identityId);
-    r.usage[field.ordinal()] += increment;
+    r.usage[field.ordinal()] = Plausibility.sum(r.usage[field.ordinal()], increment);
     if (!model.isEmpty()) {
       r.detail.addModel(model, field, increment);
     }
@@ -42,7 +43,7 @@ final class DayRows {
 
   void addEvents(long org, LocalDate day, long identityId, String name, long n) {
     Row r = row(org, day, identityId);
-    r.events += n;
+    r.events = Plausibility.sum(r.events, n);
     r.detail.addEvents(name, n);
   }
 

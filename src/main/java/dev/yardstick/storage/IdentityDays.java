@@ -1,5 +1,6 @@
 package dev.yardstick.storage;
 
+import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.UsageField;
 import java.sql.Connection;
 import java.sql.Date;
@@ -27,11 +28,13 @@ final class IdentityDays {
   private static final String COLUMNS = "id, org_id, usage_day, identity_id, " + String.join(", ", TOTALS) + ", detail, rev";
   static final String INSERT = "INSERT INTO identity_days (" + COLUMNS + ") VALUES ("
       + String.join(", ", Collections.nCopies(TOTALS.size() + 6, "?")) + ")";
-  private static final String ADD = String.join(", ", TOTALS.stream().map(c -> c + " = " + c + " + ?").toList());
+  // totals saturate (Plausibility.MAX_SUM): a sum that overflowed would fail the upsert on PostgreSQL and be Infinity on H2
+  private static final String MAX = Long.toString((long) Plausibility.MAX_SUM);
+  private static final String ADD = String.join(", ", TOTALS.stream().map(c -> c + " = LEAST(" + c + " + ?, " + MAX + ")").toList());
   private static final String UPDATE = "UPDATE identity_days SET " + ADD + ", detail = ?, rev = ? WHERE id = ?";
   // PostgreSQL: insert, or add to the row found when its revision is the one remembered (else it is only locked)
   private static final String UPSERT = INSERT + " ON CONFLICT (id) DO UPDATE SET "
-      + String.join(", ", TOTALS.stream().map(c -> c + " = identity_days." + c + " + EXCLUDED." + c).toList())
+      + String.join(", ", TOTALS.stream().map(c -> c + " = LEAST(identity_days." + c + " + EXCLUDED." + c + ", " + MAX + ")").toList())
       + ", detail = ?, rev = identity_days.rev + 1 WHERE identity_days.rev = ?";
 
   /** A row's detail and revision as this process last wrote or read them. */

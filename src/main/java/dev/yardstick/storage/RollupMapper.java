@@ -15,7 +15,7 @@ final class RollupMapper {
   private RollupMapper() {}
 
   /** Adds the group's events and delta points; cumulative points wait for their series state. */
-  static void add(DayRows rows, long org, ZoneId zone, long identityId, FactGroup group,
+  static void add(DayRows rows, long org, ZoneId zone, long identityId, FactGroup group, int batch,
       List<CumulativeSeries.Pending> cumulative) {
     for (Event e : group.events()) {
       rows.addEvents(org, Times.day(e.timeNanos(), zone), identityId, e.name(), 1);
@@ -24,7 +24,7 @@ final class RollupMapper {
       if (p.temporality() == MetricPoint.Temporality.DELTA) {
         addPoint(rows, org, zone, identityId, p, p.value());
       } else {
-        cumulative.add(new CumulativeSeries.Pending(org, identityId, group.context(), p));
+        cumulative.add(new CumulativeSeries.Pending(org, identityId, group, p, batch));
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.yardstick.storage;
 import dev.yardstick.model.Event;
 import dev.yardstick.model.FactGroup;
 import dev.yardstick.model.MetricPoint;
+import dev.yardstick.model.Rejections;
 import dev.yardstick.model.SessionContext;
 import dev.yardstick.model.Signal;
 import dev.yardstick.model.TelemetryBatch;
@@ -40,8 +41,15 @@ public final class TelemetryStore implements TelemetryWriter {
   private final String plainInsertFactSql;
   private final RecentKeys recent = new RecentKeys(1 << 16);
 
-  /** What became of one batch: items newly stored, and items that were already there. */
-  public record Outcome(int stored, int duplicates) {}
+  /**
+   * What became of one batch: items newly stored, items that were already there, and items refused
+   * here (cumulative running totals that rose implausibly since the series' previous point).
+   */
+  public record Outcome(int stored, int duplicates, Rejections rejected) {
+    public Outcome(int stored, int duplicates) {
+      this(stored, duplicates, new Rejections());
+    }
+  }
 
   public TelemetryStore(Database db, OrgStore orgs) {
     this.db = db;
@@ -96,6 +104,7 @@ public final class TelemetryStore implements TelemetryWriter {
   private Written writeIn(Connection c, List<TelemetryBatch> batches, Instant now, boolean plainInsert) throws SQLException {
     int[] stored = new int[batches.size()];
     int[] duplicates = new int[batches.size()];
+    Rejections[] rejected = new Rejections[batches.size()];
     Map<FactKey, Ref> unique = new LinkedHashMap<>();
     Map<IdentityCache.Key, IdentityCache.Sighting> sightings = new HashMap<>();
     Map<FactGroup, IdentityCache.Key> identityOf = new IdentityHashMap<>(); // by instance: records hash their whole content
@@ -127,13 +136,20 @@ public final class TelemetryStore implements TelemetryWriter {
       }
       stored[ref.batch()] += ref.group().size();
       long identityId = ids.ids.get(identityOf.get(ref.group()));
-      RollupMapper.add(rollups, ref.org(), orgs.zone(ref.org()), identityId, ref.group(), cumulativePoints);
+      RollupMapper.add(rollups, ref.org(), orgs.zone(ref.org()), identityId, ref.group(), ref.batch(), cumulativePoints);
     }
-    cumulative.apply(c, cumulativePoints, rollups, orgs::zone, now);
+    List<CumulativeSeries.Refused> refused = cumulative.apply(c, cumulativePoints, rollups, orgs::zone, now);
+    for (CumulativeSeries.Refused r : refused) {
+      int b = r.pending().batch();
+      stored[b]--;
+      (rejected[b] == null ? rejected[b] = new Rejections() : rejected[b]).add(r.problem().reason(),
+          r.pending().point().name() + ": " + r.problem().message());
+    }
+    RefusedPoints.dropFromFacts(c, refused);
     IdentityDays.Written dayRows = days.write(c, rollups);
     List<Outcome> outcomes = new ArrayList<>(batches.size());
     for (int b = 0; b < batches.size(); b++) {
-      outcomes.add(new Outcome(stored[b], duplicates[b]));
+      outcomes.add(rejected[b] == null ? new Outcome(stored[b], duplicates[b]) : new Outcome(stored[b], duplicates[b], rejected[b]));
     }
     return new Written(outcomes, ids, dayRows, ordered.stream().map(Map.Entry::getKey).toList());
   }

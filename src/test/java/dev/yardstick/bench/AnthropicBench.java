@@ -42,7 +42,7 @@ public final class AnthropicBench {
       long org = new OrgStore(db).ensureDefault(Instant.now());
       SecretBox box = SecretBox.load(Optional.empty(), dir);
       AnthropicSync sync = new AnthropicSync(new AnthropicStore(db), box, AdminApiClient.standard(fake.url()), Clock.systemUTC(),
-          AdminApiClient.MAX_PAGE);
+          AdminApiClient.MAX_PAGE, new dev.yardstick.ops.ServerMetrics());
       sync.configure(org, FakeAdminApi.ADMIN_KEY, from);
       System.out.printf("Admin API backfill: %d days x %d actors, database %s%n", days, actors, db.describe());
       // warm-up of both paths (JIT), into another organization, so neither measured run is the cold one

@@ -55,8 +55,10 @@ public final class LoadGen {
     int n = Integer.parseInt(opts.getOrDefault("developers", "1000"));
     long seed = System.nanoTime(); // new sessions and values every run: a rerun must not replay the last one's data
     this.developers = new ClaudeCodePayloads[n];
+    // the server refuses points older than 30 days or over a day ahead: start 20 days back, a minute per export
+    long start = java.time.Instant.now().getEpochSecond() - 20 * 86_400;
     for (int i = 0; i < n; i++) {
-      developers[i] = new ClaudeCodePayloads(i, 1_790_000_000L, seed);
+      developers[i] = new ClaudeCodePayloads(i, start, seed);
     }
   }
 

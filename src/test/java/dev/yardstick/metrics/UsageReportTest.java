@@ -2,6 +2,7 @@ package dev.yardstick.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.Role;
 import dev.yardstick.model.UsageField;
 import java.time.LocalDate;
@@ -162,6 +163,31 @@ class UsageReportTest {
     double[] values = new double[UsageField.count()];
     values[f.ordinal()] = v;
     return values;
+  }
+
+  @Test
+  void build_sumsBeyondTheLargestExactInteger_saturateThere_andRoundedFiguresStayTrue() {
+    double max = Plausibility.MAX_SUM;
+    List<ResolvedRow> rows = List.of(row(MON, 1L, PLATFORM, UsageField.COMMITS, 0.75 * max),
+        row(MON.plusDays(1), 1L, PLATFORM, UsageField.COMMITS, 0.75 * max),
+        row(MON, 1L, PLATFORM, UsageField.LINES_ADDED, 1.7e308), row(MON.plusDays(1), 1L, PLATFORM, UsageField.LINES_ADDED, 1.7e308),
+        row(MON, 1L, PLATFORM, UsageField.COST_USD, 1e300), row(MON, 2L, PLATFORM, UsageField.COST_USD, 123_456_789_012.3456789),
+        row(MON, 2L, PLATFORM, UsageField.ACTIVE_USER_SECONDS, 1e300), git(1L, 1.7e308), git(1L, 1.7e308));
+
+    List<ReportRow> out = UsageReport.build(rows, GroupBy.DEVELOPER, MON, MON.plusDays(6), NAMING, Viewer.ADMIN, 3, List.of());
+
+    assertThat(out.get(0).commitsByClaudeCode()).isEqualTo((long) max);
+    assertThat(out.get(0).aiLinesAdded()).isEqualTo((long) max);
+    assertThat(out.get(0).costUsd()).isEqualTo(max);
+    assertThat(out.get(0).committedLinesAdded()).isEqualTo((long) max);
+    assertThat(out.get(1).costUsd()).isEqualTo(123_456_789_012.345679);
+    assertThat(out.get(1).activeTimeSeconds()).isEqualTo(max);
+  }
+
+  private static ResolvedRow git(Long developer, double linesAdded) {
+    double[] git = new double[dev.yardstick.model.GitField.count()];
+    git[dev.yardstick.model.GitField.LINES_ADDED.ordinal()] = linesAdded;
+    return ResolvedRow.git(MON, developer, PLATFORM, git);
   }
 
   private static ResolvedRow row(LocalDate day, Long developer, Long team, UsageField f, double v) {

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yardstick.model.FactGroup;
 import dev.yardstick.model.Identity;
+import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.SessionContext;
 import dev.yardstick.model.UsageField;
 import dev.yardstick.model.UsageRow;
@@ -303,6 +304,22 @@ abstract class StoreContract {
     assertThat(queries.usageByDayAndIdentity(org, day(T0), day(T0))).hasSize(1);
     assertThat(queries.identities(org)).hasSize(1);
     assertThat(queries.identities(other)).hasSize(1).doesNotContainKeys(queries.identities(org).keySet().toArray(Long[]::new));
+  }
+
+  @Test
+  void write_totalsBeyondTheLargestExactInteger_saturateThere_neverOverflow() throws Exception {
+    SessionContext jane = session(byEmail("jane@example.com"), "s1");
+    TelemetryStore anotherServer = new TelemetryStore(db, orgs); // finds the rows as it did not write them
+    // ingest refuses such values now; rows written before the limits existed may hold them
+    for (int i = 0; i < 4; i++) {
+      (i == 2 ? anotherServer : telemetry).write(List.of(metrics(org, group(jane, List.of(delta("claude_code.lines_of_code.count",
+          1.7e308, T0.plusSeconds(i), "type", "added", "model", "m")), List.of()))), T0);
+    }
+    write(jane, delta("claude_code.lines_of_code.count", 5, T0.plusSeconds(9), "type", "added", "model", "m"));
+
+    UsageRow row = single(queries.usageByDayAndIdentity(org, day(T0), day(T0)));
+    assertThat(row.get(UsageField.LINES_ADDED)).isEqualTo(Plausibility.MAX_SUM);
+    assertThat(detail().models.get("m")[UsageField.LINES_ADDED.ordinal()]).isEqualTo(Plausibility.MAX_SUM);
   }
 
   @Test

@@ -13,15 +13,19 @@ import java.util.TreeMap;
  * costs no memory; {@link #totals} adds up what a correct importer must reach.
  */
 public final class AdminDataset {
-  /** One record as the API returns it (cost in cents). */
+  /**
+   * One record as the API returns it (cost in cents); {@code planted} are figures written instead of
+   * the row's own (by their name in the record, e.g. "lines_of_code.added"), empty for an honest row.
+   */
   public record Row(LocalDate day, boolean user, String actor, String terminal, boolean remote, long sessions, long added,
-      long removed, long commits, long prs, Map<String, long[]> tools, List<Model> models) {}
+      long removed, long commits, long prs, Map<String, long[]> tools, List<Model> models, Map<String, Number> planted) {}
 
   public record Model(String name, long input, long output, long cacheRead, long cacheCreation, long cents) {}
 
   private final int actors;
   private final long seed;
   private final Map<LocalDate, Integer> growth = new TreeMap<>();
+  private final Map<LocalDate, Map<String, Number>> planted = new TreeMap<>();
 
   public AdminDataset(int actors, long seed) {
     this.actors = actors;
@@ -41,6 +45,11 @@ public final class AdminDataset {
     growth.merge(day, 1, Integer::sum);
   }
 
+  /** The day's first row carries {@code value} as {@code field} (an implausible figure); {@link #totals} leave that row out. */
+  public synchronized void plant(LocalDate day, String field, Number value) {
+    planted.computeIfAbsent(day, d -> new TreeMap<>()).put(field, value);
+  }
+
   public synchronized List<Row> rows(LocalDate day) {
     int g = growth.getOrDefault(day, 0);
     List<Row> out = new ArrayList<>();
@@ -54,7 +63,8 @@ public final class AdminDataset {
       int parts = 1 + (int) ((h >>> 3) % 3); // one to three rows for the actor on the day
       for (int p = 0; p < parts; p++) {
         long r = mix(h + p * 31L + g * 977L);
-        out.add(row(day, user, actor, p, r));
+        Row row = row(day, user, actor, p, r);
+        out.add(out.isEmpty() && planted.containsKey(day) ? planted(row, planted.get(day)) : row);
       }
     }
     return out;
@@ -85,7 +95,12 @@ public final class AdminDataset {
       default -> "tmux";
     };
     return new Row(day, user, actor, terminal, part == 2, 1 + r % 9, (r >>> 3) % 1500, (r >>> 8) % 400, (r >>> 12) % 6,
-        (r >>> 14) % 2, tools, models);
+        (r >>> 14) % 2, tools, models, Map.of());
+  }
+
+  private static Row planted(Row r, Map<String, Number> figures) {
+    return new Row(r.day(), r.user(), r.actor(), r.terminal(), r.remote(), r.sessions(), r.added(), r.removed(), r.commits(),
+        r.prs(), r.tools(), r.models(), Map.copyOf(figures));
   }
 
   /** Totals a correct importer reaches over {@code from..to}, keyed as the report names its fields. */
@@ -93,6 +108,9 @@ public final class AdminDataset {
     Map<String, Double> t = new TreeMap<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       for (Row r : rows(d)) {
+        if (!r.planted().isEmpty()) {
+          continue; // a correct importer stores no implausible row
+        }
         add(t, "sessions", r.sessions());
         add(t, "aiLinesAdded", r.added());
         add(t, "aiLinesRemoved", r.removed());

@@ -40,6 +40,7 @@ public final class FakeAdminApi implements AutoCloseable {
   private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger dataAnswers = new AtomicInteger();
+  private final java.util.Set<LocalDate> daysAsked = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
   private volatile long delayMillis;
 
   /** @param maxPage the most rows this server puts in a page even when the client asks for more */
@@ -70,6 +71,17 @@ public final class FakeAdminApi implements AutoCloseable {
 
   public int dataAnswers() {
     return dataAnswers.get();
+  }
+
+  /** The days data was answered for since the last {@link #forgetDaysAsked()}, in the order first asked. */
+  public List<LocalDate> daysAsked() {
+    synchronized (daysAsked) {
+      return List.copyOf(daysAsked);
+    }
+  }
+
+  public void forgetDaysAsked() {
+    daysAsked.clear();
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -148,6 +160,7 @@ public final class FakeAdminApi implements AutoCloseable {
       g.writeEndObject();
     }
     dataAnswers.incrementAndGet();
+    daysAsked.add(day);
     send(ex, 200, body.toByteArray(), null);
   }
 

@@ -25,13 +25,13 @@ final class FakeAdminRecords {
     g.writeStringField("terminal_type", r.terminal());
     g.writeBooleanField("is_remote", r.remote());
     g.writeObjectFieldStart("core_metrics");
-    g.writeNumberField("num_sessions", r.sessions());
+    number(g, r, "num_sessions", r.sessions());
     g.writeObjectFieldStart("lines_of_code");
-    g.writeNumberField("added", r.added());
-    g.writeNumberField("removed", r.removed());
+    number(g, r, "lines_of_code.added", r.added());
+    number(g, r, "lines_of_code.removed", r.removed());
     g.writeEndObject();
-    g.writeNumberField("commits_by_claude_code", r.commits());
-    g.writeNumberField("pull_requests_by_claude_code", r.prs());
+    number(g, r, "commits_by_claude_code", r.commits());
+    number(g, r, "pull_requests_by_claude_code", r.prs());
     g.writeEndObject();
     g.writeObjectFieldStart("tool_actions");
     for (var e : r.tools().entrySet()) {
@@ -43,21 +43,33 @@ final class FakeAdminRecords {
     g.writeEndObject();
     g.writeArrayFieldStart("model_breakdown");
     for (AdminDataset.Model m : r.models()) {
+      boolean first = m == r.models().getFirst();
       g.writeStartObject();
       g.writeStringField("model", m.name());
       g.writeObjectFieldStart("tokens");
-      g.writeNumberField("input", m.input());
+      number(g, first ? r : null, "tokens.input", m.input());
       g.writeNumberField("output", m.output());
       g.writeNumberField("cache_read", m.cacheRead());
       g.writeNumberField("cache_creation", m.cacheCreation());
       g.writeEndObject();
       g.writeObjectFieldStart("estimated_cost");
       g.writeStringField("currency", "USD");
-      g.writeNumberField("amount", m.cents());
+      number(g, first ? r : null, "estimated_cost.amount", m.cents());
       g.writeEndObject();
       g.writeEndObject();
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /** The field's own figure, or what the row has planted in its place. */
+  private static void number(JsonGenerator g, AdminDataset.Row r, String path, long own) throws IOException {
+    g.writeFieldName(path.substring(path.lastIndexOf('.') + 1));
+    Number planted = r == null ? null : r.planted().get(path);
+    if (planted instanceof Double d) {
+      g.writeNumber(d);
+    } else {
+      g.writeNumber(planted == null ? own : planted.longValue());
+    }
   }
 }

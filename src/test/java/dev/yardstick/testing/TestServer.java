@@ -41,12 +41,14 @@ public final class TestServer implements AutoCloseable {
 
   private final App app;
   private final TestDatabases.Target target;
+  private final Clock clock;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private String setupCode;
 
-  private TestServer(App app, TestDatabases.Target target) {
+  private TestServer(App app, TestDatabases.Target target, Clock clock) {
     this.app = app;
     this.target = target;
+    this.clock = clock;
   }
 
   public static TestServer start(TestDatabases.Target target) throws Exception {
@@ -55,7 +57,7 @@ public final class TestServer implements AutoCloseable {
 
   /** @param settings extra YARDSTICK_* settings, applied over the test defaults (a blank value unsets one) */
   public static TestServer start(TestDatabases.Target target, Map<String, String> settings) throws Exception {
-    return start(target, settings, Clock.systemUTC());
+    return start(target, settings, new TestClock());
   }
 
   /**
@@ -87,7 +89,8 @@ public final class TestServer implements AutoCloseable {
   /**
    * @param settings extra YARDSTICK_* settings, applied over the test defaults (local repositories may be
    *     read under the system's temporary directory, where tests build them)
-   * @param clock the server's clock (a {@link TestClock} to move time forward)
+   * @param clock the server's clock: a {@link TestClock} by default (the tests' fixed-date exports stay
+   *     inside the plausible window), the real one for clients that stamp real time
    */
   public static TestServer start(TestDatabases.Target target, Map<String, String> settings, Clock clock) throws Exception {
     return start(target, settings, clock, UnaryOperator.identity());
@@ -96,7 +99,7 @@ public final class TestServer implements AutoCloseable {
   /** @param writer wraps where exports are committed (a test's gate or fault in front of the real store) */
   public static TestServer start(TestDatabases.Target target, Map<String, String> settings,
       UnaryOperator<TelemetryWriter> writer) throws Exception {
-    return start(target, settings, Clock.systemUTC(), writer);
+    return start(target, settings, new TestClock(), writer);
   }
 
   private static TestServer start(TestDatabases.Target target, Map<String, String> settings, Clock clock,
@@ -116,7 +119,7 @@ public final class TestServer implements AutoCloseable {
     env.putAll(settings);
     App app = new App(Config.fromEnv(env), clock, writer);
     app.start();
-    return new TestServer(app, target);
+    return new TestServer(app, target, clock);
   }
 
   public static int freePort() throws IOException {
@@ -132,6 +135,11 @@ public final class TestServer implements AutoCloseable {
 
   public App app() {
     return app;
+  }
+
+  /** The server's clock (a {@link TestClock} unless the test chose another). */
+  public Clock clock() {
+    return clock;
   }
 
   public String url(String path) {

@@ -6,12 +6,12 @@ import dev.yardstick.repos.SmallRepo;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.Browser;
 import dev.yardstick.testing.FakeAdminApi;
+import dev.yardstick.testing.TestClock;
 import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +24,7 @@ class ITBrowserDelivery {
   @Test
   void admin_followsARepository_andConnectsTheAdminApi_watchingProgress() throws Exception {
     SmallRepo repo = new SmallRepo(Files.createTempDirectory("yardstick-browser-repo"))
-        .startingAt(LocalDate.now(ZoneOffset.UTC).minusDays(5));
+        .startingAt(TestClock.today().minusDays(5));
     repo.commit("erin@example.com", "a.txt", 6, "first");
     repo.commit("erin@example.com", "a.txt", 2, "second");
     try (FakeAdminApi fake = new FakeAdminApi(new AdminDataset(10, 3), 5);
@@ -60,7 +60,7 @@ class ITBrowserDelivery {
         browser.findElement(By.name("adminApiKey")).sendKeys(FakeAdminApi.ADMIN_KEY);
         // a date input takes typing in the browser's locale; set its value as a date picker would
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-            browser.findElement(By.name("backfillFrom")), LocalDate.now(ZoneOffset.UTC).minusDays(4).toString());
+            browser.findElement(By.name("backfillFrom")), TestClock.today().minusDays(4).toString());
         Browser.follow(browser, By.xpath("//button[text()='Save key']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Saved"));
         assertThat(browser.getPageSource()).contains("WXYZ").doesNotContain(FakeAdminApi.ADMIN_KEY);

@@ -18,6 +18,9 @@ import java.time.LocalDate;
  */
 public final class AdminApiClient {
   static final String PATH = "/v1/organizations/usage_report/claude_code";
+  // a sync waits long for a large page; someone saving or testing a key waits at a form
+  private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration INTERACTIVE_TIMEOUT = Duration.ofSeconds(20);
   public static final int MAX_PAGE = 1000;
 
   /** How the client waits between attempts; tests replace it to keep time. */
@@ -63,7 +66,7 @@ public final class AdminApiClient {
   public AdminUsageJson.Page page(String key, LocalDate day, String cursor, int limit) throws AdminApiException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(key, day, cursor, limit);
+        return once(key, day, cursor, limit, SYNC_TIMEOUT);
       } catch (AdminApiException e) {
         Duration wait = retry.wait(e, attempt);
         if (wait == null) {
@@ -74,16 +77,17 @@ public final class AdminApiClient {
     }
   }
 
-  /** One attempt, no retries: what "test connection" needs. */
+  /** One attempt, no retries: what "test connection" and saving a key need. */
   public AdminUsageJson.Page probe(String key, LocalDate day) throws AdminApiException, InterruptedException {
-    return once(key, day, null, 1);
+    return once(key, day, null, 1, INTERACTIVE_TIMEOUT);
   }
 
-  private AdminUsageJson.Page once(String key, LocalDate day, String cursor, int limit) throws AdminApiException, InterruptedException {
+  private AdminUsageJson.Page once(String key, LocalDate day, String cursor, int limit, Duration timeout)
+      throws AdminApiException, InterruptedException {
     String query = "starting_at=" + day + "&limit=" + Math.min(Math.max(limit, 1), MAX_PAGE)
         + (cursor == null ? "" : "&page=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + PATH + "?" + query))
-        .timeout(Duration.ofSeconds(60))
+        .timeout(timeout)
         .header("anthropic-version", "2023-06-01")
         .header("x-api-key", key)
         .header("User-Agent", "Yardstick/0.1 (self-hosted Claude Code analytics)")
@@ -93,7 +97,7 @@ public final class AdminApiClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw new AdminApiException(Kind.NETWORK, 0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      throw new AdminApiException(Kind.NETWORK, 0, NetworkWords.of(e, base));
     }
     try (InputStream body = response.body()) {
       int status = response.statusCode();

@@ -44,7 +44,14 @@ public final class AdminApiException extends Exception {
       case BAD_REQUEST -> "Anthropic refused the request: " + getMessage();
       case RATE_LIMITED -> "Anthropic asked to slow down; the sync goes on by itself.";
       case SERVER -> "Anthropic's API had an error (" + status + "); the sync retries by itself.";
-      case NETWORK -> "Anthropic's API could not be reached: " + getMessage();
+      case NETWORK -> "Anthropic's API could not be reached: " + getMessage()
+          + ". Check YARDSTICK_ANTHROPIC_API_URL and this server's network access.";
     };
+  }
+
+  /** The plain words, and the API's own message where they do not already say it. */
+  public String describe() {
+    String words = plainWords();
+    return words.contains(getMessage()) ? words : words + " (" + getMessage() + ")";
   }
 }

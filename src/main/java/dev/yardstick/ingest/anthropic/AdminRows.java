@@ -3,6 +3,7 @@ package dev.yardstick.ingest.anthropic;
 import dev.yardstick.model.AdminUsage;
 import dev.yardstick.model.AdminUsage.ModelUsage;
 import dev.yardstick.model.AdminUsage.ToolCounts;
+import dev.yardstick.model.Plausibility;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,17 +25,22 @@ final class AdminRows {
   private static AdminUsage sum(AdminUsage a, AdminUsage b) {
     Map<String, ToolCounts> tools = new LinkedHashMap<>(a.toolActions());
     b.toolActions().forEach((k, v) -> tools.merge(k, v,
-        (x, y) -> new ToolCounts(x.accepted() + y.accepted(), x.rejected() + y.rejected())));
+        (x, y) -> new ToolCounts(add(x.accepted(), y.accepted()), add(x.rejected(), y.rejected()))));
     Map<String, ModelUsage> models = new LinkedHashMap<>();
     List<ModelUsage> all = new ArrayList<>(a.models());
     all.addAll(b.models());
     for (ModelUsage m : all) {
-      models.merge(m.model(), m, (x, y) -> new ModelUsage(x.model(), x.input() + y.input(), x.output() + y.output(),
-          x.cacheRead() + y.cacheRead(), x.cacheCreation() + y.cacheCreation(), x.costUsd() + y.costUsd()));
+      models.merge(m.model(), m, (x, y) -> new ModelUsage(x.model(), add(x.input(), y.input()), add(x.output(), y.output()),
+          add(x.cacheRead(), y.cacheRead()), add(x.cacheCreation(), y.cacheCreation()), Plausibility.sum(x.costUsd(), y.costUsd())));
     }
     return new AdminUsage(a.day(), a.actorType(), a.actor(), a.terminalType(), a.remote(),
-        a.customerType() != null ? a.customerType() : b.customerType(), a.sessions() + b.sessions(),
-        a.linesAdded() + b.linesAdded(), a.linesRemoved() + b.linesRemoved(), a.commits() + b.commits(),
-        a.pullRequests() + b.pullRequests(), tools, List.copyOf(models.values()));
+        a.customerType() != null ? a.customerType() : b.customerType(), add(a.sessions(), b.sessions()),
+        add(a.linesAdded(), b.linesAdded()), add(a.linesRemoved(), b.linesRemoved()), add(a.commits(), b.commits()),
+        add(a.pullRequests(), b.pullRequests()), tools, List.copyOf(models.values()));
+  }
+
+  // each row is within its plausibility limits; the sum of a few still saturates rather than wrap
+  private static long add(long a, long b) {
+    return Plausibility.sum(a, b);
   }
 }

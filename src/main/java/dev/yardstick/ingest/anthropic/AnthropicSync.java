@@ -1,6 +1,8 @@
 package dev.yardstick.ingest.anthropic;
 
 import dev.yardstick.auth.SecretBox;
+import dev.yardstick.model.Rejections;
+import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.AnthropicStore;
 import dev.yardstick.storage.AnthropicStore.Integration;
 import java.time.Clock;
@@ -26,21 +28,26 @@ public final class AnthropicSync implements AutoCloseable {
   // short and renewed at every page: a server killed mid-sync blocks the next one for at most this long
   static final Duration LEASE = Duration.ofMinutes(2);
   public static final int DEFAULT_BACKFILL_DAYS = 90;
+  /** Claude Code's first release (a research preview): no usage exists before, so no backfill starts earlier. */
+  public static final LocalDate EARLIEST = LocalDate.of(2025, 2, 24);
 
   private final AnthropicStore store;
   private final SecretBox box;
   private final AdminApiClient client;
   private final Clock clock;
   private final int pageLimit;
+  private final ServerMetrics metrics;
   private final Map<Long, SyncProgress> latest = new ConcurrentHashMap<>();
   private final java.util.Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
-  public AnthropicSync(AnthropicStore store, SecretBox box, AdminApiClient client, Clock clock, int pageLimit) {
+  public AnthropicSync(AnthropicStore store, SecretBox box, AdminApiClient client, Clock clock, int pageLimit,
+      ServerMetrics metrics) {
     this.store = store;
     this.box = box;
     this.client = client;
     this.clock = clock;
     this.pageLimit = pageLimit;
+    this.metrics = metrics;
   }
 
   static String purpose(long orgId) {
@@ -51,16 +58,33 @@ public final class AnthropicSync implements AutoCloseable {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  /** Saves (or replaces) the key; throws IllegalArgumentException for something that cannot be a key. */
-  public void configure(long orgId, String key, LocalDate backfillFrom) {
+  /**
+   * Saves (or replaces) the key once it has the form of an Admin API key and Anthropic accepted it in
+   * one call; throws IllegalArgumentException saying in words why not (nothing is saved then).
+   */
+  public void configure(long orgId, String key, LocalDate backfillFrom) throws InterruptedException {
     String k = key == null ? "" : key.trim();
-    if (k.length() < 8 || k.length() > 500 || k.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("adminApiKey must be an Anthropic Admin API key (sk-ant-admin...)");
+    String form = KeyCheck.formProblem(k);
+    if (form != null) {
+      throw new IllegalArgumentException(form);
     }
+    checkFirstDay("backfillFrom", backfillFrom);
     if (backfillFrom.isAfter(today())) {
       throw new IllegalArgumentException("backfillFrom (" + backfillFrom + ") is in the future");
     }
+    String untested = KeyCheck.tryKey(client, k, today().minusDays(1));
     store.save(orgId, box.seal(k, purpose(orgId)), k.substring(k.length() - 4), backfillFrom, clock.instant());
+    if (untested != null) {
+      store.failed(orgId, untested, clock.instant());
+    }
+  }
+
+  // a day before Claude Code existed holds no usage: fetching from 1900 would be 46,000 empty calls
+  private static void checkFirstDay(String field, LocalDate day) {
+    if (day.isBefore(EARLIEST)) {
+      throw new IllegalArgumentException(field + " (" + day + ") is before Claude Code existed: choose a date from "
+          + EARLIEST + " on");
+    }
   }
 
   /** Forgets the key (the usage fetched so far stays in reports). */
@@ -129,6 +153,7 @@ public final class AnthropicSync implements AutoCloseable {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
     }
+    checkFirstDay("from", from);
     if (to.isAfter(today())) {
       throw new IllegalArgumentException("to (" + to + ") is after today (" + today() + ", UTC)");
     }
@@ -154,7 +179,7 @@ public final class AnthropicSync implements AutoCloseable {
     try {
       work.run();
     } catch (AdminApiException e) {
-      error = e.plainWords() + " (" + e.getMessage() + ")";
+      error = e.describe();
     } catch (SecretBox.WrongKeyException e) {
       error = unreadableKey();
     } catch (InterruptedException e) {
@@ -187,10 +212,13 @@ public final class AnthropicSync implements AutoCloseable {
     Integration i = store.find(orgId).orElseThrow(() -> new IllegalStateException("the integration was removed"));
     String key = box.open(i.keySealed(), purpose(orgId));
     boolean extendsBackfill = !from.isAfter(i.nextDay());
+    Rejections refused = new Rejections();
     try (DayFetcher fetcher = new DayFetcher(client, key, pageLimit, from, to, p::page)) {
       for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
         p.working(day);
         DayFetcher.Fetched f = fetcher.next();
+        refused.addAll(f.refused());
+        p.refused(f.refused().count());
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException(); // stopping: the day is fetched again at the next start
         }
@@ -204,6 +232,14 @@ public final class AnthropicSync implements AutoCloseable {
       }
     }
     store.synced(orgId, clock.instant(), !to.isBefore(today().minusDays(REPOLL_DAYS - 1)) && extendsBackfill);
+    if (refused.count() > 0) {
+      refused.byReason().forEach(metrics::adminRowsRejected);
+      String said = "Anthropic's answer held " + refused.count() + (refused.count() == 1 ? " row" : " rows")
+          + " outside the plausibility limits; " + (refused.count() == 1 ? "it was" : "they were") + " not stored: "
+          + refused.message();
+      log.warn("Admin API sync of organization {}: {}", orgId, said);
+      store.failed(orgId, said, clock.instant());
+    }
   }
 
   /** The scheduler's call: for every organization, the backlog of the backfill, then the re-poll when due. */

@@ -1,6 +1,7 @@
 package dev.yardstick.ingest.anthropic;
 
 import dev.yardstick.model.AdminUsage;
+import dev.yardstick.model.Rejections;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +19,8 @@ final class DayFetcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DayFetcher.class);
   private static final int AHEAD = 2;
 
-  /** A day's rows, summed per key; or the failure that ended the fetching. */
-  record Fetched(LocalDate day, Collection<AdminUsage> rows, Exception failure) {}
+  /** A day's rows, summed per key, and those refused as implausible; or the failure that ended the fetching. */
+  record Fetched(LocalDate day, Collection<AdminUsage> rows, Rejections refused, Exception failure) {}
 
   /** Called for every page as it arrives (progress, lease). */
   interface PageListener {
@@ -33,21 +34,23 @@ final class DayFetcher implements AutoCloseable {
     thread = Thread.ofVirtual().name("anthropic-fetch").start(() -> {
       try {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-          ready.put(new Fetched(day, fetch(client, key, pageLimit, day, listener), null));
+          Rejections refused = new Rejections();
+          ready.put(new Fetched(day, fetch(client, key, pageLimit, day, listener, refused), refused, null));
         }
       } catch (InterruptedException stop) {
         // the storing side is gone
       } catch (Exception e) {
-        ready.offer(new Fetched(null, null, e));
+        ready.offer(new Fetched(null, null, null, e));
       }
     });
   }
 
-  private static Collection<AdminUsage> fetch(AdminApiClient client, String key, int limit, LocalDate day, PageListener listener)
-      throws Exception {
+  private static Collection<AdminUsage> fetch(AdminApiClient client, String key, int limit, LocalDate day, PageListener listener,
+      Rejections refused) throws Exception {
     List<AdminUsage> rows = new ArrayList<>();
     client.day(key, day, limit, page -> {
       listener.page(page.rows().size());
+      refused.addAll(page.refused());
       for (AdminUsage r : page.rows()) {
         if (r.day().equals(day)) {
           rows.add(r);

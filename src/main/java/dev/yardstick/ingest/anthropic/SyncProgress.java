@@ -7,7 +7,7 @@ import java.time.LocalDate;
 public final class SyncProgress {
   /** What the API and the CLI show. */
   public record Snapshot(String kind, LocalDate from, LocalDate to, int daysDone, int daysTotal, LocalDate currentDay,
-      long rows, long pages, String state, String error, Instant startedAt, Instant finishedAt) {
+      long rows, long refusedRows, long pages, String state, String error, Instant startedAt, Instant finishedAt) {
     public int percent() {
       return daysTotal == 0 ? 100 : (int) (100L * daysDone / daysTotal);
     }
@@ -21,6 +21,7 @@ public final class SyncProgress {
   private int daysDone;
   private LocalDate currentDay;
   private long rows;
+  private long refusedRows;
   private long pages;
   private String state = "running";
   private String error;
@@ -43,6 +44,11 @@ public final class SyncProgress {
     rows += rowsInPage;
   }
 
+  /** Rows of a day left out as implausible. */
+  synchronized void refused(int n) {
+    refusedRows += n;
+  }
+
   synchronized void dayDone() {
     daysDone++;
   }
@@ -54,6 +60,7 @@ public final class SyncProgress {
   }
 
   public synchronized Snapshot snapshot() {
-    return new Snapshot(kind, from, to, daysDone, daysTotal, currentDay, rows, pages, state, error, startedAt, finishedAt);
+    return new Snapshot(kind, from, to, daysDone, daysTotal, currentDay, rows, refusedRows, pages, state, error, startedAt,
+        finishedAt);
   }
 }

@@ -4,8 +4,12 @@ import dev.yardstick.model.Event;
 import dev.yardstick.model.FactGroup;
 import dev.yardstick.model.MetricPoint;
 import dev.yardstick.model.MetricPoint.Temporality;
+import dev.yardstick.model.Plausibility;
+import dev.yardstick.model.Plausibility.Problem;
+import dev.yardstick.model.Rejections;
 import dev.yardstick.model.SessionContext;
 import dev.yardstick.model.Signal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +19,19 @@ import java.util.TreeMap;
 /**
  * Turns decoded OTLP exports into Claude Code facts: recognizes Claude Code's telemetry, drops
  * content attributes, separates identity from dimensions, and groups the result per session.
- * Everything else is counted as ignored; invalid points are counted as rejected, with a reason.
+ * Everything else is counted as ignored; invalid and implausible points (see {@link Plausibility})
+ * are counted as rejected, with a reason, and kept nowhere.
  */
 final class ClaudeCodeMapper {
   /** Groups are split beyond this many items so that no stored row grows without bound. */
   static final int MAX_GROUP_ITEMS = 500;
 
-  /** Maps a metrics export; {@code headerEmail} is the X-Yardstick-User-Email value or null. */
-  Mapped mapMetrics(Otlp.MetricsExport export, String headerEmail) {
-    Grouper grouper = new Grouper(Signal.METRICS);
+  /**
+   * Maps a metrics export received at {@code now}; {@code headerEmail} is the X-Yardstick-User-Email
+   * value or null.
+   */
+  Mapped mapMetrics(Otlp.MetricsExport export, String headerEmail, Instant now) {
+    Grouper grouper = new Grouper(Signal.METRICS, now);
     for (Otlp.ResourceMetrics rm : export.resources()) {
       PointAttributes attributes = new PointAttributes(new ResourceView(rm.resource(), headerEmail));
       for (Otlp.ScopeMetrics sm : rm.scopes()) {
@@ -35,9 +43,9 @@ final class ClaudeCodeMapper {
     return grouper.finish();
   }
 
-  /** Maps a logs export; Claude Code's events are log records named {@code claude_code.<event>}. */
-  Mapped mapLogs(Otlp.LogsExport export, String headerEmail) {
-    Grouper grouper = new Grouper(Signal.LOGS);
+  /** Maps a logs export received at {@code now}; Claude Code's events are log records named {@code claude_code.<event>}. */
+  Mapped mapLogs(Otlp.LogsExport export, String headerEmail, Instant now) {
+    Grouper grouper = new Grouper(Signal.LOGS, now);
     for (Otlp.ResourceLogs rl : export.resources()) {
       PointAttributes attributes = new PointAttributes(new ResourceView(rl.resource(), headerEmail));
       for (Otlp.ScopeLogs sl : rl.scopes()) {
@@ -63,9 +71,9 @@ final class ClaudeCodeMapper {
       default -> null;
     };
     for (Otlp.NumberPoint p : m.points()) {
-      String problem = problem(p, temporality, m.monotonic());
+      Problem problem = problem(m.name(), p, temporality, grouper.now);
       if (problem != null) {
-        grouper.reject(m.name() + ": " + problem);
+        grouper.reject(problem.reason(), m.name() + ": " + problem.message());
         continue;
       }
       if (p.noRecordedValue()) {
@@ -83,46 +91,66 @@ final class ClaudeCodeMapper {
     }
   }
 
-  private static String problem(Otlp.NumberPoint p, Temporality temporality, boolean monotonic) {
+  private static Problem problem(String name, Otlp.NumberPoint p, Temporality temporality, Instant now) {
     if (temporality == null) {
-      return "aggregationTemporality must be 1 (delta) or 2 (cumulative)";
+      return invalid("aggregationTemporality must be 1 (delta) or 2 (cumulative)");
     }
     if (p.noRecordedValue()) {
       return null;
     }
     if (p.valueType() == Otlp.ValueType.NONE) {
-      return "data point has neither asDouble nor asInt";
+      return invalid("data point has neither asDouble nor asInt");
     }
     if (p.timeNanos() <= 0) {
-      return "data point has no timeUnixNano";
+      return invalid("data point has no timeUnixNano");
     }
     double v = p.value();
     if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return "data point value is not a finite number";
+      return invalid("data point value is not a finite number");
     }
-    if (monotonic && v < 0) {
-      return "monotonic sum has a negative value";
+    if (p.startNanos() > p.timeNanos()) {
+      return invalid("startTimeUnixNano is after timeUnixNano");
     }
-    return null;
+    Problem late = Plausibility.time("timeUnixNano", p.timeNanos(), now);
+    if (late != null) {
+      return late;
+    }
+    boolean cumulative = temporality == Temporality.CUMULATIVE;
+    // a running total covers its run; without a real start (a baseline) its span is unknown
+    long covered = cumulative && p.startNanos() > 0 && p.startNanos() < p.timeNanos() ? p.timeNanos() - p.startNanos() : 0;
+    return Plausibility.pointValue(name, v, cumulative, covered);
+  }
+
+  private static Problem invalid(String message) {
+    return new Problem("invalid", message);
   }
 
   /** The result of mapping one export. */
-  record Mapped(List<FactGroup> groups, int accepted, int rejected, String rejectReason, int ignored) {}
+  record Mapped(List<FactGroup> groups, int accepted, Rejections rejections, int ignored) {
+    int rejected() {
+      return rejections.count();
+    }
+
+    String rejectReason() {
+      return rejections.message();
+    }
+  }
 
   /** Collects items per session context, in arrival order, and the counts for the response. */
   static final class Grouper {
     private final Signal signal;
+    final Instant now;
     private final Map<SessionContext, List<Object>> bySession = new LinkedHashMap<>();
     // the last context added to and its items: consecutive points usually share the instance, which then needs no hashing
     private SessionContext lastContext;
     private List<Object> lastItems;
     private int accepted;
-    private int rejected;
-    private String firstProblem = "";
+    private final Rejections rejections = new Rejections();
     int ignored;
 
-    Grouper(Signal signal) {
+    Grouper(Signal signal, Instant now) {
       this.signal = signal;
+      this.now = now;
     }
 
     void add(SessionContext context, Object item) {
@@ -134,10 +162,9 @@ final class ClaudeCodeMapper {
       accepted++;
     }
 
-    void reject(String problem) {
-      if (rejected++ == 0) {
-        firstProblem = problem;
-      }
+    /** @param reason what the refusal is counted under in /metrics */
+    void reject(String reason, String message) {
+      rejections.add(reason, message);
     }
 
     Mapped finish() {
@@ -148,9 +175,7 @@ final class ClaudeCodeMapper {
           groups.add(group(e.getKey(), items.subList(from, Math.min(items.size(), from + MAX_GROUP_ITEMS))));
         }
       }
-      String reason = rejected == 0 ? "" : rejected == 1 ? firstProblem
-          : firstProblem + " (and " + (rejected - 1) + " more rejected)";
-      return new Mapped(groups, accepted, rejected, reason, ignored);
+      return new Mapped(groups, accepted, rejections, ignored);
     }
 
     private FactGroup group(SessionContext context, List<Object> items) {

@@ -1,6 +1,8 @@
 package dev.yardstick.ingest.otlp;
 
 import dev.yardstick.model.Event;
+import dev.yardstick.model.Plausibility;
+import dev.yardstick.model.Plausibility.Problem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ final class EventReader {
     String attrName = null;
     String timestamp = null;
     long sequence = -1;
+    Problem implausible = null; // the first amount beyond its limit
     for (Otlp.KeyValue kv : r.attributes()) {
       switch (a.take(kv)) {
         case EVENT_META -> {
@@ -31,7 +34,11 @@ final class EventReader {
             default -> sequence = asLong(kv.value());
           }
         }
-        case DIMENSION -> attributes.put(kv.key(), AttributeText.eventValue(kv.value()));
+        case DIMENSION -> {
+          Object v = AttributeText.eventValue(kv.value());
+          attributes.put(kv.key(), v);
+          implausible = implausible != null ? implausible : Plausibility.eventValue(kv.key(), v);
+        }
         case CONTENT -> keepCommitId(kv, attributes);
         default -> { }
       }
@@ -43,7 +50,13 @@ final class EventReader {
     }
     long time = r.timeNanos() > 0 ? r.timeNanos() : parseTime(timestamp, r.observedNanos());
     if (time <= 0) {
-      grouper.reject("log record " + PREFIX + name + " has no time");
+      grouper.reject("invalid", "log record " + PREFIX + name + " has no time");
+      return;
+    }
+    Problem problem = Plausibility.time("time", time, grouper.now);
+    problem = problem != null ? problem : implausible;
+    if (problem != null) {
+      grouper.reject(problem.reason(), "log record " + PREFIX + name + ": " + problem.message());
       return;
     }
     grouper.add(a.context(), new Event(name, time, sequence, attributes));

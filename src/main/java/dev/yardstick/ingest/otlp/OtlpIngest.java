@@ -1,9 +1,11 @@
 package dev.yardstick.ingest.otlp;
 
 import dev.yardstick.ingest.WriteQueue;
+import dev.yardstick.model.Rejections;
 import dev.yardstick.model.Signal;
 import dev.yardstick.model.TelemetryBatch;
 import dev.yardstick.ops.ServerMetrics;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,15 +19,18 @@ public final class OtlpIngest {
   private final ClaudeCodeMapper mapper = new ClaudeCodeMapper();
   private final WriteQueue queue;
   private final ServerMetrics metrics;
+  private final Clock clock;
 
   public enum Encoding { JSON, PROTOBUF }
 
   /** The export is stored; {@code rejected} items were refused for {@code message} (a partial success). */
   public record Accepted(int rejected, String message) {}
 
-  public OtlpIngest(WriteQueue queue, ServerMetrics metrics) {
+  /** @param clock what "now" is for the window of plausible point and event times */
+  public OtlpIngest(WriteQueue queue, ServerMetrics metrics, Clock clock) {
     this.queue = queue;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   /** @param headerEmail the X-Yardstick-User-Email value, or null */
@@ -34,10 +39,10 @@ public final class OtlpIngest {
     ClaudeCodeMapper.Mapped mapped;
     if (signal == Signal.METRICS) {
       Otlp.MetricsExport export = encoding == Encoding.JSON ? json.decodeMetrics(body) : proto.decodeMetrics(body);
-      mapped = mapper.mapMetrics(export, headerEmail);
+      mapped = mapper.mapMetrics(export, headerEmail, clock.instant());
     } else {
       Otlp.LogsExport export = encoding == Encoding.JSON ? json.decodeLogs(body) : proto.decodeLogs(body);
-      mapped = mapper.mapLogs(export, headerEmail);
+      mapped = mapper.mapLogs(export, headerEmail, clock.instant());
     }
     return store(signal, orgId, mapped, body.length);
   }
@@ -73,18 +78,26 @@ public final class OtlpIngest {
 
   private CompletableFuture<Accepted> store(Signal signal, long orgId, ClaudeCodeMapper.Mapped mapped, long bytes) {
     String s = signal == Signal.METRICS ? "metrics" : "logs";
-    metrics.items(s, "rejected", mapped.rejected());
     metrics.items(s, "ignored", mapped.ignored());
-    Accepted accepted = new Accepted(mapped.rejected(), mapped.rejectReason());
     if (mapped.groups().isEmpty()) {
-      return CompletableFuture.completedFuture(accepted);
+      return CompletableFuture.completedFuture(rejected(s, mapped.rejections()));
     }
     TelemetryBatch batch = new TelemetryBatch(orgId, signal, mapped.groups(), mapped.rejected(), mapped.rejectReason(),
         mapped.ignored());
     return queue.submit(batch, bytes).thenApply(outcome -> {
       metrics.items(s, "accepted", outcome.stored());
       metrics.items(s, "duplicate", outcome.duplicates());
-      return accepted;
+      Rejections all = new Rejections();
+      all.addAll(mapped.rejections());
+      all.addAll(outcome.rejected()); // running totals that rose implausibly, found against the stored series
+      return rejected(s, all);
     });
+  }
+
+  /** Counts what was refused, by reason, and says it in the answer (an OTLP partial success). */
+  private Accepted rejected(String signal, Rejections r) {
+    metrics.items(signal, "rejected", r.count());
+    r.byReason().forEach((reason, n) -> metrics.rejected(signal, reason, n));
+    return new Accepted(r.count(), r.message());
   }
 }

@@ -20,10 +20,10 @@ public final class IntegrationApi {
     this.sync = sync;
   }
 
-  /** {"adminApiKey", "backfillFrom"?}: backfillFrom defaults to 90 days back. */
-  public void save(Context ctx) {
+  /** {"adminApiKey", "backfillFrom"?}: backfillFrom defaults to 90 days back; the key is tried once before it is saved. */
+  public void save(Context ctx) throws InterruptedException {
     JsonNode body = ApiRequests.body(ctx);
-    String key = ApiRequests.requiredText(body, "adminApiKey", 500);
+    String key = ApiRequests.optionalText(body, "adminApiKey", 500); // absent: the check says what a key looks like
     String from = ApiRequests.optionalText(body, "backfillFrom", 10);
     LocalDate backfillFrom = from == null ? sync.today().minusDays(AnthropicSync.DEFAULT_BACKFILL_DAYS) : date("backfillFrom", from);
     sync.configure(ApiRequests.org(ctx), key, backfillFrom);

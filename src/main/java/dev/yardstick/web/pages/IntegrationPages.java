@@ -30,7 +30,7 @@ public final class IntegrationPages {
         java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
-  public void save(Context ctx) {
+  public void save(Context ctx) throws InterruptedException {
     Principal p = ApiRequests.principal(ctx);
     try {
       String from = ctx.formParam("backfillFrom");
@@ -89,7 +89,8 @@ public final class IntegrationPages {
     }, () -> b.append("<p>No key saved yet.</p>"));
     b.append("<form method=\"post\" action=\"/integrations/anthropic\">").append(Html.csrf(p))
         .append("<p><label>Admin API key <input name=\"adminApiKey\" type=\"password\" autocomplete=\"off\" size=\"40\"")
-        .append(" placeholder=\"sk-ant-admin01-…\"></label> <label>History from <input name=\"backfillFrom\" type=\"date\"></label>")
+        .append(" placeholder=\"sk-ant-admin01-…\"></label> <label>History from <input name=\"backfillFrom\" type=\"date\" min=\"")
+        .append(AnthropicSync.EARLIEST).append("\" max=\"").append(sync.today()).append("\"></label>")
         .append(" <button type=\"submit\">Save key</button></p></form></div>");
     return Html.page("Integrations", p, b.toString());
   }

@@ -56,10 +56,16 @@ class AdminApiClientTest {
       assertThat(t.ok()).isTrue();
       assertThat(t.outcome()).isEqualTo("NO_DATA");
     }
-    URI closed = URI.create("http://127.0.0.1:" + TestServer.freePort());
+    int port = TestServer.freePort();
+    URI closed = URI.create("http://127.0.0.1:" + port);
     ConnectionTest t = ConnectionTest.of(AdminApiClient.standard(closed), FakeAdminApi.ADMIN_KEY, DAY);
+    String words = "Anthropic's API could not be reached: the connection to 127.0.0.1:" + port + " was refused."
+        + " Check YARDSTICK_ANTHROPIC_API_URL and this server's network access.";
     assertThat(t.ok()).isFalse();
     assertThat(t.outcome()).isEqualTo("NETWORK");
-    assertThat(t.message()).contains("could not be reached");
+    assertThat(t.message()).isEqualTo(words);
+    // what a failed sync records: the words once, not the exception's name twice
+    assertThatThrownBy(() -> AdminApiClient.standard(closed).probe(FakeAdminApi.ADMIN_KEY, DAY))
+        .isInstanceOfSatisfying(AdminApiException.class, e -> assertThat(e.describe()).isEqualTo(words));
   }
 }

@@ -65,6 +65,25 @@ class AdminUsageJsonTest {
   }
 
   @Test
+  void rowsOutsideThePlausibilityLimits_areLeftOut_sayingWhichFigureAndWhy() throws IOException {
+    String user = EXAMPLE.substring(EXAMPLE.indexOf("{\"date\""), EXAMPLE.indexOf(", \"a_future_field\"")) + "}";
+    String api = "{\"date\":\"2026-08-20\",\"actor\":{\"type\":\"api_actor\",\"api_key_name\":\"ci\"},"
+        + "\"terminal_type\":\"tmux\",\"core_metrics\":{\"num_sessions\":%s},\"model_breakdown\":[{\"model\":\"m\","
+        + "\"tokens\":{\"input\":%s},\"estimated_cost\":{\"amount\":%s}}]}";
+    AdminUsageJson.Page page = parse("{\"data\":[" + String.join(",",
+        user.replace("\"added\":1240", "\"added\":1e300"), user.replace("\"num_sessions\":7", "\"num_sessions\":2400001"),
+        String.format(api, "2400001", "1", "1"), String.format(api, "1", "\"lots\"", "1"), String.format(api, "1", "1", "-5"),
+        String.format(api, "240000000", "24000000000000", "2400000000")) + "],\"has_more\":false}");
+
+    assertThat(page.rows()).extracting(AdminUsage::actor).containsExactly("ci", "ci"); // an API key may be a team's
+    assertThat(page.refused().count()).isEqualTo(4);
+    assertThat(page.refused().byReason()).containsEntry("lines", 1).containsEntry("actions", 1).containsEntry("invalid", 1)
+        .containsEntry("negative", 1);
+    assertThat(page.refused().message()).isEqualTo("2026-08-20 user jane.doe@example.com (vscode): lines_of_code.added 1.0E300"
+        + " is above the plausibility limit of 24,000,000 lines for one user's day (and 3 more rejected)");
+  }
+
+  @Test
   void lastPage_hasNoCursor_andAMissingDataArrayIsAnError() throws IOException {
     assertThat(parse("{\"data\":[],\"has_more\":false,\"next_page\":null}").nextPage()).isNull();
     assertThatThrownBy(() -> parse("{\"type\":\"error\"}")).isInstanceOf(IOException.class);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
-import dev.yardstick.testing.TestDatabases;
+import dev.yardstick.testing.TestClock;
 import dev.yardstick.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,41 +16,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Admin API integration end to end against the local fake, on every database. */
-abstract class AnthropicContract {
+abstract class AnthropicContract extends AdminApiFixture {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+  static final LocalDate TODAY = TestClock.today(); // the test servers' today
   static final LocalDate FROM = TODAY.minusDays(6);
-
-  TestDatabases.Target target;
-  AdminDataset data;
-  FakeAdminApi fake;
-  Path dataDir;
-
-  abstract TestDatabases.Target newTarget();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    target = newTarget();
-    data = new AdminDataset(40, 7);
-    fake = new FakeAdminApi(data, 25);
-    dataDir = Files.createTempDirectory("yardstick-anthropic");
-  }
-
-  @AfterEach
-  void tearDown() {
-    fake.close();
-    TestDatabases.drop(target);
-  }
-
-  TestServer server() throws Exception {
-    return TestServer.start(target, Map.of("YARDSTICK_ANTHROPIC_API_URL", fake.url().toString(),
-        "YARDSTICK_DATA_DIR", dataDir.toString()));
-  }
 
   static HttpResponse<String> call(TestServer s, String method, String path, String body) throws Exception {
     return s.send(s.api(path).header("Content-Type", "application/json")
@@ -219,12 +191,12 @@ abstract class AnthropicContract {
       connect(s, FakeAdminApi.ADMIN_KEY, FROM);
       assertThat(JSON.readTree(call(s, "POST", "/api/v1/integrations/anthropic/test", null).body()).path("outcome").asText())
           .isIn("OK", "NO_DATA");
-      connect(s, "sk-ant-admin01-revoked-key-0000", FROM);
+      fake.fail(new FakeAdminApi.Fault(401, "authentication_error", null)); // revoked since it was saved
       JsonNode wrong = JSON.readTree(call(s, "POST", "/api/v1/integrations/anthropic/test", null).body());
       assertThat(wrong.path("ok").asBoolean()).isFalse();
       assertThat(wrong.path("outcome").asText()).isEqualTo("WRONG_KEY");
       assertThat(wrong.path("message").asText()).contains("wrong, revoked or expired");
-      connect(s, FakeAdminApi.NON_ADMIN_KEY, FROM);
+      fake.fail(new FakeAdminApi.Fault(403, "permission_error", null));
       assertThat(JSON.readTree(call(s, "POST", "/api/v1/integrations/anthropic/test", null).body()).path("outcome").asText())
           .isEqualTo("NOT_ADMIN");
       assertThat(call(s, "PUT", "/api/v1/integrations/anthropic", "{\"adminApiKey\":\"x y\"}").statusCode()).isEqualTo(400);

@@ -6,11 +6,13 @@ import dev.yardstick.model.Event;
 import dev.yardstick.model.FactGroup;
 import dev.yardstick.model.Identity;
 import dev.yardstick.model.MetricPoint;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClaudeCodeMapperTest {
   private static final long T = 1_795_000_000_000_000_000L;
+  private static final Instant NOW = Instant.ofEpochSecond(1_795_000_000L);
   private final ClaudeCodeMapper mapper = new ClaudeCodeMapper();
 
   @Test
@@ -20,7 +22,7 @@ class ClaudeCodeMapperTest {
             kv("session.id", "s1"), kv("terminal.type", "vscode"), kv("department", "eng"), kv("type", "input"),
             kv("model", "claude-sonnet-5"))));
 
-    ClaudeCodeMapper.Mapped m = mapper.mapMetrics(export, null);
+    ClaudeCodeMapper.Mapped m = mapper.mapMetrics(export, null, NOW);
 
     FactGroup g = m.groups().get(0);
     assertThat(g.context().identity()).isEqualTo(new Identity("jane@example.com", null, "claude-code", null, null, "abc", null));
@@ -39,7 +41,7 @@ class ClaudeCodeMapperTest {
     var export = metrics(List.of(), sum("claude_code.commit.count", 1,
         point(1, kv("session.id", "a")), point(1, kv("session.id", "b")), point(2, kv("session.id", "a"))));
 
-    ClaudeCodeMapper.Mapped m = mapper.mapMetrics(export, null);
+    ClaudeCodeMapper.Mapped m = mapper.mapMetrics(export, null, NOW);
 
     assertThat(m.groups()).hasSize(2);
     assertThat(m.groups().get(0).points()).hasSize(2);
@@ -55,7 +57,7 @@ class ClaudeCodeMapperTest {
         point(4, kv("session.id", "s"), kv("service.name", "dev@example.com")),
         point(5, kv("session.id", "s"), kv("team.id", "a"))));
 
-    List<FactGroup> groups = mapper.mapMetrics(export, null).groups();
+    List<FactGroup> groups = mapper.mapMetrics(export, null, NOW).groups();
 
     assertThat(groups).hasSize(3);
     assertThat(groups.get(0).points()).extracting(MetricPoint::value).containsExactly(1.0, 2.0, 5.0);
@@ -66,9 +68,9 @@ class ClaudeCodeMapperTest {
 
   @Test
   void mapMetrics_sameContent_sameKey() {
-    var a = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1, kv("session.id", "a")))), null);
-    var b = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1, kv("session.id", "a")))), null);
-    var c = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(2, kv("session.id", "a")))), null);
+    var a = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1, kv("session.id", "a")))), null, NOW);
+    var b = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1, kv("session.id", "a")))), null, NOW);
+    var c = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(2, kv("session.id", "a")))), null, NOW);
 
     assertThat(a.groups().get(0).keyHi()).isEqualTo(b.groups().get(0).keyHi());
     assertThat(a.groups().get(0).keyLo()).isEqualTo(b.groups().get(0).keyLo());
@@ -85,7 +87,7 @@ class ClaudeCodeMapperTest {
             new Otlp.NumberPoint(List.of(), 0, T, Otlp.ValueType.NONE, 0, 0, 1)), // no recorded value: skipped
         sum("claude_code.session.count", 0, point(1)));
 
-    ClaudeCodeMapper.Mapped m = mapper.mapMetrics(export, null);
+    ClaudeCodeMapper.Mapped m = mapper.mapMetrics(export, null, NOW);
 
     assertThat(m.rejected()).isEqualTo(5);
     assertThat(m.rejectReason()).contains("timeUnixNano").contains("4 more");
@@ -98,7 +100,7 @@ class ClaudeCodeMapperTest {
     var export = metrics(List.of(), sum("http.server.requests", 1, point(5)),
         new Otlp.Metric("claude_code.token.usage", "", Otlp.MetricType.HISTOGRAM, 1, false, List.of(), 3));
 
-    ClaudeCodeMapper.Mapped m = mapper.mapMetrics(export, null);
+    ClaudeCodeMapper.Mapped m = mapper.mapMetrics(export, null, NOW);
 
     assertThat(m.ignored()).isEqualTo(4);
     assertThat(m.groups()).isEmpty();
@@ -106,8 +108,8 @@ class ClaudeCodeMapperTest {
 
   @Test
   void mapMetrics_headerEmail_isKeptBesideTheOthers() {
-    var m = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1))), " Dev@Example.com ");
-    var notAnEmail = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1))), "");
+    var m = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1))), " Dev@Example.com ", NOW);
+    var notAnEmail = mapper.mapMetrics(metrics(List.of(), sum("claude_code.commit.count", 1, point(1))), "", NOW);
 
     assertThat(m.groups().get(0).context().identity().headerEmail()).isEqualTo("dev@example.com");
     assertThat(m.groups().get(0).context().identity().bestKey()).isEqualTo("dev@example.com");
@@ -123,7 +125,7 @@ class ClaudeCodeMapperTest {
             kv("tool_parameters", "{\"bash_command\":\"git commit -m x\",\"git_commit_id\":\"ABCDEF1234\"}")),
         record("GET /index.html"));
 
-    ClaudeCodeMapper.Mapped m = mapper.mapLogs(export, null);
+    ClaudeCodeMapper.Mapped m = mapper.mapLogs(export, null, NOW);
 
     List<Event> events = m.groups().stream().flatMap(g -> g.events().stream()).toList();
     assertThat(events).extracting(Event::name).containsExactly("user_prompt", "tool_result");
@@ -137,7 +139,7 @@ class ClaudeCodeMapperTest {
   void mapLogs_eventNameOnlyInTheRecordField_isRecognized() {
     var export = logs("some.logger", new Otlp.LogRecord(T, T, 9, null, List.of(), "claude_code.api_error"));
 
-    ClaudeCodeMapper.Mapped m = mapper.mapLogs(export, null);
+    ClaudeCodeMapper.Mapped m = mapper.mapLogs(export, null, NOW);
 
     assertThat(m.groups().get(0).events().get(0).name()).isEqualTo("api_error");
   }

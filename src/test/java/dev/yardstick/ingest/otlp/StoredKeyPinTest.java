@@ -3,6 +3,7 @@ package dev.yardstick.ingest.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yardstick.model.FactGroup;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,12 +59,14 @@ class StoredKeyPinTest {
   }
 
   private static String keys(String fixture) throws OtlpDecodeException {
+    // when the exports arrived: the made-up cases on 2026-08-22, the captured session on 2026-11-23
+    Instant now = Instant.parse(fixture.startsWith("cases/") ? "2026-08-22T12:30:00Z" : "2026-11-24T00:00:00Z");
     byte[] body = OtlpJsonDecoderTest.fixture(fixture);
     ClaudeCodeMapper mapper = new ClaudeCodeMapper();
     OtlpJsonDecoder decoder = new OtlpJsonDecoder();
     List<FactGroup> groups = fixture.contains("logs") || fixture.contains("events")
-        ? mapper.mapLogs(decoder.decodeLogs(body), "Header@Example.com").groups()
-        : mapper.mapMetrics(decoder.decodeMetrics(body), "Header@Example.com").groups();
+        ? mapper.mapLogs(decoder.decodeLogs(body), "Header@Example.com", now).groups()
+        : mapper.mapMetrics(decoder.decodeMetrics(body), "Header@Example.com", now).groups();
     return groups.stream().map(g -> String.format("%016x%016x", g.keyHi(), g.keyLo()))
         .collect(Collectors.joining(" "));
   }
