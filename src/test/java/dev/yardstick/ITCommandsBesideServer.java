@@ -13,6 +13,7 @@ import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ class ITCommandsBesideServer {
   void developersImportAndExport_besideAServerOnPostgres() throws Exception {
     TestDatabases.Target pg = TestDatabases.postgres();
     Path dir = Files.createTempDirectory("yardstick-commands");
-    try (TestServer server = TestServer.start(pg, Map.of("YARDSTICK_DATA_DIR", dir.toString()))) {
+    try (TestServer server = TestServer.start(pg, Map.of("YARDSTICK_DATA_DIR", dir.toString()), Clock.systemUTC())) {
       developersImportAndExport(server, new CommandProcess(dir).env("YARDSTICK_DB_URL", pg.url())
           .env("YARDSTICK_DB_USER", pg.user().orElseThrow()), dir);
     } finally {
@@ -144,7 +145,9 @@ class ITCommandsBesideServer {
   private static TestServer embedded(Path dir, Map<String, String> settings) throws Exception {
     Map<String, String> all = new HashMap<>(settings);
     all.put("YARDSTICK_DATA_DIR", dir.toString());
-    return TestServer.start(new TestDatabases.Target(Database.embeddedUrl(dir), Optional.empty(), Optional.empty(), null), all);
+    // the commands run in their own JVM on the real clock, so the server beside them does too
+    return TestServer.start(new TestDatabases.Target(Database.embeddedUrl(dir), Optional.empty(), Optional.empty(), null), all,
+        Clock.systemUTC());
   }
 
   private static long id(TestServer server, String email) throws Exception {

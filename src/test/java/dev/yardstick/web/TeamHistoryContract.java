@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.repos.SmallRepo;
+import dev.yardstick.testing.TestClock;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
 import dev.yardstick.testing.TestServer;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class TeamHistoryContract extends OnEveryDatabase {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+  static final LocalDate TODAY = TestClock.today(); // the test servers' today
 
   Path dataDir;
 
