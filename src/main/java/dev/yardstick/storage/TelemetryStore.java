@@ -35,7 +35,7 @@ public final class TelemetryStore implements TelemetryWriter {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final List<String> FACT_COLUMNS = List.of("org_id", "key_hi", "key_lo", "signal", "identity_id",
       "first_day", "min_time_ns", "item_count", "session_id", "terminal_type", "app_version", "attributes", "payload",
-      "received_at");
+      "received_at", "ingest_token_id", "last_day");
   private final String insertFactSql;
   private final String plainInsertFactSql;
   private final RecentKeys recent = new RecentKeys(1 << 16);
@@ -54,7 +54,8 @@ public final class TelemetryStore implements TelemetryWriter {
     this.insertFactSql = db.dialect().insertIfAbsent("fact_groups", List.of("org_id", "min_time_ns", "key_hi", "key_lo"),
         FACT_COLUMNS,
         List.of("BIGINT", "BIGINT", "BIGINT", "CHAR(1)", "BIGINT", "DATE", "BIGINT", "INTEGER", "VARCHAR(512)",
-            "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(1000000)", "VARCHAR(10000000)", "TIMESTAMP WITH TIME ZONE"));
+            "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(1000000)", "VARCHAR(10000000)", "TIMESTAMP WITH TIME ZONE", "VARCHAR(40)",
+            "DATE"));
   }
 
   /** Writes the identities' first/last seen that ingest recorded since the last call. */
@@ -164,6 +165,8 @@ public final class TelemetryStore implements TelemetryWriter {
         ps.setString(12, FactJson.object(ctx.resourceAttributes()));
         ps.setString(13, signal == Signal.METRICS ? FactJson.points(g.points()) : FactJson.events(g.events()));
         ps.setObject(14, now.atOffset(ZoneOffset.UTC));
+        ps.setString(15, batches.get(ref.batch()).ingestTokenId());
+        ps.setDate(16, Date.valueOf(Times.day(maxTime(g), orgs.zone(ref.org()))));
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();

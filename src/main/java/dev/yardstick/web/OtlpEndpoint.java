@@ -6,6 +6,7 @@ import dev.yardstick.ingest.otlp.OtlpDecodeException;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.ingest.otlp.OtlpIngest.Encoding;
 import dev.yardstick.ingest.otlp.OtlpResponses;
+import dev.yardstick.model.IngestSender;
 import dev.yardstick.model.Signal;
 import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.StorageUnavailableException;
@@ -54,8 +55,8 @@ final class OtlpEndpoint {
     Exchange x = new Exchange(res, done, signal, enc == null ? Encoding.JSON : enc);
     OtlpIngest.Arriving arriving = ingest.arriving();
     try {
-      Long org = auth.ingestOrg(req.getHeaders().get(HttpHeader.AUTHORIZATION)).orElse(null);
-      if (org == null) {
+      IngestSender sender = auth.ingestSender(req.getHeaders().get(HttpHeader.AUTHORIZATION)).orElse(null);
+      if (sender == null) {
         throw new Refused(401, OtlpResponses.UNAUTHENTICATED,
             "missing or unknown ingest token: send Authorization: Bearer tk_<id>:sk_<secret>", "unauthorized");
       }
@@ -77,7 +78,7 @@ final class OtlpEndpoint {
         public void body(byte[] raw) {
           try {
             byte[] body = OtlpBody.decode(raw, gzip, maxBodyBytes, share);
-            var stored = ingest.export(signal, org, enc, body, headerEmail);
+            var stored = ingest.export(signal, sender, enc, body, headerEmail);
             settle(); // decoded and queued: the queue's own bound takes over
             stored.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((accepted, e) -> {
               if (e == null) {

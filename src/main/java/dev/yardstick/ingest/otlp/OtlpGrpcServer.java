@@ -3,6 +3,7 @@ package dev.yardstick.ingest.otlp;
 import com.google.rpc.BadRequest;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.ingest.OverloadedException;
+import dev.yardstick.model.IngestSender;
 import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.StorageUnavailableException;
 import io.grpc.Context;
@@ -44,7 +45,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OtlpGrpcServer.class);
   private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> USER_EMAIL = Metadata.Key.of("x-yardstick-user-email", Metadata.ASCII_STRING_MARSHALLER);
-  private static final Context.Key<Long> ORG = Context.key("yardstick.org");
+  private static final Context.Key<IngestSender> SENDER = Context.key("yardstick.sender");
   private static final Context.Key<String> EMAIL = Context.key("yardstick.email");
 
   private final String host;
@@ -95,7 +96,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
   private final class Metrics extends MetricsServiceGrpc.MetricsServiceImplBase {
     @Override
     public void export(ExportMetricsServiceRequest request, StreamObserver<ExportMetricsServiceResponse> out) {
-      answer("metrics", out, () -> ingest.exportMetrics(ORG.get(), proto.fromProto(request), EMAIL.get(),
+      answer("metrics", out, () -> ingest.exportMetrics(SENDER.get(), proto.fromProto(request), EMAIL.get(),
           request.getSerializedSize()), a -> a.rejected() == 0 ? ExportMetricsServiceResponse.getDefaultInstance()
               : ExportMetricsServiceResponse.newBuilder().setPartialSuccess(ExportMetricsPartialSuccess.newBuilder()
                   .setRejectedDataPoints(a.rejected()).setErrorMessage(a.message())).build());
@@ -105,7 +106,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
   private final class Logs extends LogsServiceGrpc.LogsServiceImplBase {
     @Override
     public void export(ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> out) {
-      answer("logs", out, () -> ingest.exportLogs(ORG.get(), proto.fromProto(request), EMAIL.get(),
+      answer("logs", out, () -> ingest.exportLogs(SENDER.get(), proto.fromProto(request), EMAIL.get(),
           request.getSerializedSize()), a -> a.rejected() == 0 ? ExportLogsServiceResponse.getDefaultInstance()
               : ExportLogsServiceResponse.newBuilder().setPartialSuccess(ExportLogsPartialSuccess.newBuilder()
                   .setRejectedLogRecords(a.rejected()).setErrorMessage(a.message())).build());
@@ -160,20 +161,20 @@ public final class OtlpGrpcServer implements AutoCloseable {
   private final class AuthInterceptor implements ServerInterceptor {
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-      Long org;
+      IngestSender sender;
       try {
-        org = auth.ingestOrg(headers.get(AUTHORIZATION)).orElse(null);
+        sender = auth.ingestSender(headers.get(AUTHORIZATION)).orElse(null);
       } catch (StorageUnavailableException e) {
         call.close(Status.UNAVAILABLE.withDescription("the database is unavailable; retry later"), new Metadata());
         return new ServerCall.Listener<>() { };
       }
-      if (org == null) {
+      if (sender == null) {
         metrics.exportRefused(call.getMethodDescriptor().getServiceName().contains("Logs") ? "logs" : "metrics", "unauthorized");
         call.close(Status.UNAUTHENTICATED.withDescription(
             "missing or unknown ingest token: send authorization: Bearer tk_<id>:sk_<secret>"), new Metadata());
         return new ServerCall.Listener<>() { };
       }
-      Context ctx = Context.current().withValue(ORG, org).withValue(EMAIL, headers.get(USER_EMAIL));
+      Context ctx = Context.current().withValue(SENDER, sender).withValue(EMAIL, headers.get(USER_EMAIL));
       return Contexts.interceptCall(ctx, call, headers, next);
     }
   }

@@ -1,6 +1,7 @@
 package dev.yardstick.ingest.otlp;
 
 import dev.yardstick.ingest.WriteQueue;
+import dev.yardstick.model.IngestSender;
 import dev.yardstick.model.Signal;
 import dev.yardstick.model.TelemetryBatch;
 import dev.yardstick.ops.ServerMetrics;
@@ -29,7 +30,7 @@ public final class OtlpIngest {
   }
 
   /** @param headerEmail the X-Yardstick-User-Email value, or null */
-  public CompletableFuture<Accepted> export(Signal signal, long orgId, Encoding encoding, byte[] body, String headerEmail)
+  public CompletableFuture<Accepted> export(Signal signal, IngestSender sender, Encoding encoding, byte[] body, String headerEmail)
       throws OtlpDecodeException {
     ClaudeCodeMapper.Mapped mapped;
     if (signal == Signal.METRICS) {
@@ -39,7 +40,7 @@ public final class OtlpIngest {
       Otlp.LogsExport export = encoding == Encoding.JSON ? json.decodeLogs(body) : proto.decodeLogs(body);
       mapped = mapper.mapLogs(export, headerEmail);
     }
-    return store(signal, orgId, mapped, body.length);
+    return store(signal, sender, mapped, body.length);
   }
 
   /** Marks an export on its way in (its body being read and decoded) so that the writer waits for it; close it once submitted. */
@@ -66,15 +67,15 @@ public final class OtlpIngest {
     }
   }
 
-  CompletableFuture<Accepted> exportMetrics(long orgId, Otlp.MetricsExport export, String headerEmail, long bytes) {
-    return store(Signal.METRICS, orgId, mapper.mapMetrics(export, headerEmail), bytes);
+  CompletableFuture<Accepted> exportMetrics(IngestSender sender, Otlp.MetricsExport export, String headerEmail, long bytes) {
+    return store(Signal.METRICS, sender, mapper.mapMetrics(export, headerEmail), bytes);
   }
 
-  CompletableFuture<Accepted> exportLogs(long orgId, Otlp.LogsExport export, String headerEmail, long bytes) {
-    return store(Signal.LOGS, orgId, mapper.mapLogs(export, headerEmail), bytes);
+  CompletableFuture<Accepted> exportLogs(IngestSender sender, Otlp.LogsExport export, String headerEmail, long bytes) {
+    return store(Signal.LOGS, sender, mapper.mapLogs(export, headerEmail), bytes);
   }
 
-  private CompletableFuture<Accepted> store(Signal signal, long orgId, ClaudeCodeMapper.Mapped mapped, long bytes) {
+  private CompletableFuture<Accepted> store(Signal signal, IngestSender sender, ClaudeCodeMapper.Mapped mapped, long bytes) {
     String s = signal == Signal.METRICS ? "metrics" : "logs";
     metrics.items(s, "rejected", mapped.rejected());
     metrics.items(s, "ignored", mapped.ignored());
@@ -82,8 +83,8 @@ public final class OtlpIngest {
     if (mapped.groups().isEmpty()) {
       return CompletableFuture.completedFuture(accepted);
     }
-    TelemetryBatch batch = new TelemetryBatch(orgId, signal, mapped.groups(), mapped.rejected(), mapped.rejectReason(),
-        mapped.ignored());
+    TelemetryBatch batch = new TelemetryBatch(sender.orgId(), signal, mapped.groups(), mapped.rejected(), mapped.rejectReason(),
+        mapped.ignored(), sender.tokenId());
     return queue.submit(batch, bytes).thenApply(outcome -> {
       metrics.items(s, "accepted", outcome.stored());
       metrics.items(s, "duplicate", outcome.duplicates());

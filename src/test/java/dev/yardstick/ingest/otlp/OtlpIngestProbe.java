@@ -22,6 +22,6 @@ public final class OtlpIngestProbe {
 
   public static TelemetryBatch mapJson(long org, byte[] body) throws OtlpDecodeException {
     ClaudeCodeMapper.Mapped m = MAPPER.mapMetrics(JSON.decodeMetrics(body), null);
-    return new TelemetryBatch(org, Signal.METRICS, m.groups(), m.rejected(), m.rejectReason(), m.ignored());
+    return new TelemetryBatch(org, Signal.METRICS, m.groups(), m.rejected(), m.rejectReason(), m.ignored(), "0123456789abcdef");
   }
 }
