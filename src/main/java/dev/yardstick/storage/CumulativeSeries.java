@@ -25,7 +25,7 @@ final class CumulativeSeries {
   /** A cumulative point waiting for its series state. */
   record Pending(long org, long identityId, SessionContext context, MetricPoint point) {}
 
-  private record Key(long org, long hi, long lo) {
+  record Key(long org, long hi, long lo) {
     static final Comparator<Key> ORDER = Comparator.comparingLong(Key::org).thenComparingLong(Key::hi).thenComparingLong(Key::lo);
   }
 
@@ -105,7 +105,7 @@ final class CumulativeSeries {
   }
 
   // a series is its session, its metric and its dimensions: what the OTLP data model calls a stream
-  private static Key key(Pending p) {
+  static Key key(Pending p) {
     SessionContext ctx = p.context();
     long[] k = new Digest().putLong(p.identityId()).putString(ctx.sessionId()).putString(ctx.terminalType())
         .putString(ctx.appVersion()).putMap(ctx.resourceAttributes()).putString(p.point().name())

@@ -22,11 +22,13 @@ import java.util.stream.Stream;
  */
 final class IdentityDays {
   private static final int REMEMBERED_ROWS = 16_384;
-  private static final List<String> TOTALS = Stream.concat(Stream.of(UsageField.values()).map(UsageField::column),
+  static final List<String> TOTALS = Stream.concat(Stream.of(UsageField.values()).map(UsageField::column),
       Stream.of("events")).toList();
   private static final String COLUMNS = "id, org_id, usage_day, identity_id, " + String.join(", ", TOTALS) + ", detail, rev";
   static final String INSERT = "INSERT INTO identity_days (" + COLUMNS + ") VALUES ("
       + String.join(", ", Collections.nCopies(TOTALS.size() + 6, "?")) + ")";
+  /** A row holds data unless a removal emptied it: no total, no event and no detail (reports skip such rows). */
+  static final String HOLDS_DATA = "(detail <> '' OR " + String.join(" OR ", TOTALS.stream().map(c -> c + " <> 0").toList()) + ")";
   private static final String ADD = String.join(", ", TOTALS.stream().map(c -> c + " = " + c + " + ?").toList());
   private static final String UPDATE = "UPDATE identity_days SET " + ADD + ", detail = ?, rev = ? WHERE id = ?";
   // PostgreSQL: insert, or add to the row found when its revision is the one remembered (else it is only locked)

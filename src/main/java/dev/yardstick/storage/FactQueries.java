@@ -1,0 +1,132 @@
+package dev.yardstick.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL a removal reads facts with (only live ones: a removed group is a key with no content) and
+ * marks them removed with. Day bounds also bound the first point's time, so that the primary key's
+ * range (organization, earliest time) does the finding.
+ */
+final class FactQueries {
+  private FactQueries() {}
+
+  /** A condition on fact_groups and its parameters. */
+  record Where(String sql, List<Object> params) {
+    Where and(String condition, Object... values) {
+      List<Object> p = new ArrayList<>(params);
+      Collections.addAll(p, values);
+      return new Where(sql + " AND " + condition, p);
+    }
+
+    Where andIn(String column, Collection<?> values) {
+      return and(column + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")", values.toArray());
+    }
+  }
+
+  static Where live(long org) {
+    return new Where("org_id = ? AND removal_id IS NULL", List.of(org));
+  }
+
+  /** The groups the filter names: by token, identity and the day of their earliest point or event. */
+  static Where target(long org, TelemetryRemoval.Filter f, ZoneId zone) {
+    Where w = live(org);
+    if (f.tokenId() != null) {
+      w = w.and("ingest_token_id = ?", f.tokenId());
+    }
+    if (f.from() != null) {
+      w = w.and("first_day >= ? AND min_time_ns >= ?", f.from(), startNanos(f.from().minusDays(1), zone));
+    }
+    if (f.to() != null) {
+      w = w.and("first_day <= ? AND min_time_ns < ?", f.to(), startNanos(f.to().plusDays(2), zone));
+    }
+    return f.identityIds() == null ? w : w.andIn("identity_id", f.identityIds());
+  }
+
+  /** The live groups of these identities that may hold a point or event on a day from {@code first} to {@code last}. */
+  static Where touching(long org, Collection<Long> identities, LocalDate first, LocalDate last, ZoneId zone) {
+    return live(org).andIn("identity_id", identities)
+        .and("min_time_ns < ? AND first_day <= ? AND (last_day IS NULL OR last_day >= ?)",
+            startNanos(last.plusDays(2), zone), last, first);
+  }
+
+  /** The live metric groups of these identities' sessions (a session id of null included when asked). */
+  static Where sessions(long org, Collection<Long> identities, Collection<String> sessions) {
+    List<String> named = sessions.stream().filter(s -> s != null).toList();
+    String any = sessions.contains(null) ? "session_id IS NULL" : null;
+    String in = named.isEmpty() ? null : "session_id IN (" + String.join(", ", Collections.nCopies(named.size(), "?")) + ")";
+    String either = any == null ? in : in == null ? any : "(" + in + " OR " + any + ")";
+    return live(org).andIn("identity_id", identities).and("signal = 'M' AND " + either, named.toArray());
+  }
+
+  /** Counts the groups per identity, in identity order. */
+  static Map<Long, Long> groupsPerIdentity(Connection c, Where w) throws SQLException {
+    Map<Long, Long> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = prepare(c, "SELECT identity_id, COUNT(*) FROM fact_groups WHERE " + w.sql()
+        + " GROUP BY identity_id ORDER BY identity_id", w.params()); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getLong(1), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  /** The groups, read back; locked for the transaction when {@code lock}. */
+  static List<StoredFact> read(Connection c, Where w, boolean lock) throws SQLException {
+    List<StoredFact> out = new ArrayList<>();
+    try (PreparedStatement ps = prepare(c, "SELECT " + StoredFact.COLUMNS + " FROM fact_groups WHERE " + w.sql()
+        + (lock ? " FOR UPDATE" : ""), w.params()); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(StoredFact.read(rs));
+      }
+    }
+    return out;
+  }
+
+  /** Marks the groups removed and erases their content; their keys stay, so a retry of them is a duplicate. */
+  static void remove(Connection c, long org, Collection<StoredFact> facts, long removalId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE fact_groups SET removal_id = ?, payload = '', attributes = '{}',"
+        + " session_id = NULL, terminal_type = NULL, app_version = NULL"
+        + " WHERE org_id = ? AND min_time_ns = ? AND key_hi = ? AND key_lo = ? AND removal_id IS NULL")) {
+      for (StoredFact f : facts) {
+        ps.setLong(1, removalId);
+        ps.setLong(2, org);
+        ps.setLong(3, f.key().minTimeNanos());
+        ps.setLong(4, f.key().hi());
+        ps.setLong(5, f.key().lo());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      return ps;
+    } catch (SQLException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /** The first nanosecond of a day, clamped to what a long holds. */
+  static long startNanos(LocalDate day, ZoneId zone) {
+    long seconds = day.atStartOfDay(zone).toEpochSecond();
+    long limit = Long.MAX_VALUE / 1_000_000_000L;
+    return seconds > limit ? Long.MAX_VALUE : seconds < -limit ? Long.MIN_VALUE : seconds * 1_000_000_000L;
+  }
+}

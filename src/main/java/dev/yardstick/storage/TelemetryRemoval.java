@@ -1,0 +1,291 @@
+package dev.yardstick.storage;
+
+import dev.yardstick.model.Event;
+import dev.yardstick.model.MetricPoint;
+import dev.yardstick.model.Signal;
+import dev.yardstick.model.UsageField;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Removes telemetry fact groups and rebuilds every day row they added to from the facts that stay
+ * (see {@link DayRebuild}), so a removed export's contribution leaves the rollups exactly, however
+ * large it was. A dry run reads the same and writes nothing.
+ *
+ * <p>Identities are taken a few at a time, each batch in one transaction that locks what ingest
+ * locks, in ingest's order: the removed groups, the state of the cumulative series they touch, then
+ * the day rows. An export arriving meanwhile for the same rows waits and then adds to the rebuilt
+ * row; one that committed first is among the facts the rows are rebuilt from.
+ */
+public final class TelemetryRemoval {
+  private static final int BATCH_GROUPS = 5_000;
+  private static final int BATCH_IDENTITIES = 200;
+  private static final int ATTEMPTS = 5;
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final Database db;
+  private final OrgStore orgs;
+
+  public TelemetryRemoval(Database db, OrgStore orgs) {
+    this.db = db;
+    this.orgs = orgs;
+  }
+
+  /**
+   * Which groups go: those sent with an ingest token, of some identities, and whose earliest point or
+   * event falls on a day from {@code from} to {@code to} (organization's time zone); null: any.
+   */
+  public record Filter(String tokenId, Set<Long> identityIds, LocalDate from, LocalDate to) {}
+
+  /**
+   * What went, or would go.
+   *
+   * @param groupsByToken groups per ingest token; the null key counts groups stored before tokens were recorded
+   * @param figures how much each total of the rebuilt rows went down, in {@link UsageField} order
+   * @param eventsCounted how much the rebuilt rows' event counts went down
+   */
+  public record Outcome(long factGroups, long points, long events, Set<LocalDate> days, long dayRows,
+      Map<Long, Long> groupsByIdentity, Map<String, Long> groupsByToken, double[] figures, long eventsCounted) {}
+
+  /** Removes what the filter names (records each group as taken by {@code removalId}); null: a dry run. */
+  public Outcome run(long org, Filter filter, Long removalId, Instant now) {
+    ZoneId zone = orgs.zone(org);
+    Tally tally = new Tally();
+    try {
+      for (List<Long> batch : batches(org, filter, zone)) {
+        tally.add(inTransaction(c -> batch(c, org, zone, filter, batch, removalId, now)));
+      }
+    } catch (SQLException e) {
+      throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
+          ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+    }
+    return tally.outcome();
+  }
+
+  private List<List<Long>> batches(long org, Filter filter, ZoneId zone) throws SQLException {
+    if (filter.identityIds() != null && filter.identityIds().isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Long> groups;
+    try (Connection c = db.connection()) {
+      groups = FactQueries.groupsPerIdentity(c, FactQueries.target(org, filter, zone));
+    }
+    List<List<Long>> out = new ArrayList<>();
+    List<Long> batch = new ArrayList<>();
+    long size = 0;
+    for (Map.Entry<Long, Long> e : groups.entrySet()) {
+      if (!batch.isEmpty() && (size + e.getValue() > BATCH_GROUPS || batch.size() == BATCH_IDENTITIES)) {
+        out.add(batch);
+        batch = new ArrayList<>();
+        size = 0;
+      }
+      batch.add(e.getKey());
+      size += e.getValue();
+    }
+    if (!batch.isEmpty()) {
+      out.add(batch);
+    }
+    return out;
+  }
+
+  private Tally batch(Connection c, long org, ZoneId zone, Filter filter, List<Long> identities, Long removalId, Instant now)
+      throws SQLException {
+    boolean apply = removalId != null;
+    Filter mine = new Filter(filter.tokenId(), Set.copyOf(identities), filter.from(), filter.to());
+    List<StoredFact> gone = FactQueries.read(c, FactQueries.target(org, mine, zone), apply);
+    Tally t = new Tally();
+    if (gone.isEmpty()) {
+      return t;
+    }
+    if (apply) {
+      FactQueries.remove(c, org, gone, removalId);
+    }
+    Set<StoredFact.Key> goneKeys = new HashSet<>();
+    Map<Long, TreeSet<LocalDate>> days = new TreeMap<>(); // per identity: the days whose rows are rebuilt
+    Set<CumulativeSeries.Key> series = new TreeSet<>(CumulativeSeries.Key.ORDER); // the series whose points went
+    for (StoredFact f : gone) {
+      goneKeys.add(f.key());
+      t.count(f);
+      for (MetricPoint p : f.group().points()) {
+        t.days.add(day(days, f.identityId(), p.timeNanos(), zone));
+        if (p.temporality() == MetricPoint.Temporality.CUMULATIVE) {
+          series.add(CumulativeSeries.key(new CumulativeSeries.Pending(org, f.identityId(), f.group().context(), p)));
+        }
+      }
+      for (Event e : f.group().events()) {
+        t.days.add(day(days, f.identityId(), e.timeNanos(), zone));
+      }
+    }
+    Map<StoredFact.Key, StoredFact> live = new HashMap<>();
+    if (!series.isEmpty()) {
+      if (apply) {
+        DayRowRewrite.lockSeries(c, series);
+      }
+      // a later point of such a series counted its increment against a point that went: its day is rebuilt too
+      for (StoredFact f : sessionFacts(c, org, gone, goneKeys, live)) {
+        for (MetricPoint p : f.group().points()) {
+          if (series.contains(CumulativeSeries.key(new CumulativeSeries.Pending(org, f.identityId(), f.group().context(), p)))) {
+            day(days, f.identityId(), p.timeNanos(), zone);
+          }
+        }
+      }
+    }
+    List<Long> rows = new ArrayList<>();
+    days.forEach((identity, ds) -> ds.forEach(d -> rows.add(DayKey.of(d, identity))));
+    rows.sort(null);
+    Map<Long, DayRowRewrite.Found> before = DayRowRewrite.read(c, rows, apply);
+    LocalDate first = days.values().stream().map(TreeSet::first).min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = days.values().stream().map(TreeSet::last).max(LocalDate::compareTo).orElseThrow();
+    List<StoredFact> touching = FactQueries.read(c, FactQueries.touching(org, days.keySet(), first, last, zone), false);
+    keep(touching, goneKeys, live);
+    // cumulative points on those days are replayed from the start of their series
+    sessionFacts(c, org, touching.stream().filter(f -> hasCumulative(f)).toList(), goneKeys, live);
+    DayRebuild.Result rebuilt = DayRebuild.rebuild(org, zone, live.values());
+    if (apply) {
+      DayRowRewrite.write(c, rows, before, rebuilt.rows());
+      Map<CumulativeSeries.Key, CumulativeState> states = new TreeMap<>(CumulativeSeries.Key.ORDER);
+      series.forEach(k -> states.put(k, rebuilt.states().getOrDefault(k, CumulativeState.NONE)));
+      DayRowRewrite.writeStates(c, states, now);
+    }
+    t.rows(rows, before, rebuilt.rows());
+    return t;
+  }
+
+  /** Reads the live metric groups of the sessions of {@code of} (cumulative series live within one) into {@code live}. */
+  private static List<StoredFact> sessionFacts(Connection c, long org, Collection<StoredFact> of, Set<StoredFact.Key> gone,
+      Map<StoredFact.Key, StoredFact> live) throws SQLException {
+    Set<Long> identities = new HashSet<>();
+    Set<String> sessions = new HashSet<>();
+    Set<List<Object>> pairs = new HashSet<>();
+    for (StoredFact f : of) {
+      if (hasCumulative(f)) {
+        identities.add(f.identityId());
+        sessions.add(f.group().context().sessionId());
+        pairs.add(sessionOf(f));
+      }
+    }
+    if (pairs.isEmpty()) {
+      return List.of();
+    }
+    List<StoredFact> found = FactQueries.read(c, FactQueries.sessions(org, identities, sessions), false).stream()
+        .filter(f -> pairs.contains(sessionOf(f))).toList();
+    keep(found, gone, live);
+    return found;
+  }
+
+  private static List<Object> sessionOf(StoredFact f) {
+    return java.util.Arrays.asList(f.identityId(), f.group().context().sessionId());
+  }
+
+  private static boolean hasCumulative(StoredFact f) {
+    return f.group().points().stream().anyMatch(p -> p.temporality() == MetricPoint.Temporality.CUMULATIVE);
+  }
+
+  // a dry run still reads the groups it would remove: they are not among those that stay
+  private static void keep(List<StoredFact> facts, Set<StoredFact.Key> gone, Map<StoredFact.Key, StoredFact> live) {
+    for (StoredFact f : facts) {
+      if (!gone.contains(f.key())) {
+        live.put(f.key(), f);
+      }
+    }
+  }
+
+  private static LocalDate day(Map<Long, TreeSet<LocalDate>> days, long identity, long nanos, ZoneId zone) {
+    LocalDate d = Times.day(nanos, zone);
+    days.computeIfAbsent(identity, k -> new TreeSet<>()).add(d);
+    return d;
+  }
+
+  private interface Work {
+    Tally run(Connection c) throws SQLException;
+  }
+
+  /** Runs the work in a transaction, again after a deadlock or a row another transaction inserted first. */
+  private Tally inTransaction(Work work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = db.connection()) {
+        c.setAutoCommit(false);
+        try {
+          Tally t = work.run(c);
+          c.commit();
+          return t;
+        } catch (SQLException e) {
+          c.rollback();
+          boolean again = SqlFailure.of(e) == SqlFailure.CONFLICT || UNIQUE_VIOLATION.equals(e.getSQLState());
+          if (!again || attempt == ATTEMPTS) {
+            throw e;
+          }
+        } catch (RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** What a batch removed, added up over batches. */
+  private static final class Tally {
+    long groups;
+    long points;
+    long events;
+    long dayRows;
+    long eventsCounted;
+    final Set<LocalDate> days = new TreeSet<>();
+    final Map<Long, Long> byIdentity = new TreeMap<>();
+    final Map<String, Long> byToken = new HashMap<>();
+    final double[] figures = new double[UsageField.count()];
+
+    void count(StoredFact f) {
+      groups++;
+      if (f.signal() == Signal.METRICS) {
+        points += f.itemCount();
+      } else {
+        events += f.itemCount();
+      }
+      byIdentity.merge(f.identityId(), 1L, Long::sum);
+      byToken.merge(f.tokenId(), 1L, Long::sum);
+    }
+
+    void rows(List<Long> keys, Map<Long, DayRowRewrite.Found> before, DayRows after) {
+      dayRows += keys.size();
+      for (long key : keys) {
+        DayRowRewrite.Found b = before.get(key);
+        DayRows.Row a = after.get(key);
+        for (int i = 0; i < figures.length; i++) {
+          figures[i] += (b == null ? 0 : b.usage()[i]) - (a == null ? 0 : a.usage[i]);
+        }
+        eventsCounted += (b == null ? 0 : b.events()) - (a == null ? 0 : a.events);
+      }
+    }
+
+    void add(Tally o) {
+      groups += o.groups;
+      points += o.points;
+      events += o.events;
+      dayRows += o.dayRows;
+      eventsCounted += o.eventsCounted;
+      days.addAll(o.days);
+      o.byIdentity.forEach((k, v) -> byIdentity.merge(k, v, Long::sum));
+      o.byToken.forEach((k, v) -> byToken.merge(k, v, Long::sum));
+      for (int i = 0; i < figures.length; i++) {
+        figures[i] += o.figures[i];
+      }
+    }
+
+    Outcome outcome() {
+      return new Outcome(groups, points, events, days, dayRows, byIdentity, byToken, figures, eventsCounted);
+    }
+  }
+}
