@@ -65,6 +65,7 @@ abstract class DataRemovalContract {
     post(leaked, "logs", UsageExports.events("alice@example.com", "b1", at(D2, 12), 2));
     List<String> poisoned = reports();
     assertThat(row("developer", "alice@example.com").get("aiLinesAdded").asLong()).isEqualTo(10 + 20 + 4000);
+    assertThat(unmatched()).containsExactly("mallory@evil.example");
 
     HttpResponse<String> dry = remove("{\"ingestToken\":\"" + UsageExports.tokenId(leaked) + "\",\"dryRun\":true}");
 
@@ -88,6 +89,7 @@ abstract class DataRemovalContract {
     assertThat(run.headers().firstValue("Location")).contains("/api/v1/data/removals/" + done.get("id").asLong());
     assertLeakedTokensData(done.get("telemetry"));
     assertThat(reports()).isEqualTo(honest);
+    assertThat(unmatched()).isEmpty(); // the forged identity sent nothing else
 
     // the same exports again (a client retrying, through either token) are recognized and not stored again
     post(leaked, "metrics", UsageExports.metrics("alice@example.com", "b1", at(D1, 11), new Usage(4000, 25.0, 50_000)));
@@ -266,6 +268,14 @@ abstract class DataRemovalContract {
       }
     }
     throw new AssertionError("no " + groupBy + " row " + key);
+  }
+
+  private List<String> unmatched() throws Exception {
+    HttpResponse<String> r = server.send(server.api("/api/v1/identities/unmatched").GET());
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<String> values = new ArrayList<>();
+    JSON.readTree(r.body()).get("unmatched").forEach(u -> values.add(u.get("value").asText()));
+    return values;
   }
 
   private long developerId(String email) throws Exception {
