@@ -1,7 +1,5 @@
 package dev.yardstick.storage;
 
-import dev.yardstick.model.Event;
-import dev.yardstick.model.MetricPoint;
 import dev.yardstick.model.Signal;
 import dev.yardstick.model.UsageField;
 import java.sql.Connection;
@@ -10,9 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +61,8 @@ public final class TelemetryRemoval {
     Tally tally = new Tally();
     try {
       for (List<Long> batch : batches(org, filter, zone)) {
-        tally.add(inTransaction(c -> batch(c, org, zone, filter, batch, removalId, now)));
+        Filter mine = new Filter(filter.tokenId(), Set.copyOf(batch), filter.from(), filter.to());
+        tally.add(inTransaction(c -> new RemovalBatch(c, org, zone, removalId).run(FactQueries.target(org, mine, zone), now)));
       }
     } catch (SQLException e) {
       throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
@@ -100,114 +97,6 @@ public final class TelemetryRemoval {
     return out;
   }
 
-  private Tally batch(Connection c, long org, ZoneId zone, Filter filter, List<Long> identities, Long removalId, Instant now)
-      throws SQLException {
-    boolean apply = removalId != null;
-    Filter mine = new Filter(filter.tokenId(), Set.copyOf(identities), filter.from(), filter.to());
-    List<StoredFact> gone = FactQueries.read(c, FactQueries.target(org, mine, zone), apply);
-    Tally t = new Tally();
-    if (gone.isEmpty()) {
-      return t;
-    }
-    if (apply) {
-      FactQueries.remove(c, org, gone, removalId);
-    }
-    Set<StoredFact.Key> goneKeys = new HashSet<>();
-    Map<Long, TreeSet<LocalDate>> days = new TreeMap<>(); // per identity: the days whose rows are rebuilt
-    Set<CumulativeSeries.Key> series = new TreeSet<>(CumulativeSeries.Key.ORDER); // the series whose points went
-    for (StoredFact f : gone) {
-      goneKeys.add(f.key());
-      t.count(f);
-      for (MetricPoint p : f.group().points()) {
-        t.days.add(day(days, f.identityId(), p.timeNanos(), zone));
-        if (p.temporality() == MetricPoint.Temporality.CUMULATIVE) {
-          series.add(CumulativeSeries.key(new CumulativeSeries.Pending(org, f.identityId(), f.group().context(), p)));
-        }
-      }
-      for (Event e : f.group().events()) {
-        t.days.add(day(days, f.identityId(), e.timeNanos(), zone));
-      }
-    }
-    Map<StoredFact.Key, StoredFact> live = new HashMap<>();
-    if (!series.isEmpty()) {
-      if (apply) {
-        DayRowRewrite.lockSeries(c, series);
-      }
-      // a later point of such a series counted its increment against a point that went: its day is rebuilt too
-      for (StoredFact f : sessionFacts(c, org, gone, goneKeys, live)) {
-        for (MetricPoint p : f.group().points()) {
-          if (series.contains(CumulativeSeries.key(new CumulativeSeries.Pending(org, f.identityId(), f.group().context(), p)))) {
-            day(days, f.identityId(), p.timeNanos(), zone);
-          }
-        }
-      }
-    }
-    List<Long> rows = new ArrayList<>();
-    days.forEach((identity, ds) -> ds.forEach(d -> rows.add(DayKey.of(d, identity))));
-    rows.sort(null);
-    Map<Long, DayRowRewrite.Found> before = DayRowRewrite.read(c, rows, apply);
-    LocalDate first = days.values().stream().map(TreeSet::first).min(LocalDate::compareTo).orElseThrow();
-    LocalDate last = days.values().stream().map(TreeSet::last).max(LocalDate::compareTo).orElseThrow();
-    List<StoredFact> touching = FactQueries.read(c, FactQueries.touching(org, days.keySet(), first, last, zone), false);
-    keep(touching, goneKeys, live);
-    // cumulative points on those days are replayed from the start of their series
-    sessionFacts(c, org, touching.stream().filter(f -> hasCumulative(f)).toList(), goneKeys, live);
-    DayRebuild.Result rebuilt = DayRebuild.rebuild(org, zone, live.values());
-    if (apply) {
-      DayRowRewrite.write(c, rows, before, rebuilt.rows());
-      Map<CumulativeSeries.Key, CumulativeState> states = new TreeMap<>(CumulativeSeries.Key.ORDER);
-      series.forEach(k -> states.put(k, rebuilt.states().getOrDefault(k, CumulativeState.NONE)));
-      DayRowRewrite.writeStates(c, states, now);
-    }
-    t.rows(rows, before, rebuilt.rows());
-    return t;
-  }
-
-  /** Reads the live metric groups of the sessions of {@code of} (cumulative series live within one) into {@code live}. */
-  private static List<StoredFact> sessionFacts(Connection c, long org, Collection<StoredFact> of, Set<StoredFact.Key> gone,
-      Map<StoredFact.Key, StoredFact> live) throws SQLException {
-    Set<Long> identities = new HashSet<>();
-    Set<String> sessions = new HashSet<>();
-    Set<List<Object>> pairs = new HashSet<>();
-    for (StoredFact f : of) {
-      if (hasCumulative(f)) {
-        identities.add(f.identityId());
-        sessions.add(f.group().context().sessionId());
-        pairs.add(sessionOf(f));
-      }
-    }
-    if (pairs.isEmpty()) {
-      return List.of();
-    }
-    List<StoredFact> found = FactQueries.read(c, FactQueries.sessions(org, identities, sessions), false).stream()
-        .filter(f -> pairs.contains(sessionOf(f))).toList();
-    keep(found, gone, live);
-    return found;
-  }
-
-  private static List<Object> sessionOf(StoredFact f) {
-    return java.util.Arrays.asList(f.identityId(), f.group().context().sessionId());
-  }
-
-  private static boolean hasCumulative(StoredFact f) {
-    return f.group().points().stream().anyMatch(p -> p.temporality() == MetricPoint.Temporality.CUMULATIVE);
-  }
-
-  // a dry run still reads the groups it would remove: they are not among those that stay
-  private static void keep(List<StoredFact> facts, Set<StoredFact.Key> gone, Map<StoredFact.Key, StoredFact> live) {
-    for (StoredFact f : facts) {
-      if (!gone.contains(f.key())) {
-        live.put(f.key(), f);
-      }
-    }
-  }
-
-  private static LocalDate day(Map<Long, TreeSet<LocalDate>> days, long identity, long nanos, ZoneId zone) {
-    LocalDate d = Times.day(nanos, zone);
-    days.computeIfAbsent(identity, k -> new TreeSet<>()).add(d);
-    return d;
-  }
-
   private interface Work {
     Tally run(Connection c) throws SQLException;
   }
@@ -236,7 +125,7 @@ public final class TelemetryRemoval {
   }
 
   /** What a batch removed, added up over batches. */
-  private static final class Tally {
+  static final class Tally {
     long groups;
     long points;
     long events;

@@ -214,6 +214,19 @@ abstract class RemovalContract {
   }
 
   @Test
+  void removal_ofAGroupWithAnItemOnADayNoRowCanHold_removesIt() throws Exception {
+    MetricPoint ancient = new MetricPoint("claude_code.unknown.metric", MetricPoint.Temporality.DELTA, 0,
+        -86_400_000_000_000L * 400, 1, Map.of()); // feeds no row: ingest kept it
+    write(metrics(org, B, group(jane, List.of(ancient, delta("claude_code.commit.count", 3, T0)), List.of())));
+
+    TelemetryRemoval.Outcome o = removal.run(org, byToken(B), 8L, T0);
+
+    assertThat(o.days()).containsExactly(LocalDate.of(1968, 11, 27), D);
+    assertThat(o.dayRows()).isEqualTo(1);
+    assertThat(queries.usageByDayAndIdentity(org, D, D)).isEmpty();
+  }
+
+  @Test
   void filtersCombine_tokenIdentityAndDays() throws Exception {
     for (int day = 0; day < 3; day++) {
       Instant t = T0.plusSeconds(86_400L * day);
