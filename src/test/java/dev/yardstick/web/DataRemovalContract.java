@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.model.AdminUsage;
+import dev.yardstick.model.AdminUsage.ActorType;
+import dev.yardstick.storage.AnthropicStore;
+import dev.yardstick.storage.Database;
 import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import dev.yardstick.testing.UsageExports;
@@ -15,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +133,47 @@ abstract class DataRemovalContract {
     JsonNode alice = row("developer", "alice@example.com");
     assertThat(alice.get("aiLinesAdded").asLong()).isEqualTo(20);
     assertThat(alice.get("costUsd").asDouble()).isEqualTo(0.25);
+  }
+
+  @Test
+  void adminApiRows_goByIdentifierOrDeveloper_andStayOutOfTheNextFetchOfTheDay() throws Exception {
+    try (Database db = new Database(target.url(), target.user(), target.password(), 2)) {
+      db.start();
+      AnthropicStore store = new AnthropicStore(db);
+      List<AdminUsage> d1 = List.of(adminRow(D1, ActorType.USER, "alice@example.com", 3, 40, 1.5),
+          adminRow(D1, ActorType.API, "ci-key", 7, 5, 0.25));
+      store.replaceDay(1, D1, d1);
+      store.replaceDay(1, D2, List.of(adminRow(D2, ActorType.USER, "alice@example.com", 2, 30, 0.75)));
+      HttpResponse<String> alias = server.send(server.api("/api/v1/developers/" + developerId("bob@example.com") + "/aliases")
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"api_key_name\",\"value\":\"ci-key\"}")));
+      assertThat(alias.statusCode()).as(alias.body()).isEqualTo(201);
+
+      HttpResponse<String> alice = remove("{\"identity\":{\"kind\":\"email\",\"value\":\"alice@example.com\"},\"from\":\""
+          + D1 + "\",\"to\":\"" + D1 + "\",\"sources\":[\"admin_api\"]}");
+
+      assertThat(alice.statusCode()).as(alice.body()).isEqualTo(201);
+      JsonNode a = JSON.readTree(alice.body());
+      assertThat(a.get("telemetry").isNull()).isTrue();
+      assertThat(a.get("adminApi").toString()).isEqualTo("{\"rows\":1,\"days\":[\"" + D1 + "\"],\"actors\":[{\"kind\":\"email\","
+          + "\"value\":\"alice@example.com\",\"developer\":\"alice@example.com\",\"rows\":1}],\"figures\":{\"sessions\":3,"
+          + "\"aiLinesAdded\":40,\"aiLinesRemoved\":0,\"editsAccepted\":0,\"editsRejected\":0,\"commitsByClaudeCode\":0,"
+          + "\"pullRequestsByClaudeCode\":0,\"costUsd\":1.5,\"tokens\":{\"input\":100,\"output\":0,\"cacheRead\":0,"
+          + "\"cacheCreation\":0}}}");
+      JsonNode bobBefore = adminRow("bob@example.com");
+      assertThat(bobBefore.get("sessions").asLong()).isEqualTo(7);
+      assertThat(adminRow("alice@example.com").get("aiLinesAdded").asLong()).isEqualTo(30);
+
+      HttpResponse<String> bob = remove("{\"developerId\":" + developerId("bob@example.com") + ",\"sources\":[\"admin_api\"]}");
+
+      assertThat(bob.statusCode()).as(bob.body()).isEqualTo(201);
+      assertThat(JSON.readTree(bob.body()).get("adminApi").get("actors").toString()).isEqualTo("[{\"kind\":\"api_key_name\","
+          + "\"value\":\"ci-key\",\"developer\":\"bob@example.com\",\"rows\":1}]");
+      assertThat(adminRow("bob@example.com").get("sessions").isNull()).isTrue();
+      store.replaceDay(1, D1, d1); // the hourly re-poll fetches the day again
+      assertThat(adminRow("bob@example.com").get("sessions").isNull()).isTrue();
+      assertThat(adminRow("alice@example.com").get("aiLinesAdded").asLong()).isEqualTo(30);
+    }
   }
 
   @Test
@@ -285,6 +331,22 @@ abstract class DataRemovalContract {
       }
     }
     throw new AssertionError("no developer " + email);
+  }
+
+  private JsonNode adminRow(String developer) throws Exception {
+    HttpResponse<String> r = server.send(server.api("/api/v1/report?from=" + FROM + "&to=" + TO
+        + "&groupBy=developer&source=admin_api").GET());
+    for (JsonNode row : JSON.readTree(r.body()).get("rows")) {
+      if (row.get("key").asText().equals(developer)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row " + developer + " in " + r.body());
+  }
+
+  private static AdminUsage adminRow(LocalDate day, ActorType type, String actor, long sessions, long lines, double cost) {
+    return new AdminUsage(day, type, actor, "vscode", false, "api", sessions, lines, 0, 0, 0, Map.of(),
+        List.of(new AdminUsage.ModelUsage(UsageExports.MODEL, 100, 0, 0, 0, cost)));
   }
 
   private static long at(LocalDate day, int hour) {
