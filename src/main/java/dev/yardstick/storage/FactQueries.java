@@ -9,9 +9,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SQL a removal reads facts with (only live ones: a removed group is a key with no content) and
@@ -53,11 +53,15 @@ final class FactQueries {
     return f.identityIds() == null ? w : w.andIn("identity_id", f.identityIds());
   }
 
-  /** The live groups of these identities that may hold a point or event on a day from {@code first} to {@code last}. */
-  static Where touching(long org, Collection<Long> identities, LocalDate first, LocalDate last, ZoneId zone) {
+  /**
+   * The live groups of these identities that may hold a point or event on a day from {@code first} to
+   * {@code last}: those that start on one of those days or at most {@code span} days before.
+   */
+  static Where touching(long org, Collection<Long> identities, LocalDate first, LocalDate last, int span, ZoneId zone) {
+    LocalDate earliest = first.minusDays(span);
     return live(org).andIn("identity_id", identities)
-        .and("min_time_ns < ? AND first_day <= ? AND (last_day IS NULL OR last_day >= ?)",
-            startNanos(last.plusDays(2), zone), last, first);
+        .and("min_time_ns >= ? AND min_time_ns < ? AND first_day >= ? AND first_day <= ? AND (last_day IS NULL OR last_day >= ?)",
+            startNanos(earliest.minusDays(1), zone), startNanos(last.plusDays(2), zone), earliest, last, first);
   }
 
   /** The live metric groups of these identities' sessions (a session id of null included when asked). */
@@ -69,13 +73,35 @@ final class FactQueries {
     return live(org).andIn("identity_id", identities).and("signal = 'M' AND " + either, named.toArray());
   }
 
-  /** Counts the groups per identity, in identity order. */
-  static Map<Long, Long> groupsPerIdentity(Connection c, Where w) throws SQLException {
-    Map<Long, Long> out = new LinkedHashMap<>();
-    try (PreparedStatement ps = prepare(c, "SELECT identity_id, COUNT(*) FROM fact_groups WHERE " + w.sql()
-        + " GROUP BY identity_id ORDER BY identity_id", w.params()); ResultSet rs = ps.executeQuery()) {
+  /** The keys of the groups, per identity in identity order: what a removal takes, found in one pass. */
+  static Map<Long, List<StoredFact.Key>> keysPerIdentity(Connection c, Where w) throws SQLException {
+    Map<Long, List<StoredFact.Key>> out = new TreeMap<>();
+    try (PreparedStatement ps = prepare(c, "SELECT identity_id, min_time_ns, key_hi, key_lo FROM fact_groups WHERE " + w.sql(),
+        w.params()); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.put(rs.getLong(1), rs.getLong(2));
+        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StoredFact.Key(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+      }
+    }
+    return out;
+  }
+
+  /** The live groups of these keys, each found by its primary key (in key order) and locked when {@code lock}. */
+  static List<StoredFact> read(Connection c, long org, List<StoredFact.Key> keys, boolean lock) throws SQLException {
+    List<StoredFact.Key> ordered = new ArrayList<>(keys);
+    ordered.sort(StoredFact.Key.ORDER);
+    List<StoredFact> out = new ArrayList<>(ordered.size());
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + StoredFact.COLUMNS + " FROM fact_groups WHERE " + live(org).sql()
+        + " AND min_time_ns = ? AND key_hi = ? AND key_lo = ?" + (lock ? " FOR UPDATE" : ""))) {
+      ps.setLong(1, org);
+      for (StoredFact.Key k : ordered) {
+        ps.setLong(2, k.minTimeNanos());
+        ps.setLong(3, k.hi());
+        ps.setLong(4, k.lo());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) { // else another removal took it meanwhile
+            out.add(StoredFact.read(rs));
+          }
+        }
       }
     }
     return out;

@@ -29,15 +29,18 @@ final class RemovalBatch {
   private final long org;
   private final ZoneId zone;
   private final Long removalId;
+  private final int span;
   private final Set<StoredFact.Key> gone = new HashSet<>();
   private final Map<StoredFact.Key, StoredFact> live = new HashMap<>();
   private final Map<Long, TreeSet<LocalDate>> days = new TreeMap<>(); // per identity: the days whose rows are rebuilt
   private final Set<CumulativeSeries.Key> series = new TreeSet<>(CumulativeSeries.Key.ORDER); // those whose points went
 
-  RemovalBatch(Connection c, long org, ZoneId zone, Long removalId) {
+  /** @param span how many days at most a group's items lie after its first day (see {@link FactSpans}) */
+  RemovalBatch(Connection c, long org, ZoneId zone, int span, Long removalId) {
     this.c = c;
     this.org = org;
     this.zone = zone;
+    this.span = span;
     this.removalId = removalId;
   }
 
@@ -45,8 +48,9 @@ final class RemovalBatch {
     return removalId != null;
   }
 
-  TelemetryRemoval.Tally run(FactQueries.Where target, Instant now) throws SQLException {
-    List<StoredFact> removed = FactQueries.read(c, target, apply());
+  /** Removes the groups of these keys that are still there (a dry run: says what that would do). */
+  TelemetryRemoval.Tally run(List<StoredFact.Key> targets, Instant now) throws SQLException {
+    List<StoredFact> removed = FactQueries.read(c, org, targets, apply());
     TelemetryRemoval.Tally t = new TelemetryRemoval.Tally();
     if (removed.isEmpty()) {
       return t;
@@ -106,7 +110,7 @@ final class RemovalBatch {
   private void readTouching() throws SQLException {
     LocalDate first = days.values().stream().map(TreeSet::first).min(LocalDate::compareTo).orElseThrow();
     LocalDate last = days.values().stream().map(TreeSet::last).max(LocalDate::compareTo).orElseThrow();
-    List<StoredFact> touching = FactQueries.read(c, FactQueries.touching(org, days.keySet(), first, last, zone), false);
+    List<StoredFact> touching = FactQueries.read(c, FactQueries.touching(org, days.keySet(), first, last, span, zone), false);
     keep(touching);
     readSessions(touching); // a cumulative point's increment comes from its series, replayed from its start
   }

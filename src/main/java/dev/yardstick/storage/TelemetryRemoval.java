@@ -60,9 +60,9 @@ public final class TelemetryRemoval {
     ZoneId zone = orgs.zone(org);
     Tally tally = new Tally();
     try {
-      for (List<Long> batch : batches(org, filter, zone)) {
-        Filter mine = new Filter(filter.tokenId(), Set.copyOf(batch), filter.from(), filter.to());
-        tally.add(inTransaction(c -> new RemovalBatch(c, org, zone, removalId).run(FactQueries.target(org, mine, zone), now)));
+      int span = FactSpans.of(db, org, zone);
+      for (List<StoredFact.Key> batch : batches(org, filter, zone)) {
+        tally.add(inTransaction(c -> new RemovalBatch(c, org, zone, span, removalId).run(batch, now)));
       }
     } catch (SQLException e) {
       throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
@@ -71,25 +71,26 @@ public final class TelemetryRemoval {
     return tally.outcome();
   }
 
-  private List<List<Long>> batches(long org, Filter filter, ZoneId zone) throws SQLException {
+  /** The groups the filter names, found in one pass, in batches of a few identities' groups. */
+  private List<List<StoredFact.Key>> batches(long org, Filter filter, ZoneId zone) throws SQLException {
     if (filter.identityIds() != null && filter.identityIds().isEmpty()) {
       return List.of();
     }
-    Map<Long, Long> groups;
+    Map<Long, List<StoredFact.Key>> groups;
     try (Connection c = db.connection()) {
-      groups = FactQueries.groupsPerIdentity(c, FactQueries.target(org, filter, zone));
+      groups = FactQueries.keysPerIdentity(c, FactQueries.target(org, filter, zone));
     }
-    List<List<Long>> out = new ArrayList<>();
-    List<Long> batch = new ArrayList<>();
-    long size = 0;
-    for (Map.Entry<Long, Long> e : groups.entrySet()) {
-      if (!batch.isEmpty() && (size + e.getValue() > BATCH_GROUPS || batch.size() == BATCH_IDENTITIES)) {
+    List<List<StoredFact.Key>> out = new ArrayList<>();
+    List<StoredFact.Key> batch = new ArrayList<>();
+    int identities = 0;
+    for (List<StoredFact.Key> keys : groups.values()) {
+      if (!batch.isEmpty() && (batch.size() + keys.size() > BATCH_GROUPS || identities == BATCH_IDENTITIES)) {
         out.add(batch);
         batch = new ArrayList<>();
-        size = 0;
+        identities = 0;
       }
-      batch.add(e.getKey());
-      size += e.getValue();
+      batch.addAll(keys);
+      identities++;
     }
     if (!batch.isEmpty()) {
       out.add(batch);

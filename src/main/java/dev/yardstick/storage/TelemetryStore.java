@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,7 @@ public final class TelemetryStore implements TelemetryWriter {
   private final String insertFactSql;
   private final String plainInsertFactSql;
   private final RecentKeys recent = new RecentKeys(1 << 16);
+  private final FactSpans spans = new FactSpans();
 
   /** What became of one batch: items newly stored, and items that were already there. */
   public record Outcome(int stored, int duplicates) {}
@@ -76,6 +78,7 @@ public final class TelemetryStore implements TelemetryWriter {
           c.commit();
           w.identities.commit();
           w.days.commit();
+          spans.remember(w.spans);
           recent.addAll(w.keys);
           return w.outcomes;
         } catch (SQLException | RuntimeException e) {
@@ -90,7 +93,7 @@ public final class TelemetryStore implements TelemetryWriter {
   }
 
   private record Written(List<Outcome> outcomes, IdentityCache.Pending identities, IdentityDays.Written days,
-      List<FactKey> keys) {}
+      List<FactKey> keys, Map<Long, Integer> spans) {}
 
   private record Ref(int batch, long org, FactGroup group) {}
 
@@ -117,7 +120,10 @@ public final class TelemetryStore implements TelemetryWriter {
     IdentityCache.Pending ids = identities.resolve(c, sightings);
     List<Map.Entry<FactKey, Ref>> ordered = new ArrayList<>(unique.entrySet());
     ordered.sort(Map.Entry.comparingByKey(FactKey.ORDER));
-    int[] inserted = insertFacts(c, plainInsert ? plainInsertFactSql : insertFactSql, ordered, batches, ids, identityOf, now);
+    Map<Long, Integer> groupSpans = new HashMap<>();
+    int[] inserted = insertFacts(c, plainInsert ? plainInsertFactSql : insertFactSql, ordered, batches, ids, identityOf, now,
+        groupSpans);
+    Map<Long, Integer> raisedSpans = spans.raise(c, groupSpans);
     DayRows rollups = new DayRows();
     List<CumulativeSeries.Pending> cumulativePoints = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
@@ -136,11 +142,12 @@ public final class TelemetryStore implements TelemetryWriter {
     for (int b = 0; b < batches.size(); b++) {
       outcomes.add(new Outcome(stored[b], duplicates[b]));
     }
-    return new Written(outcomes, ids, dayRows, ordered.stream().map(Map.Entry::getKey).toList());
+    return new Written(outcomes, ids, dayRows, ordered.stream().map(Map.Entry::getKey).toList(), raisedSpans);
   }
 
   private int[] insertFacts(Connection c, String sql, List<Map.Entry<FactKey, Ref>> ordered, List<TelemetryBatch> batches,
-      IdentityCache.Pending ids, Map<FactGroup, IdentityCache.Key> identityOf, Instant now) throws SQLException {
+      IdentityCache.Pending ids, Map<FactGroup, IdentityCache.Key> identityOf, Instant now, Map<Long, Integer> spans)
+      throws SQLException {
     if (ordered.isEmpty()) {
       return new int[0];
     }
@@ -156,7 +163,10 @@ public final class TelemetryStore implements TelemetryWriter {
         ps.setLong(3, g.keyLo());
         ps.setString(4, String.valueOf(signal.code()));
         ps.setLong(5, ids.ids.get(identityOf.get(g)));
-        ps.setDate(6, Date.valueOf(Times.day(minTime, orgs.zone(ref.org()))));
+        LocalDate firstDay = Times.day(minTime, orgs.zone(ref.org()));
+        LocalDate lastDay = Times.day(maxTime(g), orgs.zone(ref.org()));
+        spans.merge(ref.org(), FactSpans.days(firstDay, lastDay), Math::max);
+        ps.setDate(6, Date.valueOf(firstDay));
         ps.setLong(7, minTime);
         ps.setInt(8, g.size());
         ps.setString(9, ctx.sessionId());
@@ -166,7 +176,7 @@ public final class TelemetryStore implements TelemetryWriter {
         ps.setString(13, signal == Signal.METRICS ? FactJson.points(g.points()) : FactJson.events(g.events()));
         ps.setObject(14, now.atOffset(ZoneOffset.UTC));
         ps.setString(15, batches.get(ref.batch()).ingestTokenId());
-        ps.setDate(16, Date.valueOf(Times.day(maxTime(g), orgs.zone(ref.org()))));
+        ps.setDate(16, Date.valueOf(lastDay));
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();

@@ -7,6 +7,13 @@ ALTER TABLE fact_groups ADD COLUMN ingest_token_id VARCHAR(40);
 ALTER TABLE fact_groups ADD COLUMN last_day DATE;
 ALTER TABLE fact_groups ADD COLUMN removal_id BIGINT;
 
+-- How many days at most a group's items lie after its first day, so that a rebuild looks back that far
+-- for groups reaching a day: raised by ingest for groups with a last day; for groups stored before,
+-- measured once by the first removal (NULL until then; 0 for an organization without them).
+ALTER TABLE orgs ADD COLUMN fact_span_days INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE orgs ADD COLUMN legacy_span_days INTEGER DEFAULT 0;
+UPDATE orgs SET legacy_span_days = NULL WHERE EXISTS (SELECT 1 FROM fact_groups f WHERE f.org_id = orgs.id);
+
 -- The audit log: every removal and dry run, who asked (a user, an API token, or the command line),
 -- when, the filter, and what went (the answer, as JSON, with its main counts as columns).
 CREATE TABLE data_removals (

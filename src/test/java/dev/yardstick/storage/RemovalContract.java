@@ -87,6 +87,9 @@ abstract class RemovalContract {
     assertThat(text("SELECT first_day FROM fact_groups")).isEqualTo(D.toString());
     assertThat(text("SELECT last_day FROM fact_groups")).isEqualTo(D.plusDays(2).toString());
     assertThat(text("SELECT removal_id FROM fact_groups")).isNull();
+    assertThat(count("SELECT fact_span_days FROM orgs WHERE id = " + org)).isEqualTo(2);
+    write(metrics(org, A, group(joe, List.of(delta("claude_code.commit.count", 1, T0)), List.of())));
+    assertThat(count("SELECT fact_span_days FROM orgs WHERE id = " + org)).isEqualTo(2); // only ever raised
   }
 
   @Test
@@ -163,13 +166,16 @@ abstract class RemovalContract {
         delta("claude_code.commit.count", 4, T0)), List.of()))); // a group from three days before, with a point on D
     write(metrics(org, A, group(jane, List.of(delta("claude_code.commit.count", 2, before.plusSeconds(60)),
         delta("claude_code.commit.count", 8, T0.plusSeconds(60))), List.of())));
+    // as a group stored before the last day was recorded: its span is measured by the first removal
     execute("UPDATE fact_groups SET last_day = NULL WHERE min_time_ns = (SELECT MAX(min_time_ns) FROM fact_groups)");
+    execute("UPDATE orgs SET legacy_span_days = NULL");
     write(metrics(org, B, group(joe, List.of(delta("claude_code.commit.count", 1000, T0)), List.of())));
     write(metrics(org, B, group(jane, List.of(delta("claude_code.commit.count", 1000, T0)), List.of())));
 
     TelemetryRemoval.Outcome o = removal.run(org, byToken(B), 3L, T0);
 
     assertThat(o.factGroups()).isEqualTo(2);
+    assertThat(count("SELECT legacy_span_days FROM orgs WHERE id = " + org)).isEqualTo(3);
     assertThat(usage(jane(), D).get(UsageField.COMMITS)).isEqualTo(4 + 8);
     assertThat(usage(jane(), D.minusDays(3)).get(UsageField.COMMITS)).isEqualTo(1 + 2);
   }
