@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 /**
@@ -54,14 +55,37 @@ final class FactQueries {
   }
 
   /**
-   * The live groups of these identities that may hold a point or event on a day from {@code first} to
-   * {@code last}: those that start on one of those days or at most {@code span} days before.
+   * The live groups that may hold a point or event of an identity on one of its days: those of the
+   * identity that start on such a day or at most {@code span} days before it.
    */
-  static Where touching(long org, Collection<Long> identities, LocalDate first, LocalDate last, int span, ZoneId zone) {
-    LocalDate earliest = first.minusDays(span);
-    return live(org).andIn("identity_id", identities)
-        .and("min_time_ns >= ? AND min_time_ns < ? AND first_day >= ? AND first_day <= ? AND (last_day IS NULL OR last_day >= ?)",
-            startNanos(earliest.minusDays(1), zone), startNanos(last.plusDays(2), zone), earliest, last, first);
+  static Where touching(long org, Map<Long, ? extends SortedSet<LocalDate>> days, int span, ZoneId zone) {
+    List<String> ranges = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    LocalDate earliest = LocalDate.MAX;
+    LocalDate latest = LocalDate.MIN;
+    for (Map.Entry<Long, ? extends SortedSet<LocalDate>> e : days.entrySet()) {
+      LocalDate from = null;
+      LocalDate to = null;
+      for (LocalDate d : e.getValue()) { // days a span apart or closer are one range
+        if (from != null && d.minusDays(span).isAfter(to.plusDays(1))) {
+          range(ranges, params, e.getKey(), from, to, span);
+          from = null;
+        }
+        from = from == null ? d : from;
+        to = d;
+      }
+      range(ranges, params, e.getKey(), from, to, span);
+      earliest = earliest.isAfter(e.getValue().first()) ? e.getValue().first() : earliest;
+      latest = latest.isBefore(e.getValue().last()) ? e.getValue().last() : latest;
+    }
+    earliest = earliest.minusDays(span);
+    params.addAll(0, List.of(startNanos(earliest.minusDays(1), zone), startNanos(latest.plusDays(2), zone)));
+    return live(org).and("min_time_ns >= ? AND min_time_ns < ? AND (" + String.join(" OR ", ranges) + ")", params.toArray());
+  }
+
+  private static void range(List<String> ranges, List<Object> params, long identity, LocalDate from, LocalDate to, int span) {
+    ranges.add("(identity_id = ? AND first_day >= ? AND first_day <= ? AND (last_day IS NULL OR last_day >= ?))");
+    params.addAll(List.of(identity, from.minusDays(span), to, from));
   }
 
   /** The live metric groups of these identities' sessions (a session id of null included when asked). */

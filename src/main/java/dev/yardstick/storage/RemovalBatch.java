@@ -108,9 +108,7 @@ final class RemovalBatch {
 
   /** The groups that stay and may hold an item on a day to rebuild, and the sessions of their cumulative points. */
   private void readTouching() throws SQLException {
-    LocalDate first = days.values().stream().map(TreeSet::first).min(LocalDate::compareTo).orElseThrow();
-    LocalDate last = days.values().stream().map(TreeSet::last).max(LocalDate::compareTo).orElseThrow();
-    List<StoredFact> touching = FactQueries.read(c, FactQueries.touching(org, days.keySet(), first, last, span, zone), false);
+    List<StoredFact> touching = FactQueries.read(c, FactQueries.touching(org, days, span, zone), false);
     keep(touching);
     readSessions(touching); // a cumulative point's increment comes from its series, replayed from its start
   }
