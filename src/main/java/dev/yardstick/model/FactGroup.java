@@ -14,6 +14,18 @@ public record FactGroup(
     return points.size() + events.size();
   }
 
+  /** Latest point or event time, epoch nanoseconds. */
+  public long maxTimeNanos() {
+    long max = Long.MIN_VALUE;
+    for (MetricPoint p : points) {
+      max = Math.max(max, p.timeNanos());
+    }
+    for (Event e : events) {
+      max = Math.max(max, e.timeNanos());
+    }
+    return max;
+  }
+
   /** Earliest point or event time, epoch nanoseconds. */
   public long minTimeNanos() {
     long min = Long.MAX_VALUE;

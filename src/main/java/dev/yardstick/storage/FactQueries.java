@@ -131,11 +131,11 @@ final class FactQueries {
     return out;
   }
 
-  /** The groups, read back; locked for the transaction when {@code lock}. */
-  static List<StoredFact> read(Connection c, Where w, boolean lock) throws SQLException {
+  /** The groups, read back. */
+  static List<StoredFact> read(Connection c, Where w) throws SQLException {
     List<StoredFact> out = new ArrayList<>();
-    try (PreparedStatement ps = prepare(c, "SELECT " + StoredFact.COLUMNS + " FROM fact_groups WHERE " + w.sql()
-        + (lock ? " FOR UPDATE" : ""), w.params()); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = prepare(c, "SELECT " + StoredFact.COLUMNS + " FROM fact_groups WHERE " + w.sql(), w.params());
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(StoredFact.read(rs));
       }

@@ -1,7 +1,5 @@
 package dev.yardstick.storage;
 
-import dev.yardstick.model.Event;
-import dev.yardstick.model.MetricPoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -70,18 +67,12 @@ final class FactSpans {
   // the groups written before last_day existed are a closed set: read through once, their largest span kept
   private static int measure(Connection c, long org, ZoneId zone) throws SQLException {
     int max = 0;
-    try (PreparedStatement ps = FactQueries.prepare(c, "SELECT " + StoredFact.COLUMNS + " FROM fact_groups WHERE "
-        + FactQueries.live(org).sql() + " AND last_day IS NULL", List.of(org)); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
+    FactQueries.Where legacy = FactQueries.live(org).and("last_day IS NULL");
+    try (PreparedStatement ps = FactQueries.prepare(c, "SELECT " + StoredFact.COLUMNS + " FROM fact_groups WHERE " + legacy.sql(),
+        legacy.params()); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) { // one at a time: there may be many
         StoredFact f = StoredFact.read(rs);
-        long last = Long.MIN_VALUE;
-        for (MetricPoint p : f.group().points()) {
-          last = Math.max(last, p.timeNanos());
-        }
-        for (Event e : f.group().events()) {
-          last = Math.max(last, e.timeNanos());
-        }
-        max = Math.max(max, days(f.firstDay(), Times.day(last, zone)));
+        max = Math.max(max, days(f.firstDay(), Times.day(f.group().maxTimeNanos(), zone)));
       }
     }
     try (PreparedStatement ps = c.prepareStatement("UPDATE orgs SET legacy_span_days = ? WHERE id = ?")) {

@@ -108,7 +108,7 @@ final class RemovalBatch {
 
   /** The groups that stay and may hold an item on a day to rebuild, and the sessions of their cumulative points. */
   private void readTouching() throws SQLException {
-    List<StoredFact> touching = FactQueries.read(c, FactQueries.touching(org, days, span, zone), false);
+    List<StoredFact> touching = FactQueries.read(c, FactQueries.touching(org, days, span, zone));
     keep(touching);
     readSessions(touching); // a cumulative point's increment comes from its series, replayed from its start
   }
@@ -128,7 +128,7 @@ final class RemovalBatch {
     if (pairs.isEmpty()) {
       return List.of();
     }
-    List<StoredFact> found = FactQueries.read(c, FactQueries.sessions(org, identities, sessions), false).stream()
+    List<StoredFact> found = FactQueries.read(c, FactQueries.sessions(org, identities, sessions)).stream()
         .filter(f -> pairs.contains(sessionOf(f))).toList();
     keep(found);
     return found;

@@ -1,8 +1,6 @@
 package dev.yardstick.storage;
 
-import dev.yardstick.model.Event;
 import dev.yardstick.model.FactGroup;
-import dev.yardstick.model.MetricPoint;
 import dev.yardstick.model.SessionContext;
 import dev.yardstick.model.Signal;
 import dev.yardstick.model.TelemetryBatch;
@@ -114,7 +112,7 @@ public final class TelemetryStore implements TelemetryWriter {
         IdentityCache.Key key = IdentityCache.Key.of(batch.orgId(), g.context().identity());
         identityOf.put(g, key);
         sightings.computeIfAbsent(key, k -> new IdentityCache.Sighting(g.context().identity()))
-            .saw(g.minTimeNanos(), maxTime(g), g.context().terminalType(), g.context().appVersion());
+            .saw(g.minTimeNanos(), g.maxTimeNanos(), g.context().terminalType(), g.context().appVersion());
       }
     }
     IdentityCache.Pending ids = identities.resolve(c, sightings);
@@ -164,7 +162,7 @@ public final class TelemetryStore implements TelemetryWriter {
         ps.setString(4, String.valueOf(signal.code()));
         ps.setLong(5, ids.ids.get(identityOf.get(g)));
         LocalDate firstDay = Times.day(minTime, orgs.zone(ref.org()));
-        LocalDate lastDay = Times.day(maxTime(g), orgs.zone(ref.org()));
+        LocalDate lastDay = Times.day(g.maxTimeNanos(), orgs.zone(ref.org()));
         spans.merge(ref.org(), FactSpans.days(firstDay, lastDay), Math::max);
         ps.setDate(6, Date.valueOf(firstDay));
         ps.setLong(7, minTime);
@@ -187,17 +185,6 @@ public final class TelemetryStore implements TelemetryWriter {
       }
       return counts;
     }
-  }
-
-  private static long maxTime(FactGroup g) {
-    long max = Long.MIN_VALUE;
-    for (MetricPoint p : g.points()) {
-      max = Math.max(max, p.timeNanos());
-    }
-    for (Event e : g.events()) {
-      max = Math.max(max, e.timeNanos());
-    }
-    return max;
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {
