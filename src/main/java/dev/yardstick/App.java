@@ -11,7 +11,11 @@ import dev.yardstick.ingest.WriteQueue;
 import dev.yardstick.ingest.anthropic.AdminApiClient;
 import dev.yardstick.ingest.anthropic.AnthropicSync;
 import dev.yardstick.auth.SecretBox;
+import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.storage.AdminUsageQueries;
+import dev.yardstick.storage.AdminUsageRemoval;
+import dev.yardstick.storage.RemovalLog;
+import dev.yardstick.storage.TelemetryRemoval;
 import dev.yardstick.storage.AnthropicStore;
 import dev.yardstick.storage.CommitStore;
 import dev.yardstick.ops.Chores;
@@ -117,9 +121,11 @@ public final class App implements AutoCloseable {
     repositories = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, secrets, clock,
         repositorySettings(config));
     people.addSightingSource(SightingSources.git(gitQueries));
-    ReportService reports = new ReportService(new ReportQueries(db), adminUsage, gitQueries, orgs, people, config.minGroupSize());
+    ReportQueries reportQueries = new ReportQueries(db);
+    ReportService reports = new ReportService(reportQueries, adminUsage, gitQueries, orgs, people, config.minGroupSize());
+    DataRemoval removals = dataRemoval(db, orgs, tokens, reportQueries, adminUsage, people, clock);
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
-        reports, anthropic, repositories, metrics, clock, config.publicUrl(), config.maxBodyBytes(), bodies,
+        reports, anthropic, repositories, removals, metrics, clock, config.publicUrl(), config.maxBodyBytes(), bodies,
         config.ingestTimeoutMillis(), config.managersSeeIndividuals(), () -> ready, config.trustedProxies()));
     if (config.grpcPort() != 0) {
       grpc = new OtlpGrpcServer(config.httpHost(), config.grpcPort(), ingest, auth, metrics, config.maxBodyBytes(),
@@ -165,6 +171,13 @@ public final class App implements AutoCloseable {
     return new RepositoryService.Settings(config.dataDir(), java.time.Duration.ofDays(config.reworkWindowDays()),
         config.szzMaxFixLines(), java.time.Duration.ofMinutes(config.gitFollowMinutes()),
         java.time.Duration.ofSeconds(config.gitTimeoutSeconds()), config.gitAllowHttp(), config.repositoryRoots());
+  }
+
+  /** Data removal and its audit log, for the API and the command line alike. */
+  static DataRemoval dataRemoval(Database db, OrgStore orgs, TokenStore tokens, ReportQueries identities,
+      AdminUsageQueries adminUsage, PeopleService people, Clock clock) {
+    return new DataRemoval(new TelemetryRemoval(db, orgs), new AdminUsageRemoval(db), new RemovalLog(db), tokens, identities,
+        adminUsage, people, clock);
   }
 
   /**

@@ -21,6 +21,7 @@ public final class Main {
       case "developers" -> System.exit(Commands.developers(rest, settings(List.of())));
       case "anthropic" -> System.exit(AnthropicCommand.run(rest, settings(List.of()), System.err));
       case "repos" -> System.exit(RepositoryCommand.run(rest, settings(List.of()), System.out, System.err));
+      case "data" -> System.exit(DataCommand.run(rest, settings(List.of()), System.out, System.err));
       case "version", "--version" -> System.out.println("yardstick " + version());
       case "help", "--help", "-h" -> help();
       default -> {
@@ -83,6 +84,10 @@ public final class Main {
           repos add --name N --path DIR       follow a local git repository (or --url URL [--token-env VAR]) and import it
           repos import N                      fetch and import a repository's new commits now, with progress
           repos list                          the repositories followed, with their state
+          data remove [--token ID] [--email E | --identity KIND=VALUE | --developer ID] [--from D] [--to D]
+                      [--source telemetry|admin_api] [--all] [--dry-run] [--json]
+                                              remove data (whole fact groups) and rebuild the figures; --dry-run says what would go
+          data removals [--limit N] [--json]  the audit log of removals: who, when, what
           version                             print the version
           help                                this text
 

@@ -50,12 +50,22 @@ public final class TestData {
     return new FactGroup(ctx, points, events, k[0], k[1]);
   }
 
+  /** Metrics as stored before ingest tokens were recorded (token unknown). */
   public static TelemetryBatch metrics(long org, FactGroup... groups) {
-    return new TelemetryBatch(org, Signal.METRICS, List.of(groups), 0, "", 0);
+    return metrics(org, null, groups);
+  }
+
+  /** Metrics sent with the ingest token {@code tokenId}. */
+  public static TelemetryBatch metrics(long org, String tokenId, FactGroup... groups) {
+    return new TelemetryBatch(org, Signal.METRICS, List.of(groups), 0, "", 0, tokenId);
   }
 
   public static TelemetryBatch logs(long org, FactGroup... groups) {
-    return new TelemetryBatch(org, Signal.LOGS, List.of(groups), 0, "", 0);
+    return logs(org, null, groups);
+  }
+
+  public static TelemetryBatch logs(long org, String tokenId, FactGroup... groups) {
+    return new TelemetryBatch(org, Signal.LOGS, List.of(groups), 0, "", 0, tokenId);
   }
 
   private static Map<String, String> dims(String... kv) {

@@ -1,5 +1,6 @@
 package dev.yardstick.auth;
 
+import dev.yardstick.model.IngestSender;
 import dev.yardstick.model.Role;
 import dev.yardstick.storage.AccountStore;
 import dev.yardstick.storage.StorageUnavailableException;
@@ -33,8 +34,8 @@ public final class TokenAuthenticator {
     this.clock = clock;
   }
 
-  /** The organization an ingest token belongs to, or empty if the token is unknown, malformed or revoked. */
-  public Optional<Long> ingestOrg(String authorization) {
+  /** The organization and token id of an ingest token, or empty if the token is unknown, malformed or revoked. */
+  public Optional<IngestSender> ingestSender(String authorization) {
     Optional<Tokens.IngestCredentials> creds = Tokens.parseIngest(Tokens.fromAuthorization(authorization));
     if (creds.isEmpty()) {
       return Optional.empty();
@@ -45,7 +46,7 @@ public final class TokenAuthenticator {
       return Optional.empty();
     }
     ingestUsed.put(id, clock.instant());
-    return Optional.of(row.orgId());
+    return Optional.of(new IngestSender(row.orgId(), row.id()));
   }
 
   /**

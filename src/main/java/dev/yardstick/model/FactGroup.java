@@ -1,6 +1,7 @@
 package dev.yardstick.model;
 
 import java.util.List;
+import java.util.function.LongBinaryOperator;
 
 /**
  * The points or events of one session in one export: the unit Yardstick stores, de-duplicates and
@@ -14,15 +15,24 @@ public record FactGroup(
     return points.size() + events.size();
   }
 
+  /** Latest point or event time, epoch nanoseconds. */
+  public long maxTimeNanos() {
+    return times(Long.MIN_VALUE, Math::max);
+  }
+
   /** Earliest point or event time, epoch nanoseconds. */
   public long minTimeNanos() {
-    long min = Long.MAX_VALUE;
+    return times(Long.MAX_VALUE, Math::min);
+  }
+
+  private long times(long start, LongBinaryOperator pick) {
+    long t = start;
     for (MetricPoint p : points) {
-      min = Math.min(min, p.timeNanos());
+      t = pick.applyAsLong(t, p.timeNanos());
     }
     for (Event e : events) {
-      min = Math.min(min, e.timeNanos());
+      t = pick.applyAsLong(t, e.timeNanos());
     }
-    return min;
+    return t;
   }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * @param rejected points or log records refused as invalid (reported as partial success)
  * @param rejectReason why, in plain English; empty when nothing was rejected
  * @param ignored points or records accepted but not stored (telemetry that is not Claude Code's)
+ * @param ingestTokenId the ingest token the export came with, recorded with each fact group it stores
  */
 public record TelemetryBatch(
-    long orgId, Signal signal, List<FactGroup> groups, int rejected, String rejectReason, int ignored) {
+    long orgId, Signal signal, List<FactGroup> groups, int rejected, String rejectReason, int ignored, String ingestTokenId) {
 
   public int items() {
     int n = 0;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import java.sql.SQLException;
 
@@ -90,7 +92,10 @@ public final class AnthropicStore {
         .bind("org", orgId).execute());
   }
 
-  /** Replaces every row of the day with {@code rows} in one transaction: a re-poll replaces, never adds. */
+  /**
+   * Replaces every row of the day with {@code rows} in one transaction: a re-poll replaces, never adds.
+   * Actors whose rows of the day an admin removed are left out.
+   */
   public void replaceDay(long orgId, LocalDate day, Collection<AdminUsage> rows) {
     try {
       replace(orgId, day, rows);
@@ -102,9 +107,16 @@ public final class AnthropicStore {
 
   private void replace(long orgId, LocalDate day, Collection<AdminUsage> rows) throws SQLException {
     db.jdbi().useTransaction(h -> {
+      // a removal of Admin API rows takes the same lock: it sees this day's rows before or after, never half
+      h.createQuery("SELECT org_id FROM anthropic_integrations WHERE org_id = :org FOR UPDATE").bind("org", orgId)
+          .mapTo(Long.class).findOne();
       h.createUpdate("DELETE FROM anthropic_activity WHERE org_id = :org AND usage_day = :day")
           .bind("org", orgId).bind("day", day).execute();
-      insert(h, orgId, rows);
+      Set<List<String>> removed = h.createQuery("SELECT actor_type, actor FROM removed_admin_usage"
+              + " WHERE org_id = :org AND usage_day = :day").bind("org", orgId).bind("day", day)
+          .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).collect(Collectors.toSet());
+      insert(h, orgId, removed.isEmpty() ? rows
+          : rows.stream().filter(r -> !removed.contains(List.of(r.actorType().name(), r.actor()))).toList());
     });
   }
 

@@ -32,7 +32,7 @@ final class CumulativeSeries {
   /** A point whose rise was implausible: not added up, and not kept in its stored group. */
   record Refused(Pending pending, Plausibility.Problem problem) {}
 
-  private record Key(long org, long hi, long lo) {
+  record Key(long org, long hi, long lo) {
     static final Comparator<Key> ORDER = Comparator.comparingLong(Key::org).thenComparingLong(Key::hi).thenComparingLong(Key::lo);
   }
 
@@ -120,7 +120,7 @@ final class CumulativeSeries {
   }
 
   // a series is its session, its metric and its dimensions: what the OTLP data model calls a stream
-  private static Key key(Pending p) {
+  static Key key(Pending p) {
     SessionContext ctx = p.group().context();
     long[] k = new Digest().putLong(p.identityId()).putString(ctx.sessionId()).putString(ctx.terminalType())
         .putString(ctx.appVersion()).putMap(ctx.resourceAttributes()).putString(p.point().name())

@@ -23,6 +23,12 @@ public final class DayKey {
     return dayPart(day) | identityId;
   }
 
+  /** False for a day no row can be kept for (ingest refused data on such days, so none has a row). */
+  static boolean holds(LocalDate day) {
+    long n = day.toEpochDay() - FIRST_DAY;
+    return n >= 0 && n < DAYS;
+  }
+
   /** The smallest key of {@code day}; a day before the first one has none, so its range starts at the first. */
   static long first(LocalDate day) {
     return Math.clamp(day.toEpochDay() - FIRST_DAY, 0, DAYS - 1) << IDENTITY_BITS;

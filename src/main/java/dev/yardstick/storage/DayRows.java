@@ -18,6 +18,16 @@ final class DayRows {
     long events;
     final DayDetail detail = new DayDetail();
 
+    /** True when the row says anything: a total or an event count that is not 0, or a breakdown. */
+    boolean holdsData() {
+      for (double v : usage) {
+        if (v != 0) {
+          return true;
+        }
+      }
+      return events != 0 || !detail.isEmpty();
+    }
+
     Row(long org, LocalDate day, long identityId) {
       this.key = DayKey.of(day, identityId);
       this.org = org;
@@ -49,6 +59,11 @@ final class DayRows {
 
   boolean isEmpty() {
     return rows.isEmpty();
+  }
+
+  /** The row of {@code key}, or null when nothing was added to it. */
+  Row get(long key) {
+    return rows.get(key);
   }
 
   /** The rows in key order: the order every server locks them in. */

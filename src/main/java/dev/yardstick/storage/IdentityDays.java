@@ -23,11 +23,13 @@ import java.util.stream.Stream;
  */
 final class IdentityDays {
   private static final int REMEMBERED_ROWS = 16_384;
-  private static final List<String> TOTALS = Stream.concat(Stream.of(UsageField.values()).map(UsageField::column),
+  static final List<String> TOTALS = Stream.concat(Stream.of(UsageField.values()).map(UsageField::column),
       Stream.of("events")).toList();
   private static final String COLUMNS = "id, org_id, usage_day, identity_id, " + String.join(", ", TOTALS) + ", detail, rev";
   static final String INSERT = "INSERT INTO identity_days (" + COLUMNS + ") VALUES ("
       + String.join(", ", Collections.nCopies(TOTALS.size() + 6, "?")) + ")";
+  /** A row holds data unless a removal emptied it: no total, no event and no detail (reports skip such rows). */
+  static final String HOLDS_DATA = "(detail <> '' OR " + String.join(" OR ", TOTALS.stream().map(c -> c + " <> 0").toList()) + ")";
   // totals saturate (Plausibility.MAX_SUM): a sum that overflowed would fail the upsert on PostgreSQL and be Infinity on H2
   private static final String MAX = Long.toString((long) Plausibility.MAX_SUM);
   private static final String ADD = String.join(", ", TOTALS.stream().map(c -> c + " = LEAST(" + c + " + ?, " + MAX + ")").toList());

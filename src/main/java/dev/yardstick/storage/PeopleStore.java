@@ -205,14 +205,22 @@ public final class PeopleStore {
   /**
    * Every telemetry identity of the organization, with how much data it sent (sessions plus events)
    * when {@code withVolume}: that sums every day row of the organization, so the minutely auto-link,
-   * which does not need it, leaves it at 0.
+   * which does not need it, leaves it at 0. With volume, an identity whose data was all removed (its
+   * day rows are all emptied) is left out: nothing of it is left to attribute.
    */
   public List<IdentityRecord> identityRecords(long org, boolean withVolume) {
     return db.jdbi().withHandle(h -> {
       Map<Long, Long> volume = new HashMap<>();
+      java.util.Set<Long> removed = new java.util.HashSet<>();
       if (withVolume) {
-        h.createQuery("SELECT identity_id, SUM(sessions), SUM(events) FROM identity_days WHERE org_id = :org GROUP BY identity_id")
-            .bind("org", org).map((rs, ctx) -> Map.entry(rs.getLong(1), Math.round(rs.getDouble(2)) + rs.getLong(3)))
+        h.createQuery("SELECT identity_id, SUM(sessions), SUM(events), MAX(CASE WHEN " + IdentityDays.HOLDS_DATA
+                + " THEN 1 ELSE 0 END) FROM identity_days WHERE org_id = :org GROUP BY identity_id")
+            .bind("org", org).map((rs, ctx) -> {
+              if (rs.getInt(4) == 0) {
+                removed.add(rs.getLong(1));
+              }
+              return Map.entry(rs.getLong(1), Math.round(rs.getDouble(2)) + rs.getLong(3));
+            })
             .forEach(e -> volume.put(e.getKey(), e.getValue())); // one row per identity
       }
       return h.createQuery("SELECT id, email, header_email, service_name, account_uuid, account_id, user_id, claude_org_id,"
@@ -222,6 +230,7 @@ public final class PeopleStore {
               rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
               rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toInstant(),
               rs.getString(11), rs.getString(12), volume.getOrDefault(rs.getLong(1), 0L)))
+          .filter(r -> !removed.contains(r.id()))
           .list();
     });
   }

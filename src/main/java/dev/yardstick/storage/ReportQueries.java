@@ -33,7 +33,7 @@ public final class ReportQueries {
   public List<UsageRow> usageByDayAndIdentity(long orgId, LocalDate from, LocalDate to) {
     try (Connection c = db.connection();
         PreparedStatement ps = c.prepareStatement("SELECT usage_day, identity_id, " + TOTALS + " FROM identity_days"
-            + " WHERE id BETWEEN ? AND ? AND org_id = ? AND usage_day BETWEEN ? AND ?")) {
+            + " WHERE id BETWEEN ? AND ? AND org_id = ? AND usage_day BETWEEN ? AND ? AND " + IdentityDays.HOLDS_DATA)) {
       ps.setLong(1, DayKey.first(from));
       ps.setLong(2, DayKey.last(to));
       ps.setLong(3, orgId);

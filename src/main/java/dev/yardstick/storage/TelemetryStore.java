@@ -1,6 +1,5 @@
 package dev.yardstick.storage;
 
-import dev.yardstick.model.Event;
 import dev.yardstick.model.FactGroup;
 import dev.yardstick.model.MetricPoint;
 import dev.yardstick.model.Rejections;
@@ -12,6 +11,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,10 +36,11 @@ public final class TelemetryStore implements TelemetryWriter {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final List<String> FACT_COLUMNS = List.of("org_id", "key_hi", "key_lo", "signal", "identity_id",
       "first_day", "min_time_ns", "item_count", "session_id", "terminal_type", "app_version", "attributes", "payload",
-      "received_at");
+      "received_at", "ingest_token_id", "last_day");
   private final String insertFactSql;
   private final String plainInsertFactSql;
   private final RecentKeys recent = new RecentKeys(1 << 16);
+  private final FactSpans spans = new FactSpans();
 
   /**
    * What became of one batch: items newly stored, items that were already there, and items refused
@@ -62,7 +63,8 @@ public final class TelemetryStore implements TelemetryWriter {
     this.insertFactSql = db.dialect().insertIfAbsent("fact_groups", List.of("org_id", "min_time_ns", "key_hi", "key_lo"),
         FACT_COLUMNS,
         List.of("BIGINT", "BIGINT", "BIGINT", "CHAR(1)", "BIGINT", "DATE", "BIGINT", "INTEGER", "VARCHAR(512)",
-            "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(1000000)", "VARCHAR(10000000)", "TIMESTAMP WITH TIME ZONE"));
+            "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(1000000)", "VARCHAR(10000000)", "TIMESTAMP WITH TIME ZONE", "VARCHAR(40)",
+            "DATE"));
   }
 
   /** Writes the identities' first/last seen that ingest recorded since the last call. */
@@ -83,6 +85,7 @@ public final class TelemetryStore implements TelemetryWriter {
           c.commit();
           w.identities.commit();
           w.days.commit();
+          spans.remember(w.spans);
           recent.addAll(w.keys);
           return w.outcomes;
         } catch (SQLException | RuntimeException e) {
@@ -97,7 +100,7 @@ public final class TelemetryStore implements TelemetryWriter {
   }
 
   private record Written(List<Outcome> outcomes, IdentityCache.Pending identities, IdentityDays.Written days,
-      List<FactKey> keys) {}
+      List<FactKey> keys, Map<Long, Integer> spans) {}
 
   private record Ref(int batch, long org, FactGroup group) {}
 
@@ -119,13 +122,16 @@ public final class TelemetryStore implements TelemetryWriter {
         IdentityCache.Key key = IdentityCache.Key.of(batch.orgId(), g.context().identity());
         identityOf.put(g, key);
         sightings.computeIfAbsent(key, k -> new IdentityCache.Sighting(g.context().identity()))
-            .saw(g.minTimeNanos(), maxTime(g), g.context().terminalType(), g.context().appVersion());
+            .saw(g.minTimeNanos(), g.maxTimeNanos(), g.context().terminalType(), g.context().appVersion());
       }
     }
     IdentityCache.Pending ids = identities.resolve(c, sightings);
     List<Map.Entry<FactKey, Ref>> ordered = new ArrayList<>(unique.entrySet());
     ordered.sort(Map.Entry.comparingByKey(FactKey.ORDER));
-    int[] inserted = insertFacts(c, plainInsert ? plainInsertFactSql : insertFactSql, ordered, batches, ids, identityOf, now);
+    Map<Long, Integer> groupSpans = new HashMap<>();
+    int[] inserted = insertFacts(c, plainInsert ? plainInsertFactSql : insertFactSql, ordered, batches, ids, identityOf, now,
+        groupSpans);
+    Map<Long, Integer> raisedSpans = spans.raise(c, groupSpans);
     DayRows rollups = new DayRows();
     List<CumulativeSeries.Pending> cumulativePoints = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
@@ -151,11 +157,12 @@ public final class TelemetryStore implements TelemetryWriter {
     for (int b = 0; b < batches.size(); b++) {
       outcomes.add(rejected[b] == null ? new Outcome(stored[b], duplicates[b]) : new Outcome(stored[b], duplicates[b], rejected[b]));
     }
-    return new Written(outcomes, ids, dayRows, ordered.stream().map(Map.Entry::getKey).toList());
+    return new Written(outcomes, ids, dayRows, ordered.stream().map(Map.Entry::getKey).toList(), raisedSpans);
   }
 
   private int[] insertFacts(Connection c, String sql, List<Map.Entry<FactKey, Ref>> ordered, List<TelemetryBatch> batches,
-      IdentityCache.Pending ids, Map<FactGroup, IdentityCache.Key> identityOf, Instant now) throws SQLException {
+      IdentityCache.Pending ids, Map<FactGroup, IdentityCache.Key> identityOf, Instant now, Map<Long, Integer> spans)
+      throws SQLException {
     if (ordered.isEmpty()) {
       return new int[0];
     }
@@ -171,7 +178,10 @@ public final class TelemetryStore implements TelemetryWriter {
         ps.setLong(3, g.keyLo());
         ps.setString(4, String.valueOf(signal.code()));
         ps.setLong(5, ids.ids.get(identityOf.get(g)));
-        ps.setDate(6, Date.valueOf(Times.day(minTime, orgs.zone(ref.org()))));
+        LocalDate firstDay = Times.day(minTime, orgs.zone(ref.org()));
+        LocalDate lastDay = Times.day(g.maxTimeNanos(), orgs.zone(ref.org()));
+        spans.merge(ref.org(), FactSpans.days(firstDay, lastDay), Math::max);
+        ps.setDate(6, Date.valueOf(firstDay));
         ps.setLong(7, minTime);
         ps.setInt(8, g.size());
         ps.setString(9, ctx.sessionId());
@@ -180,6 +190,8 @@ public final class TelemetryStore implements TelemetryWriter {
         ps.setString(12, FactJson.object(ctx.resourceAttributes()));
         ps.setString(13, signal == Signal.METRICS ? FactJson.points(g.points()) : FactJson.events(g.events()));
         ps.setObject(14, now.atOffset(ZoneOffset.UTC));
+        ps.setString(15, batches.get(ref.batch()).ingestTokenId());
+        ps.setDate(16, Date.valueOf(lastDay));
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();
@@ -190,17 +202,6 @@ public final class TelemetryStore implements TelemetryWriter {
       }
       return counts;
     }
-  }
-
-  private static long maxTime(FactGroup g) {
-    long max = Long.MIN_VALUE;
-    for (MetricPoint p : g.points()) {
-      max = Math.max(max, p.timeNanos());
-    }
-    for (Event e : g.events()) {
-      max = Math.max(max, e.timeNanos());
-    }
-    return max;
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {

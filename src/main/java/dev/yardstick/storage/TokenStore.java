@@ -42,6 +42,14 @@ public final class TokenStore {
         .list());
   }
 
+  /** The name of every ingest token the organization ever had, revoked ones too, by id. */
+  public Map<String, String> ingestTokenNames(long orgId) {
+    Map<String, String> out = new java.util.HashMap<>();
+    db.jdbi().useHandle(h -> h.createQuery("SELECT id, name FROM ingest_tokens WHERE org_id = :org").bind("org", orgId)
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
   /** Revokes the token if it belongs to {@code orgId}; false when there is no such live token. */
   public boolean revokeIngestToken(long orgId, String id, Instant now) {
     return db.jdbi().withHandle(h -> h.createUpdate("UPDATE ingest_tokens SET revoked_at = :now"

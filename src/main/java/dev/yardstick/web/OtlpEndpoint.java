@@ -7,6 +7,7 @@ import dev.yardstick.ingest.otlp.OtlpDecodeException;
 import dev.yardstick.ingest.otlp.OtlpIngest;
 import dev.yardstick.ingest.otlp.OtlpIngest.Encoding;
 import dev.yardstick.ingest.otlp.OtlpResponses;
+import dev.yardstick.model.IngestSender;
 import dev.yardstick.model.Signal;
 import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.StorageUnavailableException;
@@ -56,8 +57,8 @@ final class OtlpEndpoint {
     Exchange x = new Exchange(res, done, signal, enc == null ? Encoding.JSON : enc);
     OtlpIngest.Arriving arriving = ingest.arriving();
     try {
-      Long org = auth.ingestOrg(req.getHeaders().get(HttpHeader.AUTHORIZATION)).orElse(null);
-      if (org == null) {
+      IngestSender sender = auth.ingestSender(req.getHeaders().get(HttpHeader.AUTHORIZATION)).orElse(null);
+      if (sender == null) {
         throw new Refused(401, OtlpResponses.UNAUTHENTICATED,
             "missing or unknown ingest token: send Authorization: Bearer tk_<id>:sk_<secret>", "unauthorized");
       }
@@ -74,7 +75,7 @@ final class OtlpEndpoint {
       boolean gzip = OtlpBody.gzip(req.getHeaders().get(HttpHeader.CONTENT_ENCODING));
       String headerEmail = req.getHeaders().get(USER_EMAIL_HEADER);
       BodyBudget.Share share = bodies.share();
-      BodySink sink = new BodySink(x, share, arriving, signal, org, enc, gzip, headerEmail);
+      BodySink sink = new BodySink(x, share, arriving, signal, sender, enc, gzip, headerEmail);
       share.onTooSlow(sink::tooSlow);
       new BodyReader(req, req.getLength(), maxBodyBytes, share, sink).run();
     } catch (Exception e) {
@@ -90,18 +91,18 @@ final class OtlpEndpoint {
     private final BodyBudget.Share share;
     private final OtlpIngest.Arriving arriving;
     private final Signal signal;
-    private final long org;
+    private final IngestSender sender;
     private final Encoding enc;
     private final boolean gzip;
     private final String headerEmail;
 
-    BodySink(Exchange x, BodyBudget.Share share, OtlpIngest.Arriving arriving, Signal signal, long org, Encoding enc,
+    BodySink(Exchange x, BodyBudget.Share share, OtlpIngest.Arriving arriving, Signal signal, IngestSender sender, Encoding enc,
         boolean gzip, String headerEmail) {
       this.x = x;
       this.share = share;
       this.arriving = arriving;
       this.signal = signal;
-      this.org = org;
+      this.sender = sender;
       this.enc = enc;
       this.gzip = gzip;
       this.headerEmail = headerEmail;
@@ -114,7 +115,7 @@ final class OtlpEndpoint {
       }
       try {
         byte[] body = OtlpBody.decode(raw, gzip, maxBodyBytes, share);
-        var stored = ingest.export(signal, org, enc, body, headerEmail);
+        var stored = ingest.export(signal, sender, enc, body, headerEmail);
         settle(); // decoded and queued: the queue's own bound takes over
         stored.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((accepted, e) -> {
           if (e == null) {

@@ -16,11 +16,13 @@ import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.model.NotFoundException;
 import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.people.PeopleService;
+import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.api.AccountApi;
+import dev.yardstick.web.api.DataRemovalApi;
 import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
 import dev.yardstick.web.api.IdentityApi;
@@ -73,7 +75,8 @@ public final class WebServer implements AutoCloseable {
 
   /** What the handlers need; built by App. */
   public record Parts(Database db, OtlpIngest ingest, TokenAuthenticator auth, TokenStore tokens, AccountService accounts,
-      PeopleService people, ReportService reports, AnthropicSync anthropic, RepositoryService repositories, ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
+      PeopleService people, ReportService reports, AnthropicSync anthropic, RepositoryService repositories, DataRemoval removals,
+      ServerMetrics metrics, Clock clock, URI publicUrl, long maxBodyBytes,
       BodyBudget bodies, long ingestTimeoutMillis, boolean managersSeeIndividuals, BooleanSupplier started,
       TrustedProxies trustedProxies) {}
 
@@ -91,6 +94,7 @@ public final class WebServer implements AutoCloseable {
     HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started(), p.ingest()::writing);
     Function<Context, Viewer> viewer = ctx -> Viewers.of(ApiRequests.principal(ctx), p.people(), p.managersSeeIndividuals());
     IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
+    DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     ReportApi report = new ReportApi(p.reports(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
     MembershipApi memberships = new MembershipApi(p.people());
@@ -152,6 +156,9 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::create),
         new Route(get, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::list),
         new Route(delete, "/api/v1/ingest-tokens/{id}", Access.ADMIN, ingestTokens::revoke),
+        new Route(post, "/api/v1/data/removals", Access.ADMIN, removals::create),
+        new Route(get, "/api/v1/data/removals", Access.ADMIN, removals::list),
+        new Route(get, "/api/v1/data/removals/{id}", Access.ADMIN, removals::get),
         new Route(get, "/api/v1/report", Access.SIGNED_IN, report::report),
         new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
         new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WriteQueueTest {
-  private static final TelemetryBatch BATCH = new TelemetryBatch(1, Signal.METRICS, List.of(), 0, "", 0);
+  private static final TelemetryBatch BATCH = new TelemetryBatch(1, Signal.METRICS, List.of(), 0, "", 0, null);
   private final List<Integer> commits = new CopyOnWriteArrayList<>();
   private final CountDownLatch firstCommit = new CountDownLatch(1);
   private WriteQueue queue;

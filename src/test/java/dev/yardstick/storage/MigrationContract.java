@@ -21,7 +21,10 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Upgrading a database written by an earlier version: its rollups and pending increments become day rows. */
+/**
+ * Upgrading a database written by an earlier version: its rollups and pending increments become day rows;
+ * its facts, without a token, can still be removed.
+ */
 abstract class MigrationContract {
   private static final LocalDate DAY = LocalDate.parse("2026-11-02");
   private TestDatabases.Target target;
@@ -124,6 +127,56 @@ abstract class MigrationContract {
     assertThat(m.of(1, 4)).containsExactly(new TeamHistory.Entry(6, 10, nov, nov.plusDays(9)),
         new TeamHistory.Entry(7, 12, nov.plusDays(9), null));
     assertThat(m.of(1, 5)).isEmpty();
+  }
+
+  @Test
+  void version7_factsStoredBefore_areAnUnknownToken_andAreRemovedByIdentity_rebuiltFromTheOldPayloadForm() throws Exception {
+    target = newTarget();
+    Flyway.configure().dataSource(target.url(), target.user().orElse(null), target.password().orElse(null))
+        .locations("classpath:db/migration/common").javaMigrations(new IdentityDaysMigration()).target("6").load().migrate();
+    long late = DAY.minusDays(1).atTime(23, 0).toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000_000L;
+    long early = DAY.atTime(1, 0).toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000_000L;
+    try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null), target.password().orElse(null));
+        Statement s = c.createStatement()) {
+      s.execute("INSERT INTO orgs (id, name, time_zone, created_at) VALUES (1, 'Default', 'UTC', CURRENT_TIMESTAMP)");
+      s.execute("INSERT INTO identities (id, org_id, key_hi, key_lo, email, first_seen, last_seen) VALUES (7, 1, 7, 0,"
+          + " 'jane@example.com', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+      // a group in the form written before the compact one, from late on the day before into the day: 1 + 4 commits
+      s.execute(fact(1, late, DAY.minusDays(1), 2, "[{\"name\":\"claude_code.commit.count\",\"temporality\":\"delta\","
+          + "\"start\":" + (late - 60) + ",\"time\":" + late + ",\"value\":1.0,\"dims\":{}},{\"name\":\"claude_code.commit.count\","
+          + "\"temporality\":\"delta\",\"start\":" + (early - 60) + ",\"time\":" + early + ",\"value\":4.0,\"dims\":{}}]"));
+      s.execute(fact(2, early + 60, DAY, 1, "{\"temporality\":\"delta\",\"start\":" + early + ",\"time\":" + (early + 60)
+          + ",\"points\":[[\"claude_code.commit.count\",2.0,{}]]}"));
+      s.execute(dayRow(DAY.minusDays(1), 1));
+      s.execute(dayRow(DAY, 4 + 2));
+    }
+    db = new Database(target.url(), target.user(), target.password(), 2);
+    db.start();
+
+    TelemetryRemoval.Outcome o = new TelemetryRemoval(db, new OrgStore(db))
+        .run(1, new TelemetryRemoval.Filter(null, java.util.Set.of(7L), DAY, DAY), 1L, java.time.Instant.now());
+
+    Map<String, Long> unknown = new java.util.HashMap<>();
+    unknown.put(null, 1L);
+    assertThat(o.groupsByToken()).isEqualTo(unknown);
+    assertThat(o.figures()[UsageField.COMMITS.ordinal()]).isEqualTo(2);
+    List<UsageRow> rows = new ReportQueries(db).usageByDayAndIdentity(1, DAY.minusDays(1), DAY).stream()
+        .sorted(Comparator.comparing(UsageRow::day)).toList();
+    assertThat(rows).extracting(r -> r.get(UsageField.COMMITS)).containsExactly(1.0, 4.0);
+  }
+
+  private static String fact(long key, long minTime, LocalDate firstDay, int items, String payload) {
+    return "INSERT INTO fact_groups (org_id, key_hi, key_lo, signal, identity_id, first_day, min_time_ns, item_count, session_id,"
+        + " terminal_type, app_version, attributes, payload, received_at) VALUES (1, " + key + ", 0, 'M', 7, DATE '" + firstDay
+        + "', " + minTime + ", " + items + ", 's1', 'vscode', '2.1.0', '{}', '" + payload + "', CURRENT_TIMESTAMP)";
+  }
+
+  private static String dayRow(LocalDate day, double commits) {
+    StringBuilder values = new StringBuilder();
+    for (UsageField f : UsageField.values()) {
+      values.append(f == UsageField.COMMITS ? commits : 0).append(", ");
+    }
+    return "INSERT INTO identity_days VALUES (" + DayKey.of(day, 7) + ", 1, DATE '" + day + "', 7, " + values + "0, '', 0)";
   }
 
   private static String usage(long identity, LocalDate day, String model, String column, double value) {

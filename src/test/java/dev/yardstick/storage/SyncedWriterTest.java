@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SyncedWriterTest {
-  private static final List<TelemetryBatch> BATCHES = List.of(new TelemetryBatch(1, Signal.METRICS, List.of(), 0, "", 0));
+  private static final List<TelemetryBatch> BATCHES = List.of(new TelemetryBatch(1, Signal.METRICS, List.of(), 0, "", 0, null));
   private final List<String> steps = new ArrayList<>();
   private final TelemetryWriter store = (batches, now) -> {
     steps.add("commit");

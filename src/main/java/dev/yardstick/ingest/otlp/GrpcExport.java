@@ -1,6 +1,7 @@
 package dev.yardstick.ingest.otlp;
 
 import dev.yardstick.auth.TokenAuthenticator;
+import dev.yardstick.model.IngestSender;
 import dev.yardstick.model.Signal;
 import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.storage.StorageUnavailableException;
@@ -45,14 +46,14 @@ final class GrpcExport implements ServerCallHandler<InputStream, byte[]> {
   public ServerCall.Listener<InputStream> startCall(ServerCall<InputStream, byte[]> call, Metadata headers) {
     Exchange x = new Exchange(call);
     GrpcBody body = GrpcBody.KEY.get();
-    Long org;
+    IngestSender sender;
     try {
-      org = auth.ingestOrg(headers.get(AUTHORIZATION)).orElse(null);
+      sender = auth.ingestSender(headers.get(AUTHORIZATION)).orElse(null);
     } catch (StorageUnavailableException e) {
       x.refuse(GrpcStatuses.databaseUnavailable(), "unavailable");
       return new ServerCall.Listener<>() { };
     }
-    if (org == null) { // before a byte of the message is read
+    if (sender == null) { // before a byte of the message is read
       x.refuse(GrpcStatuses.unauthenticated(), "unauthorized");
       return new ServerCall.Listener<>() { };
     }
@@ -83,7 +84,7 @@ final class GrpcExport implements ServerCallHandler<InputStream, byte[]> {
           return;
         }
         try {
-          var stored = ingest.export(signal, org, OtlpIngest.Encoding.PROTOBUF, message, headers.get(USER_EMAIL));
+          var stored = ingest.export(signal, sender, OtlpIngest.Encoding.PROTOBUF, message, headers.get(USER_EMAIL));
           body.share.release(); // decoded and queued: the queue's own bound takes over
           stored.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((accepted, e) -> {
             if (e == null) {

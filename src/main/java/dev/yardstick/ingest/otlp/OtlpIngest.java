@@ -2,6 +2,7 @@ package dev.yardstick.ingest.otlp;
 
 import dev.yardstick.ingest.WriteQueue;
 import dev.yardstick.model.Rejections;
+import dev.yardstick.model.IngestSender;
 import dev.yardstick.model.Signal;
 import dev.yardstick.model.TelemetryBatch;
 import dev.yardstick.ops.ServerMetrics;
@@ -34,7 +35,7 @@ public final class OtlpIngest {
   }
 
   /** @param headerEmail the X-Yardstick-User-Email value, or null */
-  public CompletableFuture<Accepted> export(Signal signal, long orgId, Encoding encoding, byte[] body, String headerEmail)
+  public CompletableFuture<Accepted> export(Signal signal, IngestSender sender, Encoding encoding, byte[] body, String headerEmail)
       throws OtlpDecodeException {
     ClaudeCodeMapper.Mapped mapped;
     if (signal == Signal.METRICS) {
@@ -44,7 +45,7 @@ public final class OtlpIngest {
       Otlp.LogsExport export = encoding == Encoding.JSON ? json.decodeLogs(body) : proto.decodeLogs(body);
       mapped = mapper.mapLogs(export, headerEmail, clock.instant());
     }
-    return store(signal, orgId, mapped, body.length);
+    return store(signal, sender, mapped, body.length);
   }
 
   /** False once the writer has stopped: nothing would be stored (readiness says so). */
@@ -76,14 +77,14 @@ public final class OtlpIngest {
     }
   }
 
-  private CompletableFuture<Accepted> store(Signal signal, long orgId, ClaudeCodeMapper.Mapped mapped, long bytes) {
+  private CompletableFuture<Accepted> store(Signal signal, IngestSender sender, ClaudeCodeMapper.Mapped mapped, long bytes) {
     String s = signal == Signal.METRICS ? "metrics" : "logs";
     metrics.items(s, "ignored", mapped.ignored());
     if (mapped.groups().isEmpty()) {
       return CompletableFuture.completedFuture(rejected(s, mapped.rejections()));
     }
-    TelemetryBatch batch = new TelemetryBatch(orgId, signal, mapped.groups(), mapped.rejected(), mapped.rejectReason(),
-        mapped.ignored());
+    TelemetryBatch batch = new TelemetryBatch(sender.orgId(), signal, mapped.groups(), mapped.rejected(), mapped.rejectReason(),
+        mapped.ignored(), sender.tokenId());
     return queue.submit(batch, bytes).thenApply(outcome -> {
       metrics.items(s, "accepted", outcome.stored());
       metrics.items(s, "duplicate", outcome.duplicates());

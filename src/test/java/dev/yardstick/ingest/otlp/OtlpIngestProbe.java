@@ -25,7 +25,7 @@ public final class OtlpIngestProbe {
   public static TelemetryBatch mapJson(long org, byte[] body) throws OtlpDecodeException {
     Otlp.MetricsExport export = JSON.decodeMetrics(body);
     ClaudeCodeMapper.Mapped m = MAPPER.mapMetrics(export, null, arrival(export));
-    return new TelemetryBatch(org, Signal.METRICS, m.groups(), m.rejected(), m.rejectReason(), m.ignored());
+    return new TelemetryBatch(org, Signal.METRICS, m.groups(), m.rejected(), m.rejectReason(), m.ignored(), "0123456789abcdef");
   }
 
   // benchmark payloads carry dates of their own: each export is mapped as if it arrived just after its last point
