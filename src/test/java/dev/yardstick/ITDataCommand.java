@@ -36,7 +36,8 @@ class ITDataCommand {
     Path dir = Files.createTempDirectory("yardstick-data-cli");
     TestDatabases.Target file = new TestDatabases.Target(Database.embeddedUrl(dir), Optional.empty(), Optional.empty(), null);
     Map<String, String> cli = Map.of("YARDSTICK_DATA_DIR", dir.toString());
-    try (TestServer server = TestServer.start(file, cli)) {
+    // the command runs in its own JVM on the real clock, so the server beside it does too
+    try (TestServer server = TestServer.start(file, cli, java.time.Clock.systemUTC())) {
       String laptops = server.newIngestToken("laptops");
       String leaked = server.newIngestToken("leaked");
       server.developer("alice@example.com");

@@ -106,7 +106,8 @@ abstract class RemovalContract {
     assertThat(o.dayRows()).isEqualTo(3); // jane on D and D+1, joe on D
     assertThat(o.groupsByToken()).containsExactly(Map.entry(B, 3L));
     assertThat(o.groupsByIdentity().values()).containsExactlyInAnyOrder(2L, 1L);
-    assertThat(o.figures()[UsageField.LINES_ADDED.ordinal()]).isEqualTo(1e300 + 1e300); // what the rows held beyond the honest data
+    // how far the rows go down: each saturated at the largest exact integer, and jane's keeps its 12 honest lines
+    assertThat(o.figures()[UsageField.LINES_ADDED.ordinal()]).isEqualTo(2 * dev.yardstick.model.Plausibility.MAX_SUM - 12);
     assertThat(o.figures()[UsageField.COMMITS.ordinal()]).isEqualTo(0);
     assertThat(o.eventsCounted()).isEqualTo(2);
     assertThat(dump()).isEqualTo(before);
@@ -115,7 +116,8 @@ abstract class RemovalContract {
   @Test
   void removal_leavesEachRowWithExactlyTheDataThatStays_howeverLargeWhatWent() throws Exception {
     plantHonestAndPoisoned();
-    assertThat(usage(jane(), D).get(UsageField.LINES_ADDED)).isEqualTo(1e300); // 12 honest lines are lost in it
+    // stored as data written before the limits existed could be; the row saturated and its 12 honest lines are lost in it
+    assertThat(usage(jane(), D).get(UsageField.LINES_ADDED)).isEqualTo(dev.yardstick.model.Plausibility.MAX_SUM);
 
     TelemetryRemoval.Outcome o = removal.run(org, byToken(B), 7L, T0);
 

@@ -9,6 +9,7 @@ import dev.yardstick.model.AdminUsage;
 import dev.yardstick.model.AdminUsage.ActorType;
 import dev.yardstick.storage.AnthropicStore;
 import dev.yardstick.storage.Database;
+import dev.yardstick.testing.TestClock;
 import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import dev.yardstick.testing.UsageExports;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DataRemovalContract {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+  private static final LocalDate TODAY = TestClock.today(); // the test servers' today
   private static final LocalDate D1 = TODAY.minusDays(3);
   private static final LocalDate D2 = TODAY.minusDays(2);
   private static final String FROM = TODAY.minusDays(10).toString();
