@@ -65,6 +65,40 @@ class CommitRulesTest {
   }
 
   @Test
+  void globs_matchPathSegments_asGitignoreDoes() {
+    assertThat(Glob.of("go.sum").matches("go.sum")).isTrue();
+    assertThat(Glob.of("go.sum").matches("a/b/go.sum")).isTrue();
+    assertThat(Glob.of("go.sum").matches("a/go.sum.txt")).isFalse();
+    assertThat(Glob.of("vendor/").matches("x/vendor/a/b.go")).isTrue();
+    assertThat(Glob.of("vendor/").matches("src/vendor")).as("a file named like the directory").isFalse();
+    assertThat(Glob.of("vendor/").matches("src/vendors/a.go")).isFalse();
+    assertThat(Glob.of("*.min.js").matches("static/js/app.min.js")).isTrue();
+    assertThat(Glob.of("*.min.js").matches("static/app.min.js.map.txt")).isFalse();
+    assertThat(Glob.of("zz_generated.*").matches("pkg/apis/zz_generated.deepcopy.go")).isTrue();
+    assertThat(Glob.of("*.generated.*").matches("src/a.generated.ts")).isTrue();
+    assertThat(Glob.of("*.generated.*").matches("src/generated.ts")).isFalse();
+    assertThat(Glob.of("file?.txt").matches("a/file1.txt")).isTrue();
+    assertThat(Glob.of("file?.txt").matches("a/file12.txt")).isFalse();
+    assertThat(Glob.of("a*b*c").matches("x/aXbYbZc")).isTrue();
+    assertThat(Glob.of("a*b*c").matches("x/aXbYcZ")).isFalse();
+    assertThat(Glob.of("src/*.sql").matches("src/V1.sql")).isTrue();
+    assertThat(Glob.of("src/*.sql").matches("db/src/V1.sql")).as("a pattern with a slash is anchored").isFalse();
+    assertThat(Glob.of("src/*.sql").matches("src/db/V1.sql")).isFalse();
+    assertThat(Glob.of("**/fixtures/**").matches("a/b/fixtures/c/d.json")).isTrue();
+    assertThat(Glob.of("docs/**").matches("docs/a/b.md")).isTrue();
+    assertThat(Glob.of("docs/**").matches("src/docs/a.md")).isFalse();
+  }
+
+  @Test
+  void rawDates_areTheInstantAtTheCommitsOffset() {
+    assertThat(LogReader.time("1700000000 +0200")).isEqualTo(java.time.OffsetDateTime.parse("2023-11-15T00:13:20+02:00"));
+    assertThat(LogReader.time("1700000000 -0530")).isEqualTo(java.time.OffsetDateTime.parse("2023-11-14T16:43:20-05:30"));
+    assertThat(LogReader.time("0 +0000")).isEqualTo(java.time.OffsetDateTime.parse("1970-01-01T00:00:00Z"));
+    // git keeps whatever offset a tool wrote; one no clock has reads as UTC instead of failing the import
+    assertThat(LogReader.time("1700000000 +5180")).isEqualTo(java.time.OffsetDateTime.parse("2023-11-14T22:13:20Z"));
+  }
+
+  @Test
   void reverts_andFixes() {
     DefectRules r = DefectRules.defaults();
     String revert = "Revert \"Add feature\"\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.";

@@ -30,7 +30,7 @@ public final class Scenario {
 
   /** Lock, vendored, generated and built files: the documented default rules count none of their lines. */
   static final Set<String> EXCLUDED = Set.of("package-lock.json", "vendor/lib.js", "web/yarn.lock", "third_party/zlib/zlib.h",
-      "api/v1/service.pb.go", "dist/app.min.js");
+      "api/v1/service.pb.go", "dist/app.min.js", "vendor/größe.js");
 
   public static Scenario build(Path dir) throws Exception {
     Scenario s = new Scenario();
@@ -69,7 +69,7 @@ public final class Scenario {
         .binary("assets/icon.png"));
     r.commit(BOB, 50.5, Message.plain("Regenerate the client, vendor zlib, build the bundle"), e -> e.add("src/Client.java", -1, 4)
         .add("api/v1/service.pb.go", -1, 60).add("third_party/zlib/zlib.h", -1, 40).add("dist/app.min.js", -1, 3)
-        .add("web/yarn.lock", -1, 12));
+        .add("web/yarn.lock", -1, 12).add("vendor/größe.js", -1, 6));
     String[] authors = {ALICE, BOB, CAROL};
     for (int i = 0; i < forms.size(); i++) { // every other form, one commit each, appending to one file
       r.commit(authors[i % 3], 51 + i * 0.05, Message.marked("Document case " + i, forms.get(i)), e -> e.add("src/Cases.java", -1, 2));
