@@ -34,7 +34,12 @@ public final class DefectRules {
   }
 
   public boolean revert(String message) {
-    return REVERT_SUBJECT.matcher(subject(message)).matches() || REVERTS.matcher(message).find();
+    return revert(message, revertedShas(message));
+  }
+
+  /** As {@link #revert(String)}, given the shas the message names (read once per commit on import). */
+  boolean revert(String message, List<String> named) {
+    return !named.isEmpty() || REVERT_SUBJECT.matcher(subject(message)).matches();
   }
 
   /** The shas (full or abbreviated) a revert names. */
@@ -49,13 +54,20 @@ public final class DefectRules {
 
   /** A revert is not a fix: it points at the commit it undoes by itself. */
   public boolean fix(String message) {
+    return !revert(message) && fixSubject(message);
+  }
+
+  /** Whether the subject reads as a fix, revert or not. */
+  boolean fixSubject(String message) {
     String subject = subject(message);
-    if (revert(message)) {
-      return false;
-    }
     if (CONVENTIONAL_FIX.matcher(subject).matches()) {
       return true;
     }
-    return fixes.stream().anyMatch(p -> p.matcher(subject).find());
+    for (Pattern p : fixes) {
+      if (p.matcher(subject).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
@@ -53,10 +54,12 @@ public final class GitAnalysis {
       }
     }
     String email = Emails.normalizeGit(c.authorEmail());
+    String committer = Emails.normalizeGit(c.committerEmail());
+    List<String> reverted = s.defects().revertedShas(c.message());
+    boolean revert = s.defects().revert(c.message(), reverted);
     return new CommitFacts(c.sha(), c.parents(), c.authorName(), email == null ? "" : email, c.authorTime(),
-        Emails.normalizeGit(c.committerEmail()) == null ? "" : Emails.normalizeGit(c.committerEmail()), c.committerTime(),
-        added, removed, files, CoAuthorDetector.evidence(c.message()).orElse(null), s.defects().revert(c.message()),
-        s.defects().revertedShas(c.message()), s.defects().fix(c.message()));
+        committer == null ? "" : committer, c.committerTime(), added, removed, files,
+        CoAuthorDetector.evidence(c.message()).orElse(null), revert, reverted, !revert && s.defects().fixSubject(c.message()));
   }
 
   /** Line history of {@code range} (non-merge commits, oldest first) on top of {@code origins}. */

@@ -1,8 +1,9 @@
 package dev.yardstick.git;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -11,73 +12,89 @@ import java.util.function.Consumer;
  * metadata, message and per-file line counts, oldest first, handed on one at a time.
  */
 public final class LogReader {
-  private static final String RS = "\u001e";
-  private static final String US = "\u001f";
-  private static final String FORMAT = "--format=" + RS + "%H" + US + "%P" + US + "%an" + US + "%ae" + US + "%aI" + US
-      + "%cn" + US + "%ce" + US + "%cI" + US + "%B" + US;
+  private static final char RS = '\u001e';
+  private static final char US = '\u001f';
+  // dates as "<epoch seconds> <+hhmm>" (--date=raw): read with two parseInts, not a date-time parser
+  private static final String FORMAT = "--format=" + RS + "%H" + US + "%P" + US + "%an" + US + "%ae" + US + "%ad" + US
+      + "%cn" + US + "%ce" + US + "%cd" + US + "%B" + US;
+  private static final int HEADER_FIELDS = 8;
 
   private LogReader() {}
 
   /** @param range a revision or range ("main", "abc..main"); commits arrive oldest first */
   public static void read(GitCli git, String range, Consumer<RawCommit> sink) {
     Parser parser = new Parser(sink);
-    git.stream(List.of("log", "--reverse", "--topo-order", "--numstat", "-M", "--no-color", FORMAT, range, "--"), parser::line);
+    // paths unquoted, as the patch pass reads them, so that one path rule sees one path
+    git.stream(List.of("-c", "core.quotePath=false", "log", "--reverse", "--topo-order", "--numstat", "-M", "--no-color",
+        "--date=raw", FORMAT, range, "--"), parser::line);
     parser.flush();
   }
 
-  /** Line-by-line state: a header (which may span lines, for the message) and then numstat lines. */
+  /** Line by line: a header line (the fields and the message's first line), the rest of the message, numstat lines. */
   static final class Parser {
     private final Consumer<RawCommit> sink;
-    private final StringBuilder header = new StringBuilder();
-    private boolean inHeader;
-    private int separators;
-    private String[] fields;
+    private final String[] fields = new String[HEADER_FIELDS];
+    private final StringBuilder message = new StringBuilder();
     private final List<FileStat> files = new ArrayList<>();
+    private boolean open;
+    private boolean inMessage;
 
     Parser(Consumer<RawCommit> sink) {
       this.sink = sink;
     }
 
     void line(String line) {
-      if (line.startsWith(RS)) {
+      if (!line.isEmpty() && line.charAt(0) == RS) {
         flush();
-        header.setLength(0);
-        header.append(line, 1, line.length());
-        separators = count(line);
-        inHeader = true;
-      } else if (inHeader) {
-        header.append('\n').append(line);
-        separators += count(line);
-      } else if (!line.isEmpty() && fields != null) {
+        int at = 1;
+        for (int i = 0; i < HEADER_FIELDS; i++) { // names and emails hold no line break: the fields share the first line
+          int end = line.indexOf(US, at);
+          fields[i] = line.substring(at, end);
+          at = end + 1;
+        }
+        open = true;
+        inMessage = true;
+        message.setLength(0);
+        messageLine(line, at);
+      } else if (inMessage) {
+        message.append('\n');
+        messageLine(line, 0);
+      } else if (open && !line.isEmpty()) {
         FileStat f = FileStat.parse(line);
         if (f != null) {
           files.add(f);
         }
       }
-      if (inHeader && separators >= 9) {
-        fields = header.toString().split(US, -1);
-        inHeader = false;
-      }
     }
 
-    private static int count(String line) {
-      int n = 0;
-      for (int i = line.indexOf('\u001f'); i >= 0; i = line.indexOf('\u001f', i + 1)) {
-        n++;
-      }
-      return n;
+    private void messageLine(String line, int from) {
+      int end = line.indexOf(US, from);
+      message.append(line, from, end < 0 ? line.length() : end);
+      inMessage = end < 0;
     }
 
     void flush() {
-      if (fields == null) {
+      if (!open) {
         return;
       }
       String[] f = fields;
-      List<String> parents = f[1].isBlank() ? List.of() : Arrays.asList(f[1].trim().split(" "));
-      sink.accept(new RawCommit(f[0], parents, f[2], f[3], OffsetDateTime.parse(f[4]), f[5], f[6], OffsetDateTime.parse(f[7]),
-          f[8].strip(), List.copyOf(files)));
-      fields = null;
+      List<String> parents = f[1].isBlank() ? List.of() : List.of(f[1].trim().split(" "));
+      sink.accept(new RawCommit(f[0], parents, f[2], f[3], time(f[4]), f[5], f[6], time(f[7]), message.toString().strip(),
+          List.copyOf(files)));
+      open = false;
       files.clear();
     }
+  }
+
+  /** "1700000000 +0200" as that instant at that offset; an offset git accepted but no clock has reads as UTC. */
+  static OffsetDateTime time(String raw) {
+    int space = raw.indexOf(' ');
+    long epoch = Long.parseLong(raw.substring(0, space));
+    int tz = Integer.parseInt(raw.substring(space + 1).replace("+", ""));
+    int hours = tz / 100;
+    int minutes = tz % 100;
+    ZoneOffset offset = Math.abs(hours) <= 18 && Math.abs(minutes) < 60 && Math.abs(hours * 60 + minutes) <= 18 * 60
+        ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.UTC;
+    return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epoch), offset);
   }
 }

@@ -30,6 +30,9 @@ public final class Emails {
     if (n == null) {
       return null;
     }
+    if (!n.endsWith("@users.noreply.github.com")) {
+      return n; // most addresses: no regular expression per commit
+    }
     Matcher m = GITHUB_NOREPLY.matcher(n);
     return m.matches() ? m.group(1) + "@users.noreply.github.com" : n;
   }

@@ -46,19 +46,20 @@ class GitAnalysisTest {
       assertThat(c.fix()).as("fix " + t.mark).isEqualTo(t.fix);
       assertThat(c.merge()).as("merge " + t.mark).isEqualTo(t.merge);
     }
-    assertThat(facts.values().stream().filter(CommitFacts::aiCoAuthored)).hasSize(4);
-    assertThat(facts.get(s.parser.sha).aiEvidence()).startsWith("Co-Authored-By: Claude Sonnet 4.5");
+    assertThat(facts.values().stream().filter(CommitFacts::aiCoAuthored)).hasSize(ClaudeMarks.MARKS.size()); // each form once
+    assertThat(facts.get(s.parser.sha).aiEvidence()).isEqualTo("Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>");
     assertThat(facts.values().stream().map(CommitFacts::authorEmail)).contains("carol@users.noreply.github.com");
   }
 
   @Test
-  void lineCounts_equalGitLogNumstat_overTheCountedPaths() {
-    long[] numstat = new long[2];
-    new GitCli(dir.resolve("repo")).stream(List.of("log", "--numstat", "--no-merges", "--format=", "-M", "main"), line -> {
+  void lineCounts_equalGitLogNumstat_overThePathsTheGeneratorMadeToCount() {
+    long[] numstat = new long[3];
+    new GitCli(dir.resolve("repo")).stream(List.of("-c", "core.quotePath=false", "log", "--numstat", "--no-merges", "--format=", "-M", "main"), line -> {
       String[] p = line.split("\t");
       if (p.length == 3 && !p[0].equals("-")) {
         FileStat f = FileStat.parse(line);
-        if (PathRules.defaults().counts(f.path())) {
+        numstat[2] += f.added();
+        if (!s.repo.excluded.contains(f.path())) {
           numstat[0] += f.added();
           numstat[1] += f.removed();
         }
@@ -66,6 +67,7 @@ class GitAnalysisTest {
     });
     assertThat(facts.values().stream().mapToLong(CommitFacts::linesAdded).sum()).isEqualTo(numstat[0]);
     assertThat(facts.values().stream().mapToLong(CommitFacts::linesRemoved).sum()).isEqualTo(numstat[1]);
+    assertThat(numstat[2] - numstat[0]).as("lines in the excluded files").isEqualTo(100 + 5 + 7 + 30 + 2 + 60 + 40 + 3 + 12 + 6);
   }
 
   @Test

@@ -1,15 +1,17 @@
 package dev.yardstick.git;
 
+import dev.yardstick.git.SyntheticRepo.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A big synthetic history for benchmarks: {@code commits} commits by 50 authors over a growing set
  * of files (about one new file per 20 commits), each commit adding, rewriting or deleting lines in
- * one to three files; a tenth are fixes, a sixth carry Claude's trailer, some touch lock files or
- * binaries, some rename, and every 500th is a merge of a short side branch.
+ * one to three files; a tenth are fixes, a sixth carry one of Claude Code's marks (each form in
+ * turn), some touch a lock file or binaries, and every 500th is a merge of a short side branch.
  */
 public final class LargeRepo {
   private LargeRepo() {}
@@ -17,7 +19,7 @@ public final class LargeRepo {
   public static void build(Path dir, int commits, long seed) throws Exception {
     Random rnd = new Random(seed);
     List<String> files = new ArrayList<>();
-    try (SyntheticRepo r = new SyntheticRepo(dir, 200)) {
+    try (SyntheticRepo r = new SyntheticRepo(dir, 200, Set.of("package-lock.json"))) {
       r.resolveShasOnClose(false);
       int made = 0;
       int fileNo = 0;
@@ -25,9 +27,9 @@ public final class LargeRepo {
         if (made % 500 == 499 && files.size() > 4) {
           r.branch("side" + made);
           String f = "side/s" + made + ".java";
-          r.commit(author(rnd), made * 0.02, "Side work " + made, e -> e.add(f, -1, 20));
+          r.commit(author(rnd), made * 0.02, Message.plain("Side work " + made), e -> e.add(f, -1, 20));
           r.checkout("main");
-          r.commit(author(rnd), made * 0.02 + 0.005, "Merge side " + made, "side" + made, e -> { });
+          r.commit(author(rnd), made * 0.02 + 0.005, Message.plain("Merge side " + made), "side" + made, e -> { });
           made += 2;
           continue;
         }
@@ -35,7 +37,7 @@ public final class LargeRepo {
         if (newFile) {
           files.add("src/m" + (fileNo % 40) + "/F" + (fileNo++) + ".java");
         }
-        String message = message(rnd, made);
+        Message message = message(rnd, made);
         List<String> touched = new ArrayList<>();
         touched.add(newFile ? files.getLast() : files.get(rnd.nextInt(files.size())));
         if (rnd.nextInt(3) == 0) {
@@ -72,14 +74,14 @@ public final class LargeRepo {
     return "dev" + rnd.nextInt(50) + "@example.com";
   }
 
-  private static String message(Random rnd, int i) {
+  private static Message message(Random rnd, int i) {
     int k = rnd.nextInt(100);
     if (k < 10) {
-      return "fix: problem " + i;
+      return Message.fix("fix: problem " + i);
     }
     if (k < 26) {
-      return "Change " + i + "\n\nCo-Authored-By: Claude Sonnet 4.5 <noreply@anthropic.com>";
+      return Message.marked("Change " + i, ClaudeMarks.MARKS.get(i % ClaudeMarks.MARKS.size()));
     }
-    return "Change " + i;
+    return Message.plain("Change " + i);
   }
 }

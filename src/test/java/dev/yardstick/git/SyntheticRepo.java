@@ -18,7 +18,10 @@ import java.util.function.Consumer;
  * Builds a real git repository through git fast-import and keeps the ground truth of what it
  * built: per commit the counted lines, Claude co-authorship, revert and fix; which lines later
  * commits reworked within the window; which commits the fixes and reverts point at. Every line is
- * unique, so git's diff finds exactly the edits that were made.
+ * unique, so git's diff finds exactly the edits that were made. The truth is what the builder
+ * planted, never what Yardstick's rules make of it: each commit's message says whether it carries
+ * Claude Code's mark, reverts or fixes, and the builder names the paths it made as lock files,
+ * vendored or generated code (which count no lines).
  */
 public final class SyntheticRepo implements AutoCloseable {
   public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
@@ -26,6 +29,32 @@ public final class SyntheticRepo implements AutoCloseable {
 
   /** A line of a file and the commit (mark) that wrote it, at what time. */
   record Line(String text, int mark, long time) {}
+
+  /** A commit message and what its writer put in it. */
+  public record Message(String text, boolean ai, boolean revert, boolean fix) {
+    public static Message plain(String text) {
+      return new Message(text, false, false, false);
+    }
+
+    /** A conventional fix subject ("fix: ..."), which the documented default rules call a fix. */
+    public static Message fix(String text) {
+      return new Message(text, false, false, true);
+    }
+
+    /** A message ending in one of Claude Code's marks or a look-alike; it is AI co-authored when the form is a mark. */
+    public static Message marked(String subject, ClaudeMarks.Form form) {
+      return new Message(form.message(subject), form.claude(), false, false);
+    }
+
+    /** What {@code git revert} writes. */
+    public static Message revert(String subject, String sha) {
+      return new Message("Revert \"" + subject + "\"\n\nThis reverts commit " + sha + ".", false, true, false);
+    }
+
+    public Message andFix() {
+      return new Message(text, ai, revert, true);
+    }
+  }
 
   /** What the repository's builder knows of one commit. */
   public static final class Truth {
@@ -44,7 +73,8 @@ public final class SyntheticRepo implements AutoCloseable {
 
   final Path dir;
   private final FastImport fi;
-  private final PathRules rules = PathRules.defaults();
+  /** The paths the builder made as lock files, vendored, generated or built code: their lines do not count. */
+  public final Set<String> excluded;
   private final int fixCap;
   private final Map<String, Map<String, List<Line>>> branches = new HashMap<>();
   private final Map<String, Set<String>> binaries = new HashMap<>();
@@ -57,9 +87,10 @@ public final class SyntheticRepo implements AutoCloseable {
   private int lineCounter;
   private boolean resolveShas = true;
 
-  SyntheticRepo(Path dir, int fixCap) throws IOException, InterruptedException {
+  SyntheticRepo(Path dir, int fixCap, Set<String> excluded) throws IOException, InterruptedException {
     this.dir = dir;
     this.fixCap = fixCap;
+    this.excluded = Set.copyOf(excluded);
     this.fi = new FastImport(dir);
     branches.put("main", new LinkedHashMap<>());
     binaries.put("main", new HashSet<>());
@@ -80,6 +111,10 @@ public final class SyntheticRepo implements AutoCloseable {
       this.time = time;
     }
 
+    private boolean counts(String path) {
+      return !excluded.contains(path);
+    }
+
     private List<Line> file(String path) {
       return branches.get(branch).computeIfAbsent(path, p -> new ArrayList<>());
     }
@@ -95,7 +130,7 @@ public final class SyntheticRepo implements AutoCloseable {
       for (int i = 0; i < n; i++) {
         f.add(pos + i, new Line(newText(), t.mark, time));
       }
-      if (rules.counts(path)) {
+      if (counts(path)) {
         t.added += n;
       }
       touched.add(path);
@@ -104,7 +139,7 @@ public final class SyntheticRepo implements AutoCloseable {
 
     Edit comment(String path, int at) {
       file(path).add(at, new Line("// note " + (++lineCounter), t.mark, time));
-      if (rules.counts(path)) {
+      if (counts(path)) {
         t.added++;
       }
       touched.add(path);
@@ -120,7 +155,7 @@ public final class SyntheticRepo implements AutoCloseable {
       for (int i = 0; i < m; i++) {
         f.add(from + i, new Line(newText(), t.mark, time));
       }
-      if (rules.counts(path)) {
+      if (counts(path)) {
         t.added += m;
       }
       touched.add(path);
@@ -137,7 +172,7 @@ public final class SyntheticRepo implements AutoCloseable {
       Line old = f.get(index);
       removed(path, old, false);
       f.set(index, new Line("    " + old.text(), t.mark, time));
-      if (rules.counts(path)) {
+      if (counts(path)) {
         t.added++;
       }
       touched.add(path);
@@ -168,7 +203,7 @@ public final class SyntheticRepo implements AutoCloseable {
     }
 
     private void removed(String path, Line l, boolean meaningful) {
-      if (!rules.counts(path) || binaries.get(branch).contains(path)) {
+      if (!counts(path) || binaries.get(branch).contains(path)) {
         return;
       }
       t.removed++;
@@ -183,19 +218,19 @@ public final class SyntheticRepo implements AutoCloseable {
     }
   }
 
-  Truth commit(String author, double day, String message, Consumer<Edit> edits) throws IOException {
+  Truth commit(String author, double day, Message message, Consumer<Edit> edits) throws IOException {
     return commit(author, day, message, null, edits);
   }
 
   /** A commit on the current branch; {@code mergeOf} makes it a merge of that branch's tip. */
-  Truth commit(String author, double day, String message, String mergeOf, Consumer<Edit> edits) throws IOException {
+  Truth commit(String author, double day, Message message, String mergeOf, Consumer<Edit> edits) throws IOException {
     Truth t = new Truth();
     t.mark = nextMark++;
     t.author = author;
     t.merge = mergeOf != null;
-    t.ai = CoAuthorDetector.evidence(message).isPresent();
-    t.revert = DefectRules.defaults().revert(message);
-    t.fix = DefectRules.defaults().fix(message);
+    t.ai = message.ai();
+    t.revert = message.revert();
+    t.fix = message.fix();
     long time = START.getEpochSecond() + Math.round(day * 86_400);
     Edit e = new Edit(t, time);
     Map<String, List<Line>> before = null;
@@ -214,7 +249,7 @@ public final class SyntheticRepo implements AutoCloseable {
     } else {
       e.pendingBlame.forEach(b -> blamedBy.computeIfAbsent(b[0], k -> new HashSet<>()).add(t.mark));
     }
-    write(t, time, message, mergeOf, e);
+    write(t, time, message.text(), mergeOf, e);
     truth.put(t.mark, t);
     tips.put(branch, t.mark);
     if (mergeOf != null) {
