@@ -24,9 +24,10 @@ public final class LogReader {
   /** @param range a revision or range ("main", "abc..main"); commits arrive oldest first */
   public static void read(GitCli git, String range, Consumer<RawCommit> sink) {
     Parser parser = new Parser(sink);
-    // paths unquoted, as the patch pass reads them, so that one path rule sees one path
+    // paths unquoted, as the patch pass reads them, so that one path rule sees one path; no diff driver of the
+    // repository's own configuration runs (a textconv or external diff is a command, and would change the counts)
     git.stream(List.of("-c", "core.quotePath=false", "log", "--reverse", "--topo-order", "--numstat", "-M", "--no-color",
-        "--date=raw", FORMAT, range, "--"), parser::line);
+        "--no-ext-diff", "--no-textconv", "--date=raw", FORMAT, range, "--"), parser::line);
     parser.flush();
   }
 

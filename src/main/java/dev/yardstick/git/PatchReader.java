@@ -21,7 +21,7 @@ final class PatchReader {
   static void read(GitCli git, String range, Sink sink) {
     State s = new State(sink);
     git.stream(List.of("-c", "core.quotePath=false", "log", "--reverse", "--topo-order", "--no-merges", "-p", "-U0", "-M",
-        "--no-color", "--no-ext-diff", "--format=" + RS + "%H %cI", range, "--"), s::line);
+        "--no-color", "--no-ext-diff", "--no-textconv", "--format=" + RS + "%H %cI", range, "--"), s::line);
     s.flush();
   }
 

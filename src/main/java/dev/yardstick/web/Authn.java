@@ -34,7 +34,7 @@ final class Authn {
     }
     Principal p = caller(ctx).orElseThrow(() -> new HttpProblem(401, "sign in, or send Authorization: Bearer <api token>"));
     if (!p.role().atLeast(access.minimum())) {
-      throw new HttpProblem(403, "a " + p.role().wire() + " may not call " + ctx.method() + " " + ctx.endpoint().path);
+      throw new HttpProblem(403, "a " + p.role().wire() + " may not call " + ctx.method() + " " + ctx.path()); // endpoint() is this before-handler's own "*" here
     }
     if (p.viaSession() && !SAFE_METHODS.contains(ctx.method().name()) && !csrfMatches(ctx, p.csrfToken())) {
       throw new HttpProblem(403, "the form or request lacks its CSRF token; reload the page and try again");

@@ -105,7 +105,7 @@ public final class WebServer implements AutoCloseable {
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
-    HomePage home = new HomePage(p.reports(), viewer);
+    HomePage home = new HomePage(p.reports(), viewer, p.clock());
     IdentityPages identityPages = new IdentityPages(p.people());
     DeveloperPages developerPages = new DeveloperPages(p.people());
     IntegrationPages integrationPages = new IntegrationPages(p.anthropic());

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 abstract class AiUsageContract {
   static final ObjectMapper JSON = new ObjectMapper();
   /** Two whole weeks in the past (telemetry must be recent), Monday to Sunday. */
-  static final LocalDate W1 = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(2);
+  static final LocalDate W1 = dev.yardstick.testing.TestClock.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(2);
   static final LocalDate W2 = W1.plusWeeks(1);
   static final String ALICE = "alice@example.com";
   static final String BOB = "bob@example.com";

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReportPrivacyContract {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final LocalDate W1 = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(3);
+  static final LocalDate W1 = dev.yardstick.testing.TestClock.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(3);
   static final LocalDate W2 = W1.plusWeeks(1);
   static final LocalDate W3 = W1.plusWeeks(2);
   static final LocalDate END = W3.plusDays(6);

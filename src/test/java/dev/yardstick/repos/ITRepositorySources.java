@@ -113,6 +113,28 @@ class ITRepositorySources {
     }
   }
 
+  @Test
+  void aRepositorysOwnDiffDrivers_neverRun_whenItIsRead() throws Exception {
+    Path root = Files.createTempDirectory("yardstick-root").toRealPath();
+    Path marker = root.resolve("driver-ran");
+    Path driver = root.resolve("driver.sh"); // what a textconv or external diff of the repository's config would run
+    Files.writeString(driver, "#!/bin/sh\ntouch " + marker + "\ncat \"$1\" \"$1\"\n");
+    driver.toFile().setExecutable(true);
+    SmallRepo app = new SmallRepo(Files.createDirectory(root.resolve("app")));
+    app.git("config", "diff.evil.textconv", driver.toString());
+    app.git("config", "diff.external", driver.toString());
+    Files.writeString(app.dir.resolve(".gitattributes"), "*.txt diff=evil\n");
+    app.git("add", ".gitattributes");
+    app.commit("erin@example.com", "a.txt", 4, "first");
+    app.commit("erin@example.com", "a.txt", 2, "fix: second");
+    try (TestServer server = TestServer.start(TestDatabases.h2(), Map.of("YARDSTICK_REPOSITORY_ROOTS", root.toString()))) {
+      JsonNode done = added(server, "app", null, root.resolve("app"));
+      assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("following");
+      assertThat(done.get("import").get("newCommits").asInt()).isEqualTo(2);
+      assertThat(marker).as("a command from the repository's own configuration ran").doesNotExist();
+    }
+  }
+
   private static String path(Path p) {
     return "{\"name\":\"r\",\"path\":\"" + p + "\"}";
   }

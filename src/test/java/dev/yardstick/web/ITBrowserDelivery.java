@@ -52,7 +52,7 @@ class ITBrowserDelivery {
         Browser.screenshot(browser, "repositories");
         Browser.follow(browser, By.linkText("Dashboard"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("weekly-chart")));
-        assertThat(browser.findElement(By.id("headline")).getText()).contains("0 of 2 commits carry Claude's co-author trailer");
+        assertThat(browser.findElement(By.id("headline")).getText()).contains("0 of 2 commits carry Claude Code's mark");
         assertThat(browser.findElements(By.cssSelector("#weekly-chart rect"))).hasSizeGreaterThan(0);
         Browser.screenshot(browser, "dashboard");
 

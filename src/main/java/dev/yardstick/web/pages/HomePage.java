@@ -11,6 +11,7 @@ import dev.yardstick.metrics.Viewer;
 import dev.yardstick.model.Role;
 import dev.yardstick.web.api.ApiRequests;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,15 +21,17 @@ import java.util.function.Function;
 public final class HomePage {
   private final ReportService reports;
   private final Function<Context, Viewer> viewer;
+  private final Clock clock;
 
-  public HomePage(ReportService reports, Function<Context, Viewer> viewer) {
+  public HomePage(ReportService reports, Function<Context, Viewer> viewer, Clock clock) {
     this.reports = reports;
     this.viewer = viewer;
+    this.clock = clock;
   }
 
   public void show(Context ctx) {
     Principal p = ApiRequests.principal(ctx);
-    LocalDate to = LocalDate.now(ZoneOffset.UTC);
+    LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate from = to.minusDays(29);
     GroupBy groupBy = switch (p.role()) {
       case ADMIN -> GroupBy.TEAM;
@@ -100,7 +103,7 @@ public final class HomePage {
     }
     b.append(".</p><p>").append(org.aiCoAuthoredCommits() == null ? "–" : esc(org.aiCoAuthoredCommits())).append(" of ")
         .append(org.commits() == null ? "–" : esc(org.commits()))
-        .append(" commits carry Claude's co-author trailer (an exact lower bound). Rework: ")
+        .append(" commits carry Claude Code's mark (its co-author trailer or footer: an exact lower bound). Rework: ")
         .append(esc(dash(pair(org.reworkPercentAiCoAuthored(), org.reworkPercentOther())))).append(" % (AI co-authored / other).")
         .append(" Defect rate: ").append(esc(dash(pair(org.defectRateAiCoAuthored(), org.defectRateOther())))).append(".</p></div>");
     return b.toString();
