@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.storage.Database;
-import dev.yardstick.testing.CommandLine;
+import dev.yardstick.testing.CommandProcess;
 import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import dev.yardstick.testing.UsageExports;
@@ -48,8 +48,9 @@ class ITDataCommand {
       post(server, leaked, "mallory@evil.example", "b2", D2, new Usage(3000, 12.0, 1_000));
       List<String> poisoned = reports(server);
       String leakedId = UsageExports.tokenId(leaked);
+      CommandProcess command = new CommandProcess(dir);
 
-      CommandLine.Result dry = CommandLine.run(cli, "data", "remove", "--token", leakedId, "--dry-run");
+      CommandProcess.Result dry = command.run("data", "remove", "--token", leakedId, "--dry-run");
 
       assertThat(dry.exitCode()).as(dry.err()).isZero();
       assertThat(dry.out().replaceAll("identity \\d+ ", "identity # ")).isEqualTo("""
@@ -62,7 +63,7 @@ class ITDataCommand {
           """.formatted(D1, D2, leakedId));
       assertThat(reports(server)).isEqualTo(poisoned);
 
-      CommandLine.Result run = CommandLine.run(cli, "data", "remove", "--token=tk_" + leakedId, "--json");
+      CommandProcess.Result run = command.run("data", "remove", "--token=tk_" + leakedId, "--json");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       JsonNode done = JSON.readTree(run.out());
@@ -79,10 +80,10 @@ class ITDataCommand {
       }
       assertThat(log.get(0).toString()).isEqualTo(JSON.readTree(run.out()).toString());
 
-      CommandLine.Result empty = CommandLine.run(cli, "data", "remove", "--dry-run");
+      CommandProcess.Result empty = command.run("data", "remove", "--dry-run");
       assertThat(empty.exitCode()).isEqualTo(2);
       assertThat(empty.err()).startsWith("a removal needs a filter: ingestToken, identity, developerId, from or to");
-      CommandLine.Result list = CommandLine.run(cli, "data", "removals");
+      CommandProcess.Result list = command.run("data", "removals");
       assertThat(list.exitCode()).as(list.err()).isZero();
       assertThat(list.out().lines().map(l -> l.substring(0, l.indexOf(' ')) + l.substring(l.indexOf(" by "))).toList())
           .containsExactly(

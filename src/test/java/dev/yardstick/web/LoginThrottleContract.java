@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * guesser per email and client, and never locking out someone who knows their password from a
  * client that has not failed (or from a browser that signed in before).
  */
-abstract class LoginThrottleContract extends DatabaseContract {
+abstract class LoginThrottleContract extends OnEveryDatabase {
   private static final Map<String, String> BEHIND_PROXY = Map.of("YARDSTICK_TRUSTED_PROXIES", "127.0.0.1, ::1");
   private static final String ADMIN_PAIR = "pair:ip:127.0.0.1|" + TestServer.ADMIN_EMAIL;
 

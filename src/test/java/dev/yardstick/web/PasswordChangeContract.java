@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * database: what is refused, what the change ends (other sessions) and what it keeps (this session,
  * personal API tokens).
  */
-abstract class PasswordChangeContract extends DatabaseContract {
+abstract class PasswordChangeContract extends OnEveryDatabase {
   private static final String OLD = "manager-password-1";
   private static final String NEW = "a-brand-new-password-2";
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The first admin through /setup and the code printed at start, over real HTTP, on every database. */
-abstract class SetupContract extends DatabaseContract {
+abstract class SetupContract extends OnEveryDatabase {
   private static final String PASSWORD = "first-admin-password-1";
   MovableClock clock;
   Map<String, String> dataDir;

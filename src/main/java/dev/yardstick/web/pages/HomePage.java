@@ -31,7 +31,7 @@ public final class HomePage {
 
   public void show(Context ctx) {
     Principal p = ApiRequests.principal(ctx);
-    LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate from = to.minusDays(29);
     GroupBy groupBy = switch (p.role()) {
       case ADMIN -> GroupBy.TEAM;
