@@ -8,10 +8,14 @@ import dev.yardstick.repos.SmallRepo;
 import dev.yardstick.testing.TestClock;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
+import dev.yardstick.testing.MovableClock;
 import dev.yardstick.testing.TestServer;
+import dev.yardstick.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -150,6 +154,37 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
           + "\",\"to\":null}]");
       assertThat(teams.get("Platform").get("commitsByClaudeCode").asLong()).isEqualTo(2);
       assertThat(teams.get("(no team)").get("commitsByClaudeCode").asLong()).isEqualTo(1); // the days between the two
+    }
+  }
+
+  @Test
+  void todaysTeam_isTheOneOnTheServersDay_inTheApiThePageAndTheExport() throws Exception {
+    MovableClock clock = new MovableClock(Instant.parse("2026-03-02T12:00:00Z")); // not the real day
+    LocalDate today = LocalDate.parse("2026-03-02");
+    try (TestServer s = TestServer.start(target, Map.of(), clock)) {
+      expect(s.json("POST", "/api/v1/teams", "{\"name\":\"Payments\",\"managers\":[\"lead@example.com\"]}"), 201);
+      expect(s.json("POST", "/api/v1/developers", "{\"email\":\"jane@example.com\",\"team\":\"Platform\"}"), 201);
+      long jane = ITIdentityResolution.developerId(s, "jane@example.com");
+      moveTo(s, jane, "Payments", today.plusDays(1));
+      WebClient lead = s.account("lead@example.com", "manager", "lead-password-1234");
+
+      for (String team : new String[] {"Platform", "Payments"}) {
+        String when = team.equals("Platform") ? "today" : "tomorrow";
+        assertThat(JSON.readTree(s.json("GET", "/api/v1/developers/" + jane, null).body()).get("team").asText()).as(when)
+            .isEqualTo(team);
+        assertThat(JSON.readTree(s.json("GET", "/api/v1/developers", null).body()).findValuesAsText("team")).as(when)
+            .containsExactly(team);
+        assertThat(JSON.readTree(s.json("POST", "/api/v1/identities/create-developer",
+            "{\"kind\":\"email\",\"value\":\"jane@example.com\"}").body()).get("team").asText()).as(when).isEqualTo(team);
+        assertThat(PeopleCsvContract.exportCsv(s)).as(when).isEqualTo(PeopleCsvContract.HEADER + "jane@example.com,jane@example.com,"
+            + team + (team.equals("Platform") ? ",," : "," + today.plusDays(1) + ",") + "," + (team.equals("Payments") ? "lead@example.com" : "")
+            + "\r\n");
+        assertThat(s.send(s.api("/developers").GET()).body()).as(when).contains("<td>jane@example.com</td><td>jane@example.com</td><td>" + team + "</td>");
+        // the manager of Payments sees Jane from the day she is in it
+        expect(lead.json("GET", "/api/v1/developers/" + jane, null, null), team.equals("Payments") ? 200 : 403);
+        assertThat(lead.get("/developers").body().contains("jane@example.com")).as(when).isEqualTo(team.equals("Payments"));
+        clock.advance(Duration.ofDays(1));
+      }
     }
   }
 
