@@ -38,9 +38,10 @@ public final class HomePage {
       case MANAGER -> GroupBy.TEAM;
       case DEVELOPER -> GroupBy.WEEK;
     };
-    Report r = reports.report(p.orgId(), from, to, groupBy, viewer.apply(ctx));
-    StringBuilder b = new StringBuilder(headline(reports.report(p.orgId(), from, to, GroupBy.ORG, viewer.apply(ctx)), from));
-    List<ReportRow> weeks = reports.report(p.orgId(), to.minusWeeks(11), to, GroupBy.WEEK, viewer.apply(ctx)).rows();
+    Viewer seen = viewer.apply(ctx); // a manager's teams are read once for the three reports
+    Report r = reports.report(p.orgId(), from, to, groupBy, seen);
+    StringBuilder b = new StringBuilder(headline(reports.report(p.orgId(), from, to, GroupBy.ORG, seen), from));
+    List<ReportRow> weeks = reports.report(p.orgId(), to.minusWeeks(11), to, GroupBy.WEEK, seen).rows();
     b.append("<div class=\"box\"><h2>Output per week</h2>").append(Charts.weeklyLines(weeks))
         .append("<p class=\"muted\">Accepted AI lines are a directional proxy, not line attribution: they may be edited or")
         .append(" never committed.</p></div><p class=\"muted\">").append(esc(r.from())).append(" to ").append(esc(r.to()))
