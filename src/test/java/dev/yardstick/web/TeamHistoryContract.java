@@ -132,7 +132,7 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
           "{\"error\":\"bad_request\",\"message\":\"a membership cannot end (" + TODAY.minusDays(9) + ") before it starts ("
               + TODAY.minusDays(2) + ")\"}");
       expect(s.json("PATCH", path + "/" + platform, "{\"from\":\"last week\"}"), 400,
-          "{\"error\":\"bad_request\",\"message\":\"from must be a date as YYYY-MM-DD, or null for since the start (got \\\"last week\\\")\"}");
+          "{\"error\":\"bad_request\",\"message\":\"\\\"from\\\" must be a date as YYYY-MM-DD, or null for since the start (got \\\"last week\\\")\"}");
       expect(s.json("POST", path, "{\"team\":\"Security\",\"from\":\"" + TODAY.minusDays(9) + "\",\"to\":\"" + TODAY.minusDays(8) + "\"}"),
           409, "{\"error\":\"conflict\",\"message\":\"Security from " + TODAY.minusDays(9) + " to " + TODAY.minusDays(8)
               + " overlaps the membership " + platform + " in Platform (from the start to " + TODAY.minusDays(9) + ")\"}");
