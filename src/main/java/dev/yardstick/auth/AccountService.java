@@ -180,11 +180,14 @@ public final class AccountService {
     accounts.deleteSessions(user.id(), p.sessionSha256());
   }
 
-  /** Forgets what no longer counts: expired sessions and setup codes, and failures past the throttle's window. */
+  /**
+   * Forgets what no longer counts: expired sessions, and failures past the throttle's window. Expired
+   * setup codes stay until an admin exists or the next start replaces them: while there is no admin
+   * they keep /setup open, to say "restart the server" rather than "Yardstick is set up".
+   */
   public void cleanUp() {
     Instant now = clock.instant();
     accounts.deleteExpiredSessions(now);
-    accounts.deleteSetupCodesBefore(now.minus(SETUP_CODE_TTL));
     throttle.forgetBefore(now.minus(LoginThrottle.WINDOW));
   }
 

@@ -17,6 +17,10 @@ final class AiUsage {
   static final double FLAG_MIN_LINES = 100;
   // ...and those are more than the lines counted: most of what they accepted was not found
 
+  // a week's two figures: [ACCEPTED, COMMITTED]
+  private static final int ACCEPTED = 0;
+  private static final int COMMITTED = 1;
+
   private final Map<Long, Ledger> developers = new HashMap<>();
 
   private static final class Ledger {
@@ -43,19 +47,19 @@ final class AiUsage {
 
   /** @param restricted whether the viewer may not see this developer's own numbers (SmallGroups) */
   void usage(long developer, LocalDate day, double acceptedLines, boolean restricted) {
-    Ledger l = developers.computeIfAbsent(developer, k -> new Ledger());
-    l.usage = true;
-    l.restricted |= restricted;
-    double[] w = l.week(day);
-    w[0] = Plausibility.sum(w[0], acceptedLines);
+    add(developer, day, ACCEPTED, acceptedLines, restricted).usage = true;
   }
 
   void commits(long developer, LocalDate day, double committedLines, boolean restricted) {
+    add(developer, day, COMMITTED, committedLines, restricted).commits = true;
+  }
+
+  private Ledger add(long developer, LocalDate day, int side, double lines, boolean restricted) {
     Ledger l = developers.computeIfAbsent(developer, k -> new Ledger());
-    l.commits = true;
     l.restricted |= restricted;
     double[] w = l.week(day);
-    w[1] = Plausibility.sum(w[1], committedLines);
+    w[side] = Plausibility.sum(w[side], lines);
+    return l;
   }
 
   /**
@@ -111,8 +115,8 @@ final class AiUsage {
         beyond = Plausibility.sum(beyond, open);
         open = 0;
       }
-      double accepted = Math.max(0, w.getValue()[0]);
-      double lines = Math.max(0, w.getValue()[1]);
+      double accepted = Math.max(0, w.getValue()[ACCEPTED]);
+      double lines = Math.max(0, w.getValue()[COMMITTED]);
       double fromOpen = Math.min(open, lines);
       double fromThisWeek = Math.min(accepted, lines - fromOpen);
       counted = Plausibility.sum(counted, fromOpen + fromThisWeek);

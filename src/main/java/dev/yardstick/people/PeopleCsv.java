@@ -9,10 +9,12 @@ import dev.yardstick.model.Emails;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Bulk import and export of developers as CSV with the columns email, name, team, team_since,
@@ -57,7 +59,7 @@ public final class PeopleCsv {
     for (int line = 1; line < rows.size(); line++) {
       Row row;
       try {
-        row = read(rows.get(line), columns, store.teams(org));
+        row = read(rows.get(line), columns, () -> store.teams(org));
       } catch (IllegalArgumentException e) {
         errors.add("line " + (line + 1) + ": " + e.getMessage());
         continue;
@@ -96,7 +98,8 @@ public final class PeopleCsv {
     return moved;
   }
 
-  private static Row read(List<String> cells, Map<String, Integer> columns, List<Team> teams) {
+  /** @param teams the organization's teams as they are now (read only for a row with a parent_team) */
+  private static Row read(List<String> cells, Map<String, Integer> columns, Supplier<List<Team>> teams) {
     String rawEmail = cell(cells, columns, "email");
     String email = Emails.normalize(rawEmail);
     if (email == null || !Emails.looksLikeEmail(email)) {
@@ -120,8 +123,9 @@ public final class PeopleCsv {
       throw new IllegalArgumentException("team " + team + " cannot be put under itself");
     }
     if (parent != null) {
-      Team existingParent = Teams.named(teams, parent).orElse(null);
-      String problem = existingParent == null ? null : Teams.nestingProblem(teams, team, existingParent);
+      List<Team> now = teams.get();
+      Team existingParent = Teams.named(now, parent).orElse(null);
+      String problem = existingParent == null ? null : Teams.nestingProblem(now, team, existingParent);
       if (problem != null) {
         throw new IllegalArgumentException(problem);
       }
@@ -139,10 +143,10 @@ public final class PeopleCsv {
     StringBuilder sb = new StringBuilder(Csv.line(COLUMNS));
     for (Developer d : people.developers(org)) {
       Membership m = resolver.membershipOn(d.id(), today).orElse(null);
-      Team team = m == null ? null : resolver.teamOn(d.id(), today).orElse(null);
-      String parent = team == null || team.parentId() == null ? null : resolver.teamAndAncestors(team.parentId()).getFirst().name();
+      Team team = m == null ? null : resolver.team(m.teamId()).orElse(null);
+      String parent = team == null || team.parentId() == null ? null : resolver.team(team.parentId()).map(Team::name).orElse(null);
       String manager = team == null ? null : managers.getOrDefault(team.id(), List.of("")).getFirst();
-      sb.append(Csv.line(java.util.Arrays.asList(d.email(), d.name(), team == null ? null : team.name(),
+      sb.append(Csv.line(Arrays.asList(d.email(), d.name(), team == null ? null : team.name(),
           team == null || m.from() == null ? null : m.from().toString(), parent, manager)));
     }
     return sb.toString();

@@ -266,7 +266,8 @@ public final class PeopleService {
     return clock.instant();
   }
 
-  LocalDate today() {
+  /** Today by the server's clock (UTC): the day "a developer's team" means wherever it is shown. */
+  public LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 

@@ -40,10 +40,10 @@ public final class OrgSetup {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
   }
 
-  /** Puts a developer in a team from a day on. */
+  /** Puts a developer in a team from a day on; without a day, as the API does without one (a first team: all their data). */
   public static void member(TestServer s, long developer, String team, LocalDate from) throws Exception {
     HttpResponse<String> r = call(s, "PUT", "/api/v1/developers/" + developer + "/team",
-        "{\"team\":\"" + team + "\",\"from\":\"" + from + "\"}");
+        "{\"team\":\"" + team + "\"" + (from == null ? "" : ",\"from\":\"" + from + "\"") + "}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
   }
 

@@ -8,10 +8,15 @@ import dev.yardstick.repos.SmallRepo;
 import dev.yardstick.testing.TestClock;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
+import dev.yardstick.testing.MovableClock;
+import dev.yardstick.testing.OrgSetup;
 import dev.yardstick.testing.TestServer;
+import dev.yardstick.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -55,9 +60,7 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
       expect(s.json("PUT", "/api/v1/integrations/anthropic",
           "{\"adminApiKey\":\"" + FakeAdminApi.ADMIN_KEY + "\",\"backfillFrom\":\"" + TODAY.minusDays(6) + "\"}"), 200);
       awaitSync(s);
-      HttpResponse<String> added = s.json("POST", "/api/v1/repositories", "{\"name\":\"app\",\"path\":\"" + repo.dir + "\"}");
-      expect(added, 201);
-      awaitImport(s, JSON.readTree(added.body()).get("id").asLong());
+      OrgSetup.follow(s, "app", repo.dir);
 
       Map<String, JsonNode> teams = rows(s, TODAY.minusDays(10), TODAY.minusDays(1), "team");
 
@@ -76,13 +79,13 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
       commits(s, token, "jane@example.com", 20, 2);
       commits(s, token, "jane@example.com", 5, 1);
       commits(s, token, "omar@example.com", 20, 4);
-      long jane = developer(s, "jane@example.com");
-      long omar = developer(s, "omar@example.com");
+      long jane = OrgSetup.developer(s, "jane@example.com");
+      long omar = OrgSetup.developer(s, "omar@example.com");
 
-      moveTo(s, jane, "Platform", TODAY.minusDays(10));
-      moveTo(s, omar, "Payments", null); // a first team without a date: since the start of their data
+      OrgSetup.member(s, jane, "Platform", TODAY.minusDays(10));
+      OrgSetup.member(s, omar, "Payments", null); // a first team without a date: since the start of their data
       Map<String, JsonNode> before = rows(s, TODAY.minusDays(30), TODAY, "team");
-      moveTo(s, jane, "Platform", TODAY.minusDays(25));
+      OrgSetup.member(s, jane, "Platform", TODAY.minusDays(25));
       Map<String, JsonNode> after = rows(s, TODAY.minusDays(30), TODAY, "team");
 
       assertThat(before.get("Platform").get("commitsByClaudeCode").asLong()).isEqualTo(1);
@@ -104,11 +107,11 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
       String token = s.newIngestToken("laptops");
       commits(s, token, "jane@example.com", 20, 2);
       commits(s, token, "jane@example.com", 5, 1);
-      long jane = developer(s, "jane@example.com");
-      long omar = developer(s, "omar@example.com");
+      long jane = OrgSetup.developer(s, "jane@example.com");
+      long omar = OrgSetup.developer(s, "omar@example.com");
       String path = "/api/v1/developers/" + jane + "/memberships";
-      moveTo(s, jane, "Platform", TODAY.minusDays(15));
-      moveTo(s, jane, "Payments", TODAY.minusDays(8));
+      OrgSetup.member(s, jane, "Platform", TODAY.minusDays(15));
+      OrgSetup.member(s, jane, "Payments", TODAY.minusDays(8));
       long[] ids = membershipIds(s, jane);
       long platform = ids[0];
       long payments = ids[1];
@@ -129,7 +132,7 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
           "{\"error\":\"bad_request\",\"message\":\"a membership cannot end (" + TODAY.minusDays(9) + ") before it starts ("
               + TODAY.minusDays(2) + ")\"}");
       expect(s.json("PATCH", path + "/" + platform, "{\"from\":\"last week\"}"), 400,
-          "{\"error\":\"bad_request\",\"message\":\"from must be a date as YYYY-MM-DD, or null for since the start (got \\\"last week\\\")\"}");
+          "{\"error\":\"bad_request\",\"message\":\"\\\"from\\\" must be a date as YYYY-MM-DD, or null for since the start (got \\\"last week\\\")\"}");
       expect(s.json("POST", path, "{\"team\":\"Security\",\"from\":\"" + TODAY.minusDays(9) + "\",\"to\":\"" + TODAY.minusDays(8) + "\"}"),
           409, "{\"error\":\"conflict\",\"message\":\"Security from " + TODAY.minusDays(9) + " to " + TODAY.minusDays(8)
               + " overlaps the membership " + platform + " in Platform (from the start to " + TODAY.minusDays(9) + ")\"}");
@@ -153,23 +156,44 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
     }
   }
 
+  @Test
+  void todaysTeam_isTheOneOnTheServersDay_inTheApiThePageAndTheExport() throws Exception {
+    MovableClock clock = new MovableClock(Instant.parse("2026-03-02T12:00:00Z")); // not the real day
+    LocalDate today = LocalDate.parse("2026-03-02");
+    try (TestServer s = TestServer.start(target, Map.of(), clock)) {
+      expect(s.json("POST", "/api/v1/teams", "{\"name\":\"Payments\",\"managers\":[\"lead@example.com\"]}"), 201);
+      expect(s.json("POST", "/api/v1/developers", "{\"email\":\"jane@example.com\",\"team\":\"Platform\"}"), 201);
+      long jane = ITIdentityResolution.developerId(s, "jane@example.com");
+      OrgSetup.member(s, jane, "Payments", today.plusDays(1));
+      WebClient lead = s.account("lead@example.com", "manager", "lead-password-1234");
+
+      for (String team : new String[] {"Platform", "Payments"}) {
+        String when = team.equals("Platform") ? "today" : "tomorrow";
+        assertThat(JSON.readTree(s.json("GET", "/api/v1/developers/" + jane, null).body()).get("team").asText()).as(when)
+            .isEqualTo(team);
+        assertThat(JSON.readTree(s.json("GET", "/api/v1/developers", null).body()).findValuesAsText("team")).as(when)
+            .containsExactly(team);
+        assertThat(JSON.readTree(s.json("POST", "/api/v1/identities/create-developer",
+            "{\"kind\":\"email\",\"value\":\"jane@example.com\"}").body()).get("team").asText()).as(when).isEqualTo(team);
+        assertThat(PeopleCsvContract.exportCsv(s)).as(when).isEqualTo(PeopleCsvContract.HEADER + "jane@example.com,jane@example.com,"
+            + team + (team.equals("Platform") ? ",," : "," + today.plusDays(1) + ",") + "," + (team.equals("Payments") ? "lead@example.com" : "")
+            + "\r\n");
+        assertThat(s.send(s.api("/developers").GET()).body()).as(when).contains("<td>jane@example.com</td><td>jane@example.com</td><td>" + team + "</td>");
+        // the manager of Payments sees Jane from the day she is in it
+        expect(lead.json("GET", "/api/v1/developers/" + jane, null, null), team.equals("Payments") ? 200 : 403);
+        assertThat(lead.get("/developers").body().contains("jane@example.com")).as(when).isEqualTo(team.equals("Payments"));
+        clock.advance(Duration.ofDays(1));
+      }
+    }
+  }
+
   /** A commit.count export of {@code commits} from {@code email}, at noon {@code daysAgo} days ago. */
   static void commits(TestServer s, String token, String email, int daysAgo, int commits) throws Exception {
     ITIdentityResolution.post(s, token, ITIdentityResolution.export(email, null, email + "@" + daysAgo, noon(daysAgo), commits));
   }
 
-  static long developer(TestServer s, String email) throws Exception {
-    s.developer(email);
-    return ITIdentityResolution.developerId(s, email);
-  }
-
   static long noon(int daysAgo) {
     return TODAY.minusDays(daysAgo).atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
-  }
-
-  static void moveTo(TestServer s, long developer, String team, LocalDate from) throws Exception {
-    expect(s.json("PUT", "/api/v1/developers/" + developer + "/team",
-        "{\"team\":\"" + team + "\"" + (from == null ? "" : ",\"from\":\"" + from + "\"") + "}"), 204);
   }
 
   static long[] membershipIds(TestServer s, long developer) throws Exception {
@@ -210,18 +234,5 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
       Thread.sleep(50);
     }
     throw new AssertionError("the sync did not end");
-  }
-
-  static void awaitImport(TestServer s, long id) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      JsonNode status = JSON.readTree(s.json("GET", "/api/v1/repositories/" + id, null).body());
-      if (!status.path("import").isNull() && !status.path("import").path("state").asText().equals("running")) {
-        assertThat(status.path("lastError").isNull()).as(status.toString()).isTrue();
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the import did not end");
   }
 }

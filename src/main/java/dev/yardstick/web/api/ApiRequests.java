@@ -77,8 +77,8 @@ public final class ApiRequests {
   }
 
   /**
-   * A date field as YYYY-MM-DD; null when absent, null or blank. {@code nullMeans} (may be null) says
-   * in the error what a null would have meant.
+   * The one reader of a date field of a JSON body, as YYYY-MM-DD; null when absent, null or blank.
+   * {@code nullMeans} (may be null) says in the error what a null would have meant.
    */
   static LocalDate optionalDate(JsonNode body, String field, String nullMeans) {
     JsonNode v = body.get(field);
@@ -89,8 +89,9 @@ public final class ApiRequests {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(field + " must be a date as YYYY-MM-DD" + (nullMeans == null ? "" : ", or null for " + nullMeans)
-          + " (got \"" + text + "\")");
+      String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+      throw new IllegalArgumentException("\"" + field + "\" must be a date as YYYY-MM-DD"
+          + (nullMeans == null ? "" : ", or null for " + nullMeans) + " (got \"" + shown + "\")");
     }
   }
 

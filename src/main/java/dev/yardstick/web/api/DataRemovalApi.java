@@ -11,8 +11,6 @@ import dev.yardstick.removal.RemovalRequest.Source;
 import dev.yardstick.storage.RemovalLog;
 import dev.yardstick.storage.TokenStore;
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,8 @@ public final class DataRemovalApi {
       }
     });
     RemovalRequest r = new RemovalRequest(ApiRequests.optionalText(body, "ingestToken", 200), identity(body.get("identity")),
-        developerId(body.get("developerId")), date(body, "from"), date(body, "to"), sources(body.get("sources")),
+        developerId(body.get("developerId")), ApiRequests.optionalDate(body, "from", null),
+        ApiRequests.optionalDate(body, "to", null), sources(body.get("sources")),
         flag(body, "all"), flag(body, "dryRun"));
     Principal p = ApiRequests.principal(ctx);
     RemovalLog.Entry e = removals.remove(p.orgId(), r, by(ctx, p));
@@ -101,18 +100,6 @@ public final class DataRemovalApi {
       throw new IllegalArgumentException("\"developerId\" must be a developer's id (a number)");
     }
     return v.asLong();
-  }
-
-  private static LocalDate date(JsonNode body, String field) {
-    String v = ApiRequests.optionalText(body, field, 40);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("\"" + field + "\" must be a date as YYYY-MM-DD (got \"" + v + "\")");
-    }
   }
 
   private static Set<Source> sources(JsonNode v) {

@@ -12,7 +12,6 @@ import dev.yardstick.people.PeopleCsv;
 import dev.yardstick.people.PeopleService;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +31,7 @@ public final class DeveloperApi {
     long org = ApiRequests.org(ctx);
     Developer d = people.createDeveloper(org, ApiRequests.requiredText(body, "email", 320),
         ApiRequests.optionalText(body, "name", 200), ApiRequests.optionalText(body, "team", 200));
-    ctx.status(201).json(PeopleJson.developer(d, people.resolver(org), today()));
+    ctx.status(201).json(PeopleJson.developer(d, people.resolver(org), people.today()));
   }
 
   /** Admins see everyone; managers the developers of their teams. */
@@ -40,9 +39,10 @@ public final class DeveloperApi {
     Principal p = ApiRequests.principal(ctx);
     IdentityResolver resolver = people.resolver(p.orgId());
     Set<Long> teams = p.role() == Role.ADMIN ? null : people.managedTeamIds(p.orgId(), p.email());
+    LocalDate today = people.today();
     var rows = people.developers(p.orgId()).stream()
-        .filter(d -> teams == null || resolver.teamOn(d.id(), today()).map(t -> teams.contains(t.id())).orElse(false))
-        .map(d -> PeopleJson.developer(d, resolver, today())).toList();
+        .filter(d -> teams == null || resolver.teamOn(d.id(), today).map(t -> teams.contains(t.id())).orElse(false))
+        .map(d -> PeopleJson.developer(d, resolver, today)).toList();
     ctx.json(Map.of("developers", rows));
   }
 
@@ -50,7 +50,7 @@ public final class DeveloperApi {
     Principal p = ApiRequests.principal(ctx);
     Developer d = visible(p, ApiRequests.pathId(ctx, "id"));
     IdentityResolver resolver = people.resolver(p.orgId());
-    Map<String, Object> out = PeopleJson.developer(d, resolver, today());
+    Map<String, Object> out = PeopleJson.developer(d, resolver, people.today());
     out.put("memberships", people.memberships(p.orgId(), d.id()).stream().map(m -> PeopleJson.membership(m, resolver)).toList());
     out.put("aliases", people.aliases(p.orgId(), d.id()).stream().map(PeopleJson::alias).toList());
     ctx.json(out);
@@ -104,7 +104,7 @@ public final class DeveloperApi {
     Developer d = people.developer(p.orgId(), id);
     boolean ok = switch (p.role()) {
       case ADMIN -> true;
-      case MANAGER -> people.resolver(p.orgId()).teamOn(id, today())
+      case MANAGER -> people.resolver(p.orgId()).teamOn(id, people.today())
           .map(t -> people.managedTeamIds(p.orgId(), p.email()).contains(t.id())).orElse(false);
       case DEVELOPER -> p.developerId() != null && p.developerId() == id;
     };
@@ -112,9 +112,5 @@ public final class DeveloperApi {
       throw new ForbiddenException("you may not see developer " + id);
     }
     return d;
-  }
-
-  private static LocalDate today() {
-    return LocalDate.now(ZoneOffset.UTC);
   }
 }

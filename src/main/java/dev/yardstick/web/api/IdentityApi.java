@@ -40,7 +40,7 @@ public final class IdentityApi {
     JsonNode body = ApiRequests.body(ctx);
     long org = ApiRequests.org(ctx);
     var d = people.createFromUnmatched(org, rawId(body), ApiRequests.optionalText(body, "name", 200));
-    ctx.status(201).json(PeopleJson.developer(d, people.resolver(org), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+    ctx.status(201).json(PeopleJson.developer(d, people.resolver(org), people.today()));
   }
 
   private static RawId rawId(JsonNode body) {

@@ -8,7 +8,6 @@ import dev.yardstick.model.NotFoundException;
 import dev.yardstick.storage.AnthropicStore.Integration;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,8 +23,8 @@ public final class IntegrationApi {
   public void save(Context ctx) throws InterruptedException {
     JsonNode body = ApiRequests.body(ctx);
     String key = ApiRequests.optionalText(body, "adminApiKey", 500); // absent: the check says what a key looks like
-    String from = ApiRequests.optionalText(body, "backfillFrom", 10);
-    LocalDate backfillFrom = from == null ? sync.today().minusDays(AnthropicSync.DEFAULT_BACKFILL_DAYS) : date("backfillFrom", from);
+    LocalDate from = ApiRequests.optionalDate(body, "backfillFrom", null);
+    LocalDate backfillFrom = from == null ? sync.today().minusDays(AnthropicSync.DEFAULT_BACKFILL_DAYS) : from;
     sync.configure(ApiRequests.org(ctx), key, backfillFrom);
     ctx.json(status(ApiRequests.org(ctx)));
   }
@@ -45,10 +44,10 @@ public final class IntegrationApi {
     Integration i = sync.integration(org).orElseThrow(() -> new NotFoundException("no Admin API key is saved for this organization"));
     JsonNode body = ctx.body().isBlank() ? null : ApiRequests.body(ctx);
     LocalDate today = sync.today();
-    String from = body == null ? null : ApiRequests.optionalText(body, "from", 10);
-    String to = body == null ? null : ApiRequests.optionalText(body, "to", 10);
-    LocalDate f = from == null ? (i.nextDay().isAfter(today) ? today.minusDays(2) : i.nextDay()) : date("from", from);
-    LocalDate t = to == null ? today : date("to", to);
+    LocalDate from = body == null ? null : ApiRequests.optionalDate(body, "from", null);
+    LocalDate to = body == null ? null : ApiRequests.optionalDate(body, "to", null);
+    LocalDate f = from == null ? (i.nextDay().isAfter(today) ? today.minusDays(2) : i.nextDay()) : from;
+    LocalDate t = to == null ? today : to;
     try {
       SyncProgress p = sync.start(org, f, t);
       ctx.status(202).json(Map.of("sync", p.snapshot()));
@@ -87,13 +86,5 @@ public final class IntegrationApi {
 
   private static String text(Object o) {
     return o == null ? null : o.toString();
-  }
-
-  private static LocalDate date(String field, String v) {
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("\"" + field + "\" must be a date as YYYY-MM-DD (got \"" + v + "\")");
-    }
   }
 }

@@ -10,7 +10,6 @@ import dev.yardstick.people.PeopleService;
 import dev.yardstick.web.api.ApiRequests;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /** Developers and their teams; admins add developers here. */
@@ -37,7 +36,7 @@ public final class DeveloperPages {
 
   private String page(Principal p, String message, boolean error) {
     IdentityResolver resolver = people.resolver(p.orgId());
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = people.today();
     Set<Long> teams = p.role() == Role.ADMIN ? null : people.managedTeamIds(p.orgId(), p.email());
     StringBuilder b = new StringBuilder(Html.message(message, error));
     b.append("<table id=\"developers\"><tr><th>Email</th><th>Name</th><th>Team</th></tr>");

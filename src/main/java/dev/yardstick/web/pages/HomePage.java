@@ -38,9 +38,10 @@ public final class HomePage {
       case MANAGER -> GroupBy.TEAM;
       case DEVELOPER -> GroupBy.WEEK;
     };
-    Report r = reports.report(p.orgId(), from, to, groupBy, viewer.apply(ctx));
-    StringBuilder b = new StringBuilder(headline(reports.report(p.orgId(), from, to, GroupBy.ORG, viewer.apply(ctx)), from));
-    List<ReportRow> weeks = reports.report(p.orgId(), to.minusWeeks(11), to, GroupBy.WEEK, viewer.apply(ctx)).rows();
+    Viewer seen = viewer.apply(ctx); // a manager's teams are read once for the three reports
+    Report r = reports.report(p.orgId(), from, to, groupBy, seen);
+    StringBuilder b = new StringBuilder(headline(reports.report(p.orgId(), from, to, GroupBy.ORG, seen), from, to));
+    List<ReportRow> weeks = reports.report(p.orgId(), to.minusWeeks(11), to, GroupBy.WEEK, seen).rows();
     b.append("<div class=\"box\"><h2>Output per week</h2>").append(Charts.weeklyLines(weeks))
         .append("<p class=\"muted\">Accepted AI lines are a directional proxy, not line attribution: they may be edited or")
         .append(" never committed.</p></div><p class=\"muted\">").append(esc(r.from())).append(" to ").append(esc(r.to()))
@@ -80,10 +81,10 @@ public final class HomePage {
   }
 
   /** AI usage % with its honest companions: coverage, the exact lower bound, and quality split AI against the rest. */
-  private static String headline(Report report, LocalDate asked) {
+  private static String headline(Report report, LocalDate from, LocalDate to) {
     ReportRow org = report.rows().getFirst();
     StringBuilder b = new StringBuilder("<div class=\"box\" id=\"headline\"><h2>Last 30 days</h2>");
-    if (!report.from().equals(asked)) { // company figures come by whole weeks to those who may not see everyone
+    if (!report.from().equals(from) || !report.to().equals(to)) { // by whole weeks to those who may not see everyone
       b.append("<p class=\"muted\">Whole weeks: ").append(esc(report.from())).append(" to ").append(esc(report.to())).append(".</p>");
     }
     if (Boolean.TRUE.equals(org.withheld())) {
