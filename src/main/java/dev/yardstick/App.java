@@ -105,7 +105,7 @@ public final class App implements AutoCloseable {
     telemetry = new TelemetryStore(db, orgs);
     queue = new WriteQueue(writerOverride.apply(SyncedWriter.around(telemetry, db, config.h2SyncCommits())), metrics, clock,
         config.ingestQueueBytes());
-    seen = new SeenWriter(telemetry, 5000);
+    seen = new SeenWriter(telemetry, 1000); // the profile's live check turns green within about a second of an export
     auth = new TokenAuthenticator(tokens, accountStore, clock);
     OtlpIngest ingest = new OtlpIngest(queue, metrics, clock);
     // one budget for the bodies arriving over HTTP and gRPC, the size of the queue's

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * are remembered only after it commits, so a rolled-back transaction leaves no stale id behind.
  */
 final class IdentityCache {
-  /** First/last seen are refreshed when a sighting moves them this much (or terminal or version change): keeps the fold small. */
-  private static final long SEEN_REFRESH_NANOS = 10L * 60 * 1_000_000_000L;
   private static final int MAX_ENTRIES = 200_000;
 
   record Key(long org, long hi, long lo) {
@@ -37,6 +34,7 @@ final class IdentityCache {
     long maxNanos = Long.MIN_VALUE;
     String terminal;
     String version;
+    final Map<SeenRefresher.Client, SeenRefresher.Span> clients = new HashMap<>(4);
 
     Sighting(Identity identity) {
       this.identity = identity;
@@ -47,10 +45,14 @@ final class IdentityCache {
       maxNanos = Math.max(maxNanos, maxTime);
       terminal = terminalType == null ? terminal : terminalType;
       version = appVersion == null ? version : appVersion;
+      SeenRefresher.Client c = SeenRefresher.Client.of(appVersion, terminalType);
+      if (c != null && (clients.containsKey(c) || clients.size() < SeenRefresher.MAX_CLIENTS)) {
+        clients.merge(c, new SeenRefresher.Span(minTime, maxTime), SeenRefresher.Span::merge);
+      }
     }
   }
 
-  private record Entry(long id, long seenNanos, String terminal, String version) {}
+  private record Entry(long id) {}
 
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
   private final SeenRefresher refresher;
@@ -66,37 +68,32 @@ final class IdentityCache {
             "VARCHAR(512)", "VARCHAR(512)"));
   }
 
-  /** Ids for every sighting, in the open transaction; call {@link Pending#commit()} after it commits. */
-  Pending resolve(Connection c, Map<Key, Sighting> sightings) throws SQLException {
+  /**
+   * Ids for every sighting, in the open transaction; call {@link Pending#commit()} after it commits.
+   * Every sighting goes to the seen writer (received now): it merges them per identity, so the
+   * database sees one update per active identity per run, and the live check sees every export.
+   */
+  Pending resolve(Connection c, Map<Key, Sighting> sightings, long receivedNanos) throws SQLException {
     Map<Key, Long> ids = new HashMap<>();
     Map<Key, Entry> fresh = new HashMap<>();
     List<Key> missing = new ArrayList<>();
-    List<Key> stale = new ArrayList<>();
     for (Map.Entry<Key, Sighting> e : sightings.entrySet()) {
       Entry cached = entries.get(e.getKey());
       if (cached == null) {
         missing.add(e.getKey());
       } else {
         ids.put(e.getKey(), cached.id());
-        Sighting s = e.getValue();
-        if (s.maxNanos > cached.seenNanos() + SEEN_REFRESH_NANOS || !Objects.equals(s.terminal, cached.terminal())
-            || !Objects.equals(s.version, cached.version())) {
-          stale.add(e.getKey());
-        }
       }
     }
     if (!missing.isEmpty()) {
       missing.sort(IdentityCache::compare);
       insertMissing(c, missing, sightings);
       selectIds(c, missing, ids);
-      stale.addAll(missing);
+      missing.forEach(k -> fresh.put(k, new Entry(ids.get(k))));
     }
-    List<SeenRefresher.Seen> seen = new ArrayList<>(stale.size());
-    for (Key k : stale) {
-      Sighting s = sightings.get(k);
-      fresh.put(k, new Entry(ids.get(k), s.maxNanos, s.terminal, s.version));
-      seen.add(new SeenRefresher.Seen(ids.get(k), s.minNanos, s.maxNanos, s.terminal, s.version));
-    }
+    List<SeenRefresher.Seen> seen = new ArrayList<>(sightings.size());
+    sightings.forEach((k, s) -> seen.add(new SeenRefresher.Seen(ids.get(k), s.minNanos, s.maxNanos, receivedNanos, s.terminal,
+        s.version, s.clients)));
     return new Pending(ids, fresh, seen);
   }
 

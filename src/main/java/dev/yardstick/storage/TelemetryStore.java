@@ -32,7 +32,7 @@ public final class TelemetryStore implements TelemetryWriter {
   private final IdentityCache identities;
   private final CumulativeSeries cumulative;
   private final IdentityDays days;
-  private final SeenRefresher seen = new SeenRefresher();
+  private final SeenRefresher seen;
   private static final String UNIQUE_VIOLATION = "23505";
   private static final List<String> FACT_COLUMNS = List.of("org_id", "key_hi", "key_lo", "signal", "identity_id",
       "first_day", "min_time_ns", "item_count", "session_id", "terminal_type", "app_version", "attributes", "payload",
@@ -55,6 +55,7 @@ public final class TelemetryStore implements TelemetryWriter {
   public TelemetryStore(Database db, OrgStore orgs) {
     this.db = db;
     this.orgs = orgs;
+    this.seen = new SeenRefresher(db.dialect());
     this.identities = new IdentityCache(db.dialect(), seen);
     this.cumulative = new CumulativeSeries(db.dialect());
     this.days = new IdentityDays(db.dialect());
@@ -125,7 +126,7 @@ public final class TelemetryStore implements TelemetryWriter {
             .saw(g.minTimeNanos(), g.maxTimeNanos(), g.context().terminalType(), g.context().appVersion());
       }
     }
-    IdentityCache.Pending ids = identities.resolve(c, sightings);
+    IdentityCache.Pending ids = identities.resolve(c, sightings, now.getEpochSecond() * 1_000_000_000L + now.getNano());
     List<Map.Entry<FactKey, Ref>> ordered = new ArrayList<>(unique.entrySet());
     ordered.sort(Map.Entry.comparingByKey(FactKey.ORDER));
     Map<Long, Integer> groupSpans = new HashMap<>();

@@ -16,9 +16,12 @@ import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.model.NotFoundException;
 import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.people.PeopleService;
+import dev.yardstick.profile.ProfileService;
 import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.Database;
+import dev.yardstick.storage.GitQueries;
+import dev.yardstick.storage.StatusQueries;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.api.AccountApi;
@@ -32,6 +35,7 @@ import dev.yardstick.web.api.MembershipApi;
 import dev.yardstick.web.api.ReportApi;
 import dev.yardstick.web.api.RepositoryApi;
 import dev.yardstick.web.api.TeamApi;
+import dev.yardstick.web.api.TelemetryStatusApi;
 import dev.yardstick.web.pages.AccountPages;
 import dev.yardstick.web.pages.Assets;
 import dev.yardstick.web.pages.DeveloperPages;
@@ -97,6 +101,8 @@ public final class WebServer implements AutoCloseable {
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     ReportApi report = new ReportApi(p.reports(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
+    ProfileService profiles = new ProfileService(new StatusQueries(p.db()), new GitQueries(p.db()), p.people());
+    TelemetryStatusApi telemetryStatus = new TelemetryStatusApi(profiles, p.people());
     MembershipApi memberships = new MembershipApi(p.people());
     TeamApi teams = new TeamApi(p.people());
     IdentityApi identities = new IdentityApi(p.people());
@@ -169,6 +175,7 @@ public final class WebServer implements AutoCloseable {
         new Route(delete, "/api/v1/developers/{id}/aliases/{aliasId}", Access.ADMIN, developers::removeAlias),
         new Route(put, "/api/v1/developers/{id}/team", Access.ADMIN, developers::moveTeam),
         new Route(get, "/api/v1/developers/{id}/memberships", Access.SIGNED_IN, developers::memberships),
+        new Route(get, "/api/v1/developers/{id}/telemetry", Access.SIGNED_IN, telemetryStatus::get),
         new Route(post, "/api/v1/developers/{id}/memberships", Access.ADMIN, memberships::add),
         new Route(patch, "/api/v1/developers/{id}/memberships/{membershipId}", Access.ADMIN, memberships::update),
         new Route(delete, "/api/v1/developers/{id}/memberships/{membershipId}", Access.ADMIN, memberships::delete),

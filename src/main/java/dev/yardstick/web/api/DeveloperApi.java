@@ -6,7 +6,6 @@ import dev.yardstick.identity.AliasKind;
 import dev.yardstick.identity.IdentityResolver;
 import dev.yardstick.identity.People.Developer;
 import dev.yardstick.identity.People.RawId;
-import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.model.Role;
 import dev.yardstick.people.PeopleCsv;
 import dev.yardstick.people.PeopleService;
@@ -99,18 +98,7 @@ public final class DeveloperApi {
         .result(csv.exportCsv(ApiRequests.org(ctx)));
   }
 
-  /** A developer the caller may see: admins any, managers their teams' developers, developers themselves. */
   private Developer visible(Principal p, long id) {
-    Developer d = people.developer(p.orgId(), id);
-    boolean ok = switch (p.role()) {
-      case ADMIN -> true;
-      case MANAGER -> people.resolver(p.orgId()).teamOn(id, people.today())
-          .map(t -> people.managedTeamIds(p.orgId(), p.email()).contains(t.id())).orElse(false);
-      case DEVELOPER -> p.developerId() != null && p.developerId() == id;
-    };
-    if (!ok) {
-      throw new ForbiddenException("you may not see developer " + id);
-    }
-    return d;
+    return DeveloperAccess.visible(people, p, id);
   }
 }
