@@ -42,6 +42,7 @@ import dev.yardstick.web.pages.DeveloperPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
 import dev.yardstick.web.pages.IntegrationPages;
+import dev.yardstick.web.pages.ProfilePages;
 import dev.yardstick.web.pages.RepositoryPages;
 import dev.yardstick.web.pages.SignInPages;
 import io.javalin.Javalin;
@@ -114,6 +115,7 @@ public final class WebServer implements AutoCloseable {
     HomePage home = new HomePage(p.reports(), viewer, p.clock());
     IdentityPages identityPages = new IdentityPages(p.people());
     DeveloperPages developerPages = new DeveloperPages(p.people());
+    ProfilePages profilePages = new ProfilePages(p.people(), profiles, p.clock());
     IntegrationPages integrationPages = new IntegrationPages(p.anthropic());
     RepositoryPages repositoryPages = new RepositoryPages(p.repositories());
     HandlerType get = HandlerType.GET;
@@ -149,6 +151,8 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/account/tokens/{id}/revoke", Access.SIGNED_IN, accountPages::revokeToken),
         new Route(get, "/developers", Access.MANAGER, developerPages::show),
         new Route(post, "/developers", Access.ADMIN, developerPages::create),
+        new Route(get, "/developers/{id}", Access.SIGNED_IN, profilePages::show),
+        new Route(get, "/developers/{id}/telemetry/live", Access.SIGNED_IN, profilePages::live),
         new Route(get, "/identities", Access.ADMIN, identityPages::show),
         new Route(post, "/identities/link", Access.ADMIN, identityPages::link),
         new Route(post, "/identities/create", Access.ADMIN, identityPages::create),

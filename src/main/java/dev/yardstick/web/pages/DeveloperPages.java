@@ -45,7 +45,7 @@ public final class DeveloperPages {
       if (teams != null && team.map(t -> !teams.contains(t.id())).orElse(true)) {
         continue;
       }
-      b.append("<tr><td>").append(esc(d.email())).append("</td><td>").append(esc(d.name())).append("</td><td>")
+      b.append("<tr><td><a href=\"/developers/").append(d.id()).append("\">").append(esc(d.email())).append("</a></td><td>").append(esc(d.name())).append("</td><td>")
           .append(esc(team.map(t -> t.name()).orElse(""))).append("</td></tr>");
     }
     b.append("</table>");
