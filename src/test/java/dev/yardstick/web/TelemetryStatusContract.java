@@ -137,6 +137,25 @@ abstract class TelemetryStatusContract extends OnEveryDatabase {
   }
 
   @Test
+  void aClientInventingVersions_keepsAtMostTwentyRowsForItsIdentity() throws Exception {
+    try (TestServer s = TestServer.start(target)) {
+      String token = s.newIngestToken("laptops");
+      long jane = OrgSetup.developer(s, "jane@example.com");
+      Instant at = s.clock().instant().minusSeconds(3600);
+      for (int i = 0; i < 30; i++) {
+        send(s, token, "jane@example.com", "s" + i, at.plusSeconds(i), "9.9." + i, "vscode");
+        if (i % 7 == 0) {
+          s.app().writeSeen(); // across several runs of the seen writer, not only within one
+        }
+      }
+      s.app().writeSeen();
+
+      assertThat(status(s, jane).get("clientVersions").size()).isEqualTo(20);
+      assertThat(s.queryOne("SELECT COUNT(*) FROM identity_clients")).isEqualTo("20");
+    }
+  }
+
+  @Test
   void adminApiDays_andGitCommits_resolvedByEmail() throws Exception {
     Path dataDir = Files.createTempDirectory("yardstick-status");
     LocalDate today = TestClock.today();
