@@ -178,7 +178,7 @@ abstract class TeamHistoryContract extends OnEveryDatabase {
         assertThat(PeopleCsvContract.exportCsv(s)).as(when).isEqualTo(PeopleCsvContract.HEADER + "jane@example.com,jane@example.com,"
             + team + (team.equals("Platform") ? ",," : "," + today.plusDays(1) + ",") + "," + (team.equals("Payments") ? "lead@example.com" : "")
             + "\r\n");
-        assertThat(s.send(s.api("/developers").GET()).body()).as(when).contains("<td>jane@example.com</td><td>jane@example.com</td><td>" + team + "</td>");
+        assertThat(s.send(s.api("/developers").GET()).body()).as(when).contains("<td><a href=\"/developers/" + jane + "\">jane@example.com</a></td><td>jane@example.com</td><td>" + team + "</td>");
         // the manager of Payments sees Jane from the day she is in it
         expect(lead.json("GET", "/api/v1/developers/" + jane, null, null), team.equals("Payments") ? 200 : 403);
         assertThat(lead.get("/developers").body().contains("jane@example.com")).as(when).isEqualTo(team.equals("Payments"));
