@@ -108,6 +108,7 @@ public final class IngestTokens {
   }
 
   public List<View> personal(long org, long developerId) {
+    people.developer(org, developerId); // throws NotFoundException
     return views(org, store.personalIngestTokens(org, developerId));
   }
 
