@@ -27,6 +27,7 @@ import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
 import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.tokens.IngestTokens;
+import dev.yardstick.web.pages.TokenPages;
 import dev.yardstick.web.api.IngestTokenApi;
 import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.MembershipApi;
@@ -96,6 +97,7 @@ public final class WebServer implements AutoCloseable {
     Function<Context, Viewer> viewer = ctx -> Viewers.of(ApiRequests.principal(ctx), p.people(), p.managersSeeIndividuals());
     IngestTokens tokenService = new IngestTokens(p.tokens(), p.auth(), p.people(), p.clock());
     IngestTokenApi ingestTokens = new IngestTokenApi(tokenService);
+    TokenPages tokenPages = new TokenPages(tokenService);
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     ReportApi report = new ReportApi(p.reports(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
@@ -156,6 +158,13 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/repositories", Access.ADMIN, repositoryPages::show),
         new Route(post, "/repositories", Access.ADMIN, repositoryPages::add),
         new Route(post, "/repositories/{id}/import", Access.ADMIN, repositoryPages::importNow),
+        new Route(get, "/integrations/claude-code/tokens", Access.ADMIN, tokenPages::orgSection),
+        new Route(post, "/integrations/claude-code/tokens", Access.ADMIN, tokenPages::orgCreate),
+        new Route(post, "/integrations/claude-code/tokens/{id}/rotate", Access.ADMIN, tokenPages::orgRotate),
+        new Route(post, "/integrations/claude-code/tokens/{id}/revoke", Access.ADMIN, tokenPages::orgRevoke),
+        new Route(get, "/developers/{id}/ingest-tokens", Access.SIGNED_IN, tokenPages::personalSection),
+        new Route(post, "/developers/{id}/ingest-tokens", Access.SIGNED_IN, tokenPages::personalCreate),
+        new Route(post, "/developers/{id}/ingest-tokens/{tokenId}/revoke", Access.SIGNED_IN, tokenPages::personalRevoke),
         // JSON API
         new Route(post, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::create),
         new Route(get, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::list),
