@@ -231,6 +231,40 @@ abstract class IngestTokenContract extends OnEveryDatabase {
     }
   }
 
+  @Test
+  void sectionsWithoutJavaScript_redirectBack_andShowTheNewTokenOnce() throws Exception {
+    try (TestServer s = TestServer.start(target)) {
+      long alice = OrgSetup.developer(s, "alice@example.com");
+      long bob = OrgSetup.developer(s, "bob@example.com");
+      WebClient admin = new WebClient(s);
+      admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+
+      HttpResponse<String> made = admin.post("/integrations/claude-code/tokens", "name", "laptops", "csrf", admin.csrf());
+
+      assertThat(made.statusCode()).isEqualTo(303);
+      assertThat(made.headers().firstValue("Location")).hasValue("/integrations/claude-code#tokens");
+      assertThat(made.headers().firstValue("Location").orElseThrow()).doesNotContain("tk_");
+      String section = admin.get("/integrations/claude-code/tokens").body();
+      String token = section.replaceAll("(?s).*<pre id=\"new-token\">([^<]+)</pre>.*", "$1");
+      assertThat(token).startsWith("tk_");
+      assertThat(send(s, token, "a", 1)).isEqualTo(200);
+      assertThat(admin.get("/integrations/claude-code/tokens").body()).doesNotContain("new-token").contains("laptops");
+      // htmx gets the section itself, with the rollout form's input out of band
+      HttpResponse<String> viaHtmx = admin.header("HX-Request", "true").post("/integrations/claude-code/tokens", "name", "ci",
+          "csrf", admin.csrf());
+      assertThat(viaHtmx.statusCode()).isEqualTo(200);
+      assertThat(viaHtmx.body()).contains("id=\"new-token\"").contains("id=\"rollout-token\"").contains("hx-swap-oob=\"true\"");
+
+      WebClient a = s.account("alice@example.com", "developer", "alice-password-1");
+      assertThat(a.post("/developers/" + alice + "/ingest-tokens", "name", "mine", "csrf", a.csrf()).headers()
+          .firstValue("Location")).hasValue("/developers/" + alice + "#personal-tokens");
+      assertThat(a.get("/developers/" + alice + "/ingest-tokens").body()).contains("id=\"new-token\"").doesNotContain("rollout-token");
+      assertThat(a.get("/developers/" + bob + "/ingest-tokens").statusCode()).isEqualTo(403);
+      assertThat(a.get("/integrations/claude-code/tokens").statusCode()).isEqualTo(403);
+      assertThat(a.post("/developers/" + bob + "/ingest-tokens", "name", "x", "csrf", a.csrf()).statusCode()).isEqualTo(403);
+    }
+  }
+
   private static int send(TestServer s, String token, String session, long lines) throws Exception {
     return send(s, token, "dev@example.com", session, lines);
   }
