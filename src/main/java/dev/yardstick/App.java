@@ -246,9 +246,10 @@ public final class App implements AutoCloseable {
     return web;
   }
 
-  /** Writes identities' first/last seen now instead of at the next tick (for tests). */
+  /** Writes identities' first/last seen, who used which token and tokens' last use now instead of at the next tick (for tests). */
   public void writeSeen() throws java.sql.SQLException {
     telemetry.writeSeen();
+    auth.flushLastUsed();
   }
 
 

@@ -34,7 +34,10 @@ public final class TokenAuthenticator {
     this.clock = clock;
   }
 
-  /** The organization and token id of an ingest token, or empty if the token is unknown, malformed or revoked. */
+  /**
+   * The organization and token id of an ingest token, or empty if the token is unknown, malformed, revoked or
+   * past its expiry (the end of a rotation's grace period, read against the clock at every call).
+   */
   public Optional<IngestSender> ingestSender(String authorization) {
     Optional<Tokens.IngestCredentials> creds = Tokens.parseIngest(Tokens.fromAuthorization(authorization));
     if (creds.isEmpty()) {
@@ -42,11 +45,13 @@ public final class TokenAuthenticator {
     }
     String id = creds.get().id();
     TokenStore.IngestTokenSecret row = cached(ingest, id, () -> store.findIngestToken(id).orElse(null));
-    if (row == null || row.revoked() || !Tokens.matches(creds.get().secret(), row.secretSha256())) {
+    Instant now = clock.instant();
+    if (row == null || row.revoked() || (row.expiresAt() != null && !now.isBefore(row.expiresAt()))
+        || !Tokens.matches(creds.get().secret(), row.secretSha256())) {
       return Optional.empty();
     }
-    ingestUsed.put(id, clock.instant());
-    return Optional.of(new IngestSender(row.orgId(), row.id()));
+    ingestUsed.put(id, now);
+    return Optional.of(new IngestSender(row.orgId(), row.id(), row.developerId() != null));
   }
 
   /**
@@ -83,7 +88,7 @@ public final class TokenAuthenticator {
     api.clear();
   }
 
-  /** Forgets a token at once, after it was revoked here. */
+  /** Forgets a token at once, after it was revoked or rotated here. */
   public void forgetIngest(String id) {
     ingest.remove(id);
   }

@@ -10,7 +10,9 @@ public enum AliasKind {
   USER_ID,
   SERVICE_NAME,
   API_KEY_NAME,
-  GIT_EMAIL;
+  GIT_EMAIL,
+  /** A developer's personal ingest token (its id); never an alias one adds: it comes from the token itself. */
+  INGEST_TOKEN;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -19,7 +21,11 @@ public enum AliasKind {
   /** Throws IllegalArgumentException naming the accepted kinds. */
   public static AliasKind parse(String s) {
     try {
-      return valueOf(s.trim().toUpperCase(Locale.ROOT));
+      AliasKind k = valueOf(s.trim().toUpperCase(Locale.ROOT));
+      if (k == INGEST_TOKEN) {
+        throw new IllegalArgumentException("not an alias kind");
+      }
+      return k;
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("kind must be one of email, account_uuid, account_id, user_id, service_name,"
           + " api_key_name, git_email (got \"" + s + "\")");

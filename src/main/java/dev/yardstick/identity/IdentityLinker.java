@@ -26,6 +26,9 @@ public final class IdentityLinker {
     Map<RawId, Set<Long>> owners = new LinkedHashMap<>();
     Map<RawId, String> firstEvidence = new HashMap<>();
     for (IdentityRecord r : identities) {
+      if (r.identity().personalToken() != null) {
+        continue; // its owner is the token's: its attributes prove nothing about anyone
+      }
       List<RawId> evidence = IdentityResolver.evidence(r.identity());
       RawId email = evidence.stream().filter(e -> e.kind() == AliasKind.EMAIL).findFirst().orElse(null);
       OptionalLong dev = email == null ? OptionalLong.empty() : resolver.developerOf(email);
@@ -58,6 +61,7 @@ public final class IdentityLinker {
       case API_KEY_NAME -> "API key";
       case GIT_EMAIL -> "git author email";
       case EMAIL -> "email";
+      case INGEST_TOKEN -> "personal ingest token";
     };
   }
 }

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * Pure: raw identifiers → developer → team on a day, over one snapshot of developers, aliases,
  * teams and memberships. Order of evidence (product.md): user.email, the X-Yardstick-User-Email
  * header, an email in service.name, user.account_uuid / user.account_id, user.id; the first
- * identifier that an alias claims wins.
+ * identifier that an alias claims wins. A personal ingest token comes before them all.
  */
 public final class IdentityResolver {
   private final Map<Long, Developer> developers = new HashMap<>();
@@ -55,7 +55,8 @@ public final class IdentityResolver {
 
   /** The identifiers of a telemetry identity in order of evidence, normalized as aliases store them. */
   public static List<RawId> evidence(Identity id) {
-    List<RawId> out = new ArrayList<>(6);
+    List<RawId> out = new ArrayList<>(7);
+    add(out, AliasKind.INGEST_TOKEN, id.personalToken());
     add(out, AliasKind.EMAIL, id.email());
     add(out, AliasKind.EMAIL, id.headerEmail());
     if (id.serviceName() != null && !isDefaultServiceName(id.serviceName())) {

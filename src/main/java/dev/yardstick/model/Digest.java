@@ -91,8 +91,10 @@ public final class Digest {
   }
 
   public Digest putIdentity(Identity id) {
-    return putString(id.email()).putString(id.headerEmail()).putString(id.serviceName()).putString(id.accountUuid())
+    Digest d = putString(id.email()).putString(id.headerEmail()).putString(id.serviceName()).putString(id.accountUuid())
         .putString(id.accountId()).putString(id.userId()).putString(id.claudeOrgId());
+    // only when present: identities that came with an organization token keep the keys they always had
+    return id.personalToken() == null ? d : d.putString("personal-token").putString(id.personalToken());
   }
 
   /** The key: {hi, lo}. */

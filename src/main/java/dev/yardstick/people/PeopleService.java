@@ -65,6 +65,11 @@ public final class PeopleService {
     resolvers.remove(org);
   }
 
+  /** Says that identifiers changed elsewhere (a personal ingest token was made), so resolution sees it at once. */
+  public void identifiersChanged(long org) {
+    changed(org);
+  }
+
   /** Creates a developer (and puts them in a team, created if needed); the email is normalized. */
   public Developer createDeveloper(long org, String email, String name, String teamName) {
     String normalized = Emails.normalize(email);

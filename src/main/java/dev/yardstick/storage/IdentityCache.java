@@ -62,10 +62,10 @@ final class IdentityCache {
     this.refresher = refresher;
     insertSql = dialect.insertIfAbsent("identities", List.of("org_id", "key_hi", "key_lo"),
         List.of("org_id", "key_hi", "key_lo", "email", "header_email", "service_name", "account_uuid", "account_id",
-            "user_id", "claude_org_id", "first_seen", "last_seen", "last_terminal_type", "last_app_version"),
+            "user_id", "claude_org_id", "first_seen", "last_seen", "last_terminal_type", "last_app_version", "personal_token"),
         List.of("BIGINT", "BIGINT", "BIGINT", "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(512)",
             "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(512)", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE",
-            "VARCHAR(512)", "VARCHAR(512)"));
+            "VARCHAR(512)", "VARCHAR(512)", "VARCHAR(40)"));
   }
 
   /**
@@ -116,6 +116,7 @@ final class IdentityCache {
         ps.setObject(12, Times.utc(s.maxNanos));
         ps.setString(13, s.terminal);
         ps.setString(14, s.version);
+        ps.setString(15, id.personalToken());
         ps.addBatch();
       }
       ps.executeBatch();

@@ -172,6 +172,16 @@ public final class PeopleStore {
         .list();
   }
 
+  /** The aliases, and every personal ingest token (revoked ones too: their data stays theirs) as the owner's identifier. */
+  private static List<Alias> withPersonalTokens(Handle h, long org) {
+    List<Alias> out = new java.util.ArrayList<>(aliases(h, org));
+    h.createQuery("SELECT developer_id, id FROM ingest_tokens WHERE org_id = :org AND developer_id IS NOT NULL ORDER BY id")
+        .bind("org", org)
+        .map((rs, ctx) -> new Alias(0, rs.getLong(1), AliasKind.INGEST_TOKEN, rs.getString(2), "personal ingest token", false))
+        .forEach(out::add);
+    return out;
+  }
+
   /** Records that an admin ignored an identifier (or undid its automatic link). */
   public void decide(long org, RawId id, String decision, Instant now) {
     db.jdbi().useHandle(h -> decide(h, org, id, decision, now));
@@ -195,7 +205,7 @@ public final class PeopleStore {
 
   /** Everything resolution needs, read in one transaction. */
   public IdentityResolver resolver(long org) {
-    return db.jdbi().inTransaction(h -> new IdentityResolver(developers(h, org), aliases(h, org), teams(h, org),
+    return db.jdbi().inTransaction(h -> new IdentityResolver(developers(h, org), withPersonalTokens(h, org), teams(h, org),
         h.createQuery("SELECT developer_id, team_id, valid_from, valid_to FROM team_memberships WHERE org_id = :org")
             .bind("org", org)
             .map((rs, ctx) -> new Membership(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
@@ -224,10 +234,10 @@ public final class PeopleStore {
             .forEach(e -> volume.put(e.getKey(), e.getValue())); // one row per identity
       }
       return h.createQuery("SELECT id, email, header_email, service_name, account_uuid, account_id, user_id, claude_org_id,"
-              + " first_seen, last_seen, last_terminal_type, last_app_version FROM identities WHERE org_id = :org ORDER BY id")
+              + " first_seen, last_seen, last_terminal_type, last_app_version, personal_token FROM identities WHERE org_id = :org ORDER BY id")
           .bind("org", org)
           .map((rs, ctx) -> new IdentityRecord(rs.getLong(1), new Identity(rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(13)),
               rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toInstant(),
               rs.getString(11), rs.getString(12), volume.getOrDefault(rs.getLong(1), 0L)))
           .filter(r -> !removed.contains(r.id()))

@@ -60,10 +60,10 @@ public final class ReportQueries {
   public Map<Long, Identity> identities(long orgId) {
     Map<Long, Identity> out = new HashMap<>();
     db.jdbi().useHandle(h -> h.createQuery("SELECT id, email, header_email, service_name, account_uuid, account_id, user_id,"
-            + " claude_org_id FROM identities WHERE org_id = :org")
+            + " claude_org_id, personal_token FROM identities WHERE org_id = :org")
         .bind("org", orgId)
         .map((rs, ctx) -> Map.entry(rs.getLong(1), new Identity(rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))))
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))))
         .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }

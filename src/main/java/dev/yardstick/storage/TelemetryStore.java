@@ -33,6 +33,7 @@ public final class TelemetryStore implements TelemetryWriter {
   private final CumulativeSeries cumulative;
   private final IdentityDays days;
   private final SeenRefresher seen;
+  private final TokenSightings tokenSightings;
   private static final String UNIQUE_VIOLATION = "23505";
   private static final List<String> FACT_COLUMNS = List.of("org_id", "key_hi", "key_lo", "signal", "identity_id",
       "first_day", "min_time_ns", "item_count", "session_id", "terminal_type", "app_version", "attributes", "payload",
@@ -59,6 +60,7 @@ public final class TelemetryStore implements TelemetryWriter {
     this.identities = new IdentityCache(db.dialect(), seen);
     this.cumulative = new CumulativeSeries(db.dialect());
     this.days = new IdentityDays(db.dialect());
+    this.tokenSightings = new TokenSightings(db.dialect());
     this.plainInsertFactSql = "INSERT INTO fact_groups (" + String.join(", ", FACT_COLUMNS) + ") VALUES ("
         + String.join(", ", java.util.Collections.nCopies(FACT_COLUMNS.size(), "?")) + ")";
     this.insertFactSql = db.dialect().insertIfAbsent("fact_groups", List.of("org_id", "min_time_ns", "key_hi", "key_lo"),
@@ -71,6 +73,7 @@ public final class TelemetryStore implements TelemetryWriter {
   /** Writes the identities' first/last seen that ingest recorded since the last call. */
   public void writeSeen() throws SQLException {
     seen.flush(db);
+    tokenSightings.flush(db);
   }
 
   /** Stores the batches in one transaction and says, per batch in order, what was new. */
@@ -86,6 +89,7 @@ public final class TelemetryStore implements TelemetryWriter {
           c.commit();
           w.identities.commit();
           w.days.commit();
+          noteTokens(w, now);
           spans.remember(w.spans);
           recent.addAll(w.keys);
           return w.outcomes;
@@ -100,8 +104,20 @@ public final class TelemetryStore implements TelemetryWriter {
     }
   }
 
+  /** Which identities used which token, for the developers seen per token (written later, off this path). */
+  private void noteTokens(Written w, Instant now) {
+    for (TokenUse u : w.tokenUses) {
+      Long id = w.identities.ids.get(u.key());
+      if (id != null) {
+        tokenSightings.saw(new TokenSightings.Pair(u.key().org(), u.token(), id), now);
+      }
+    }
+  }
+
+  private record TokenUse(String token, IdentityCache.Key key) {}
+
   private record Written(List<Outcome> outcomes, IdentityCache.Pending identities, IdentityDays.Written days,
-      List<FactKey> keys, Map<Long, Integer> spans) {}
+      List<FactKey> keys, Map<Long, Integer> spans, java.util.Set<TokenUse> tokenUses) {}
 
   private record Ref(int batch, long org, FactGroup group) {}
 
@@ -112,6 +128,7 @@ public final class TelemetryStore implements TelemetryWriter {
     Map<FactKey, Ref> unique = new LinkedHashMap<>();
     Map<IdentityCache.Key, IdentityCache.Sighting> sightings = new HashMap<>();
     Map<FactGroup, IdentityCache.Key> identityOf = new IdentityHashMap<>(); // by instance: records hash their whole content
+    java.util.Set<TokenUse> tokenUses = new java.util.HashSet<>();
     for (int b = 0; b < batches.size(); b++) {
       TelemetryBatch batch = batches.get(b);
       for (FactGroup g : batch.groups()) {
@@ -120,9 +137,13 @@ public final class TelemetryStore implements TelemetryWriter {
           duplicates[b] += g.size(); // sent before, or twice in this transaction (a retry racing its original)
           continue;
         }
-        IdentityCache.Key key = IdentityCache.Key.of(batch.orgId(), g.context().identity());
+        dev.yardstick.model.Identity identity = batch.identityOf(g);
+        IdentityCache.Key key = IdentityCache.Key.of(batch.orgId(), identity);
         identityOf.put(g, key);
-        sightings.computeIfAbsent(key, k -> new IdentityCache.Sighting(g.context().identity()))
+        if (batch.ingestTokenId() != null) {
+          tokenUses.add(new TokenUse(batch.ingestTokenId(), key));
+        }
+        sightings.computeIfAbsent(key, k -> new IdentityCache.Sighting(identity))
             .saw(g.minTimeNanos(), g.maxTimeNanos(), g.context().terminalType(), g.context().appVersion());
       }
     }
@@ -158,7 +179,8 @@ public final class TelemetryStore implements TelemetryWriter {
     for (int b = 0; b < batches.size(); b++) {
       outcomes.add(rejected[b] == null ? new Outcome(stored[b], duplicates[b]) : new Outcome(stored[b], duplicates[b], rejected[b]));
     }
-    return new Written(outcomes, ids, dayRows, ordered.stream().map(Map.Entry::getKey).toList(), raisedSpans);
+    return new Written(outcomes, ids, dayRows, ordered.stream().map(Map.Entry::getKey).toList(), raisedSpans,
+        tokenUses);
   }
 
   private int[] insertFacts(Connection c, String sql, List<Map.Entry<FactKey, Ref>> ordered, List<TelemetryBatch> batches,

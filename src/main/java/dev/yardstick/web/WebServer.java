@@ -29,6 +29,8 @@ import dev.yardstick.web.api.DataRemovalApi;
 import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
 import dev.yardstick.web.api.IdentityApi;
+import dev.yardstick.tokens.IngestTokens;
+import dev.yardstick.web.pages.TokenPages;
 import dev.yardstick.web.api.IngestTokenApi;
 import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.MembershipApi;
@@ -98,7 +100,9 @@ public final class WebServer implements AutoCloseable {
   static List<Route> routes(Parts p) {
     HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started(), p.ingest()::writing);
     Function<Context, Viewer> viewer = ctx -> Viewers.of(ApiRequests.principal(ctx), p.people(), p.managersSeeIndividuals());
-    IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
+    IngestTokens tokenService = new IngestTokens(p.tokens(), p.auth(), p.people(), p.clock());
+    IngestTokenApi ingestTokens = new IngestTokenApi(tokenService);
+    TokenPages tokenPages = new TokenPages(tokenService);
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     ReportApi report = new ReportApi(p.reports(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
@@ -164,10 +168,21 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/repositories", Access.ADMIN, repositoryPages::show),
         new Route(post, "/repositories", Access.ADMIN, repositoryPages::add),
         new Route(post, "/repositories/{id}/import", Access.ADMIN, repositoryPages::importNow),
+        new Route(get, "/integrations/claude-code/tokens", Access.ADMIN, tokenPages::orgSection),
+        new Route(post, "/integrations/claude-code/tokens", Access.ADMIN, tokenPages::orgCreate),
+        new Route(post, "/integrations/claude-code/tokens/{id}/rotate", Access.ADMIN, tokenPages::orgRotate),
+        new Route(post, "/integrations/claude-code/tokens/{id}/revoke", Access.ADMIN, tokenPages::orgRevoke),
+        new Route(get, "/developers/{id}/ingest-tokens", Access.SIGNED_IN, tokenPages::personalSection),
+        new Route(post, "/developers/{id}/ingest-tokens", Access.SIGNED_IN, tokenPages::personalCreate),
+        new Route(post, "/developers/{id}/ingest-tokens/{tokenId}/revoke", Access.SIGNED_IN, tokenPages::personalRevoke),
         // JSON API
         new Route(post, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::create),
         new Route(get, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::list),
         new Route(delete, "/api/v1/ingest-tokens/{id}", Access.ADMIN, ingestTokens::revoke),
+        new Route(post, "/api/v1/ingest-tokens/{id}/rotate", Access.ADMIN, ingestTokens::rotate),
+        new Route(post, "/api/v1/developers/{id}/ingest-tokens", Access.SIGNED_IN, ingestTokens::createPersonal),
+        new Route(get, "/api/v1/developers/{id}/ingest-tokens", Access.SIGNED_IN, ingestTokens::listPersonal),
+        new Route(delete, "/api/v1/developers/{id}/ingest-tokens/{tokenId}", Access.SIGNED_IN, ingestTokens::revokePersonal),
         new Route(post, "/api/v1/data/removals", Access.ADMIN, removals::create),
         new Route(get, "/api/v1/data/removals", Access.ADMIN, removals::list),
         new Route(get, "/api/v1/data/removals/{id}", Access.ADMIN, removals::get),

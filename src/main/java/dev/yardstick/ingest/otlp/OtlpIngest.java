@@ -84,7 +84,7 @@ public final class OtlpIngest {
       return CompletableFuture.completedFuture(rejected(s, mapped.rejections()));
     }
     TelemetryBatch batch = new TelemetryBatch(sender.orgId(), signal, mapped.groups(), mapped.rejected(), mapped.rejectReason(),
-        mapped.ignored(), sender.tokenId());
+        mapped.ignored(), sender.tokenId(), sender.personal());
     return queue.submit(batch, bytes).thenApply(outcome -> {
       metrics.items(s, "accepted", outcome.stored());
       metrics.items(s, "duplicate", outcome.duplicates());
