@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yardstick.auth.AccountService;
+import dev.yardstick.auth.IngestTokenCheck;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.ingest.BodyBudget;
 import dev.yardstick.config.TrustedProxies;
@@ -22,6 +23,7 @@ import dev.yardstick.storage.Database;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.api.AccountApi;
+import dev.yardstick.web.api.ClaudeCodeConfigApi;
 import dev.yardstick.web.api.DataRemovalApi;
 import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
@@ -102,6 +104,7 @@ public final class WebServer implements AutoCloseable {
     IdentityApi identities = new IdentityApi(p.people());
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
     RepositoryApi repositories = new RepositoryApi(p.repositories());
+    ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens()), p.publicUrl());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
@@ -160,6 +163,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/data/removals", Access.ADMIN, removals::list),
         new Route(get, "/api/v1/data/removals/{id}", Access.ADMIN, removals::get),
         new Route(get, "/api/v1/report", Access.SIGNED_IN, report::report),
+        new Route(post, "/api/v1/claude-code/config", Access.SIGNED_IN, claudeCode::generate),
         new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
         new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),
         new Route(post, "/api/v1/developers/import", Access.ADMIN, developers::importCsv),
