@@ -19,6 +19,7 @@ import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.people.PeopleService;
 import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.repos.RepositoryService;
+import dev.yardstick.storage.ClaudeCodeStatusStore;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
@@ -39,6 +40,7 @@ import dev.yardstick.web.pages.Assets;
 import dev.yardstick.web.pages.DeveloperPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
+import dev.yardstick.web.pages.ClaudeCodePages;
 import dev.yardstick.web.pages.IntegrationPages;
 import dev.yardstick.web.pages.RepositoryPages;
 import dev.yardstick.web.pages.SignInPages;
@@ -95,6 +97,7 @@ public final class WebServer implements AutoCloseable {
   static List<Route> routes(Parts p) {
     HealthEndpoint health = new HealthEndpoint(p.db(), p.metrics(), p.started(), p.ingest()::writing);
     Function<Context, Viewer> viewer = ctx -> Viewers.of(ApiRequests.principal(ctx), p.people(), p.managersSeeIndividuals());
+    ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens()), p.publicUrl());
     IngestTokenApi ingestTokens = new IngestTokenApi(p.tokens(), p.auth(), p.clock());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     ReportApi report = new ReportApi(p.reports(), viewer);
@@ -104,7 +107,6 @@ public final class WebServer implements AutoCloseable {
     IdentityApi identities = new IdentityApi(p.people());
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
     RepositoryApi repositories = new RepositoryApi(p.repositories());
-    ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens()), p.publicUrl());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
@@ -112,6 +114,8 @@ public final class WebServer implements AutoCloseable {
     IdentityPages identityPages = new IdentityPages(p.people());
     DeveloperPages developerPages = new DeveloperPages(p.people());
     IntegrationPages integrationPages = new IntegrationPages(p.anthropic());
+    ClaudeCodePages claudeCodePages = new ClaudeCodePages(claudeCode, integrationPages, p.anthropic(),
+        new ClaudeCodeStatusStore(p.db()), p.clock());
     RepositoryPages repositoryPages = new RepositoryPages(p.repositories());
     HandlerType get = HandlerType.GET;
     HandlerType post = HandlerType.POST;
@@ -150,7 +154,10 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/identities/link", Access.ADMIN, identityPages::link),
         new Route(post, "/identities/create", Access.ADMIN, identityPages::create),
         new Route(post, "/identities/ignore", Access.ADMIN, identityPages::ignore),
-        new Route(get, "/integrations", Access.ADMIN, integrationPages::show),
+        new Route(get, "/integrations", Access.ADMIN, claudeCodePages::redirect),
+        new Route(get, "/integrations/claude-code", Access.ADMIN, claudeCodePages::show),
+        new Route(post, "/claude-code/config", Access.SIGNED_IN, claudeCodePages::blocks),
+        new Route(post, "/claude-code/managed-settings.json", Access.SIGNED_IN, claudeCodePages::download),
         new Route(post, "/integrations/anthropic", Access.ADMIN, integrationPages::save),
         new Route(post, "/integrations/anthropic/test", Access.ADMIN, integrationPages::test),
         new Route(post, "/integrations/anthropic/sync", Access.ADMIN, integrationPages::syncNow),
