@@ -41,7 +41,7 @@ class ITClaudeCodePage {
         browser.get(server.url("/integrations"));
         assertThat(browser.getCurrentUrl()).endsWith("/integrations/claude-code");
 
-        assertThat(browser.findElement(By.id("path-2")).isDisplayed()).as("no Admin API key: subscriptions first").isTrue();
+        assertThat(browser.findElement(By.id("path-2")).isDisplayed()).as("an ingest token and no Admin API key: subscriptions first").isTrue();
         assertThat(browser.findElement(By.id("path-1")).isDisplayed()).isFalse();
         browser.findElement(By.id("choose-3")).click();
         assertThat(browser.findElement(By.id("path-3")).isDisplayed()).isTrue();

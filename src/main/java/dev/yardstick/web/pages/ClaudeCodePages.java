@@ -44,7 +44,9 @@ public final class ClaudeCodePages {
     boolean adminApiOn = sync.integration(p.orgId()).isPresent();
     String chosen = ctx.queryParam("path");
     if (chosen == null || !List.of("1", "2", "3").contains(chosen)) {
-      chosen = ctx.queryParam("ok") != null || ctx.queryParam("error") != null || adminApiOn ? "1" : "2";
+      // an organization sending telemetry without an Admin API key is on Path 2 or 3; everyone else starts at the top
+      boolean telemetry = !adminApiOn && status.tokens(p.orgId()).active() > 0;
+      chosen = ctx.queryParam("ok") == null && ctx.queryParam("error") == null && telemetry ? "2" : "1";
     }
     String message = ctx.queryParam("ok") != null ? ctx.queryParam("ok") : ctx.queryParam("error");
     Map<String, Object> params = new HashMap<>();
