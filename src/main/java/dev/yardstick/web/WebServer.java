@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yardstick.auth.AccountService;
+import dev.yardstick.auth.IngestTokenCheck;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.ingest.BodyBudget;
 import dev.yardstick.config.TrustedProxies;
@@ -19,12 +20,14 @@ import dev.yardstick.people.PeopleService;
 import dev.yardstick.profile.ProfileService;
 import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.repos.RepositoryService;
+import dev.yardstick.storage.ClaudeCodeStatusStore;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.StatusQueries;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.api.AccountApi;
+import dev.yardstick.web.api.ClaudeCodeConfigApi;
 import dev.yardstick.web.api.DataRemovalApi;
 import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
@@ -43,6 +46,7 @@ import dev.yardstick.web.pages.Assets;
 import dev.yardstick.web.pages.DeveloperPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
+import dev.yardstick.web.pages.ClaudeCodePages;
 import dev.yardstick.web.pages.IntegrationPages;
 import dev.yardstick.web.pages.ProfilePages;
 import dev.yardstick.web.pages.RepositoryPages;
@@ -103,6 +107,7 @@ public final class WebServer implements AutoCloseable {
     IngestTokens tokenService = new IngestTokens(p.tokens(), p.auth(), p.people(), p.clock());
     IngestTokenApi ingestTokens = new IngestTokenApi(tokenService);
     TokenPages tokenPages = new TokenPages(tokenService);
+    ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     ReportApi report = new ReportApi(p.reports(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
@@ -119,8 +124,10 @@ public final class WebServer implements AutoCloseable {
     HomePage home = new HomePage(p.reports(), viewer, p.clock());
     IdentityPages identityPages = new IdentityPages(p.people());
     DeveloperPages developerPages = new DeveloperPages(p.people());
-    ProfilePages profilePages = new ProfilePages(p.people(), profiles, p.clock());
+    ProfilePages profilePages = new ProfilePages(p.people(), profiles, p.clock(), tokenPages::personalSectionHtml);
     IntegrationPages integrationPages = new IntegrationPages(p.anthropic());
+    ClaudeCodePages claudeCodePages = new ClaudeCodePages(claudeCode, integrationPages, p.anthropic(),
+        new ClaudeCodeStatusStore(p.db()), p.clock(), tokenPages::orgSectionHtml);
     RepositoryPages repositoryPages = new RepositoryPages(p.repositories());
     HandlerType get = HandlerType.GET;
     HandlerType post = HandlerType.POST;
@@ -161,7 +168,10 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/identities/link", Access.ADMIN, identityPages::link),
         new Route(post, "/identities/create", Access.ADMIN, identityPages::create),
         new Route(post, "/identities/ignore", Access.ADMIN, identityPages::ignore),
-        new Route(get, "/integrations", Access.ADMIN, integrationPages::show),
+        new Route(get, "/integrations", Access.ADMIN, claudeCodePages::redirect),
+        new Route(get, "/integrations/claude-code", Access.ADMIN, claudeCodePages::show),
+        new Route(post, "/claude-code/config", Access.SIGNED_IN, claudeCodePages::blocks),
+        new Route(post, "/claude-code/managed-settings.json", Access.SIGNED_IN, claudeCodePages::download),
         new Route(post, "/integrations/anthropic", Access.ADMIN, integrationPages::save),
         new Route(post, "/integrations/anthropic/test", Access.ADMIN, integrationPages::test),
         new Route(post, "/integrations/anthropic/sync", Access.ADMIN, integrationPages::syncNow),
@@ -187,6 +197,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/data/removals", Access.ADMIN, removals::list),
         new Route(get, "/api/v1/data/removals/{id}", Access.ADMIN, removals::get),
         new Route(get, "/api/v1/report", Access.SIGNED_IN, report::report),
+        new Route(post, "/api/v1/claude-code/config", Access.SIGNED_IN, claudeCode::generate),
         new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
         new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),
         new Route(post, "/api/v1/developers/import", Access.ADMIN, developers::importCsv),

@@ -11,7 +11,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Integrations > Claude Code: the Admin API key (last four characters only), test, sync, and backfill progress. */
+/** Path 1 of Integrations > Claude Code: the Admin API key (last four characters only), test, sync, and backfill progress. */
 public final class IntegrationPages {
   private final AnthropicSync sync;
 
@@ -19,14 +19,9 @@ public final class IntegrationPages {
     this.sync = sync;
   }
 
-  public void show(Context ctx) {
-    ctx.html(page(ApiRequests.principal(ctx), ctx.queryParam("ok") != null ? ctx.queryParam("ok") : ctx.queryParam("error"),
-        ctx.queryParam("ok") == null));
-  }
-
   /** Post/redirect/get: reloading the page (it reloads itself while work runs) never submits the form again. */
   private static void done(Context ctx, String message, boolean error) {
-    ctx.redirect("/integrations?" + (error ? "error=" : "ok=") + java.net.URLEncoder.encode(message,
+    ctx.redirect("/integrations/claude-code?" + (error ? "error=" : "ok=") + java.net.URLEncoder.encode(message,
         java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -62,7 +57,8 @@ public final class IntegrationPages {
     }
   }
 
-  private String page(Principal p, String message, boolean error) {
+  /** Path 1 of Integrations > Claude Code, as HTML (escaped here): the key, its test, sync and progress. */
+  public String box(Principal p, String message, boolean error) {
     Optional<SyncProgress.Snapshot> run = sync.progress(p.orgId());
     boolean running = run.map(r -> r.state().equals("running")).orElse(false);
     StringBuilder b = new StringBuilder(Html.refreshWhile(running)).append(Html.message(message, error));
@@ -92,6 +88,6 @@ public final class IntegrationPages {
         .append(" placeholder=\"sk-ant-admin01-…\"></label> <label>History from <input name=\"backfillFrom\" type=\"date\" min=\"")
         .append(AnthropicSync.EARLIEST).append("\" max=\"").append(sync.today()).append("\"></label>")
         .append(" <button type=\"submit\">Save key</button></p></form></div>");
-    return Html.page("Integrations", p, b.toString());
+    return b.toString();
   }
 }

@@ -27,8 +27,12 @@ public final class ProfilePages {
   private final PeopleService people;
   private final ProfileService profiles;
   private final Clock clock;
+  private final java.util.function.Function<Context, String> tokensSection;
 
-  public ProfilePages(PeopleService people, ProfileService profiles, Clock clock) {
+  /** @param tokensSection the personal tokens section, rendered into the page so that it works without JavaScript */
+  public ProfilePages(PeopleService people, ProfileService profiles, Clock clock,
+      java.util.function.Function<Context, String> tokensSection) {
+    this.tokensSection = tokensSection;
     this.people = people;
     this.profiles = profiles;
     this.clock = clock;
@@ -53,7 +57,8 @@ public final class ProfilePages {
     List<String> aliases = people.aliases(p.orgId(), d.id()).stream().map(a -> a.kind().wire() + ": " + a.value()).toList();
     ProfileView view = new ProfileView(d.id(), d.name(), d.email(), team.map(Team::name).orElse(null), managers, history, aliases,
         profiles.status(p.orgId(), d.id()), rendered.toString());
-    Pages.render(ctx, "developers/profile.jte", Map.of("frame", Frame.of(ctx, self(p, d) ? "profile" : "developers"), "view", view));
+    Pages.render(ctx, "developers/profile.jte", Map.of("frame", Frame.of(ctx, self(p, d) ? "profile" : "developers"), "view", view,
+        "tokensHtml", tokensSection.apply(ctx))); // HTML escaped by its own template
   }
 
   /**

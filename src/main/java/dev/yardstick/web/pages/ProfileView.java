@@ -29,8 +29,4 @@ public record ProfileView(long id, String name, String email, String team, List<
   public String liveUrl() {
     return "/developers/" + id + "/telemetry/live?since=" + since;
   }
-
-  public String tokensUrl() {
-    return "/developers/" + id + "/ingest-tokens";
-  }
 }

@@ -31,6 +31,15 @@ public final class TokenPages {
     return Pages.toString("tokens/section.jte", Map.of("s", orgView(ctx, null)));
   }
 
+  /** The developer's section as HTML for their profile, or empty when the viewer may not manage their tokens (a manager). */
+  public String personalSectionHtml(Context ctx) {
+    try {
+      return Pages.toString("tokens/section.jte", Map.of("s", personalView(ctx, owner(ctx), null)));
+    } catch (dev.yardstick.model.ForbiddenException notTheirs) {
+      return "";
+    }
+  }
+
   public void orgCreate(Context ctx) {
     Principal p = ApiRequests.principal(ctx);
     answer(ctx, null, () -> {
