@@ -13,4 +13,12 @@ public record SessionContext(
     String sessionId,
     String terminalType,
     String appVersion,
-    Map<String, String> resourceAttributes) {}
+    Map<String, String> resourceAttributes) {
+  /**
+   * The client's version: app.version is sent only with OTEL_METRICS_INCLUDE_VERSION=true, while the
+   * resource's service.version always carries it (seen with the real 2.1.197 client).
+   */
+  public String clientVersion() {
+    return appVersion != null ? appVersion : resourceAttributes == null ? null : resourceAttributes.get("service.version");
+  }
+}

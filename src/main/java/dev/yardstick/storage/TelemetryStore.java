@@ -144,7 +144,7 @@ public final class TelemetryStore implements TelemetryWriter {
           tokenUses.add(new TokenUse(batch.ingestTokenId(), key));
         }
         sightings.computeIfAbsent(key, k -> new IdentityCache.Sighting(identity))
-            .saw(g.minTimeNanos(), g.maxTimeNanos(), g.context().terminalType(), g.context().appVersion());
+            .saw(g.minTimeNanos(), g.maxTimeNanos(), g.context().terminalType(), g.context().clientVersion());
       }
     }
     IdentityCache.Pending ids = identities.resolve(c, sightings, now.getEpochSecond() * 1_000_000_000L + now.getNano());
