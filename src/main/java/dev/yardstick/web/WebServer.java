@@ -18,7 +18,11 @@ import dev.yardstick.ops.ServerMetrics;
 import dev.yardstick.people.PeopleService;
 import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.repos.RepositoryService;
+import dev.yardstick.rollout.RolloutService;
+import dev.yardstick.storage.AdminUsageQueries;
 import dev.yardstick.storage.Database;
+import dev.yardstick.storage.GitQueries;
+import dev.yardstick.storage.PeopleStore;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.api.AccountApi;
@@ -31,6 +35,7 @@ import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.MembershipApi;
 import dev.yardstick.web.api.ReportApi;
 import dev.yardstick.web.api.RepositoryApi;
+import dev.yardstick.web.api.RolloutApi;
 import dev.yardstick.web.api.TeamApi;
 import dev.yardstick.web.pages.AccountPages;
 import dev.yardstick.web.pages.Assets;
@@ -102,6 +107,9 @@ public final class WebServer implements AutoCloseable {
     IdentityApi identities = new IdentityApi(p.people());
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
     RepositoryApi repositories = new RepositoryApi(p.repositories());
+    RolloutService rolloutService = new RolloutService(p.people(), new PeopleStore(p.db()), new AdminUsageQueries(p.db()),
+        new GitQueries(p.db()), p.clock());
+    RolloutApi rollout = new RolloutApi(rolloutService, p.people());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
@@ -175,6 +183,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/teams", Access.MANAGER, teams::list),
         new Route(post, "/api/v1/teams", Access.ADMIN, teams::create),
         new Route(get, "/api/v1/identities/unmatched", Access.ADMIN, identities::unmatched),
+        new Route(get, "/api/v1/rollout", Access.MANAGER, rollout::get),
         new Route(post, "/api/v1/identities/link", Access.ADMIN, identities::link),
         new Route(post, "/api/v1/identities/ignore", Access.ADMIN, identities::ignore),
         new Route(post, "/api/v1/identities/create-developer", Access.ADMIN, identities::createDeveloper),
