@@ -4,11 +4,11 @@ import io.javalin.http.Context;
 
 /**
  * Headers on every answer of the pages, API and health routes. The pages hold no inline script or
- * style and load nothing from elsewhere, so the policy allows only this site's style sheet and
- * images, forms posted here, and no framing (clickjacking).
+ * style and load nothing from elsewhere, so the policy allows only this site's style sheet, scripts (htmx and one file of ours), its
+ * own URLs for htmx's requests, images, forms posted here, and no framing (clickjacking).
  */
 final class SecurityHeaders {
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
       + " frame-ancestors 'none'; base-uri 'none'";
 
   private SecurityHeaders() {}

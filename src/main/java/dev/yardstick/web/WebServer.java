@@ -135,6 +135,8 @@ public final class WebServer implements AutoCloseable {
         Route.otlp("/v1/traces", Route.OtlpKind.TRACES),
         // pages
         new Route(get, Assets.CSS_PATH, Access.PUBLIC, Assets::css),
+        new Route(get, Assets.JS_PATH, Access.PUBLIC, Assets::js),
+        new Route(get, Assets.HTMX_PATH, Access.PUBLIC, Assets::htmx),
         new Route(get, "/login", Access.PUBLIC, signIn::loginForm),
         new Route(post, "/login", Access.PUBLIC, signIn::login),
         new Route(post, "/logout", Access.SIGNED_IN, signIn::logout),

@@ -5,21 +5,52 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The pages' style sheet, served as a file so that the Content-Security-Policy needs no
- * 'unsafe-inline'. Its URL carries a digest of its content, so a browser may keep it for a day and
- * still gets a changed sheet at once.
+ * The pages' style sheet, script and htmx, served as files so that the Content-Security-Policy needs
+ * no 'unsafe-inline'. Our own files' URLs carry a digest of their content, so a browser may keep them
+ * for a day and still gets a changed file at once; htmx's URL carries its version.
  */
 public final class Assets {
   public static final String CSS_PATH = "/assets/yardstick.css";
+  public static final String JS_PATH = "/assets/yardstick.js";
+  public static final String HTMX_VERSION = "2.0.10";
+  public static final String HTMX_PATH = "/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js";
   private static final byte[] CSS = read("assets/yardstick.css");
-  static final String CSS_URL = CSS_PATH + "?v=" + Tokens.sha256(new String(CSS, java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
+  private static final byte[] JS = read("assets/yardstick.js");
+  private static final byte[] HTMX = read("META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js");
+  static final String CSS_URL = CSS_PATH + "?v=" + digest(CSS);
+  private static final String JS_URL = JS_PATH + "?v=" + digest(JS);
 
   private Assets() {}
 
+  public static String cssUrl() {
+    return CSS_URL;
+  }
+
+  public static String jsUrl() {
+    return JS_URL;
+  }
+
   public static void css(Context ctx) {
-    ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "public, max-age=86400").result(CSS);
+    serve(ctx, "text/css; charset=utf-8", CSS);
+  }
+
+  public static void js(Context ctx) {
+    serve(ctx, "text/javascript; charset=utf-8", JS);
+  }
+
+  public static void htmx(Context ctx) {
+    serve(ctx, "text/javascript; charset=utf-8", HTMX);
+  }
+
+  private static void serve(Context ctx, String type, byte[] body) {
+    ctx.contentType(type).header("Cache-Control", "public, max-age=86400").result(body);
+  }
+
+  private static String digest(byte[] content) {
+    return Tokens.sha256(new String(content, StandardCharsets.UTF_8)).substring(0, 12);
   }
 
   private static byte[] read(String resource) {

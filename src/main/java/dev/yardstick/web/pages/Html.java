@@ -29,27 +29,10 @@ public final class Html {
     return sb.toString();
   }
 
-  /** A full page; {@code who} is null on the sign-in pages. */
+  /** A full page in the frame of layout.jte; {@code who} is null on the sign-in pages. */
   public static String page(String title, Principal who, String body) {
-    StringBuilder nav = new StringBuilder("<header><strong>Yardstick</strong>");
-    if (who != null) {
-      nav.append("<a href=\"/\">Dashboard</a>");
-      if (who.role() != dev.yardstick.model.Role.DEVELOPER) {
-        nav.append("<a href=\"/developers\">Developers</a>");
-      }
-      if (who.role() == dev.yardstick.model.Role.ADMIN) {
-        nav.append("<a href=\"/identities\">Unmatched identities</a><a href=\"/repositories\">Repositories</a>")
-            .append("<a href=\"/integrations\">Integrations</a>");
-      }
-      nav.append("<a href=\"/account\">Account</a><span class=\"me\">").append(esc(who.email())).append(" (")
-          .append(esc(who.role().wire())).append(")</span>")
-          .append("<form class=\"inline\" method=\"post\" action=\"/logout\">").append(csrf(who))
-          .append("<button type=\"submit\">Sign out</button></form>");
-    }
-    nav.append("</header>");
-    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-        + "<title>" + esc(title) + " · Yardstick</title><link rel=\"stylesheet\" href=\"" + Assets.CSS_URL + "\"></head><body>" + nav
-        + "<main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
+    gg.jte.Content content = out -> out.writeContent(body); // already escaped by the page that built it
+    return Pages.toString("layout.jte", java.util.Map.of("frame", new Frame(who, null), "title", title, "content", content));
   }
 
   /** A progress bar with its figures in words beside it (screen readers and text browsers get the words). */
