@@ -44,6 +44,7 @@ import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
 import dev.yardstick.web.pages.IntegrationPages;
 import dev.yardstick.web.pages.RepositoryPages;
+import dev.yardstick.web.pages.RolloutPage;
 import dev.yardstick.web.pages.SignInPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -110,6 +111,7 @@ public final class WebServer implements AutoCloseable {
     RolloutService rolloutService = new RolloutService(p.people(), new PeopleStore(p.db()), new AdminUsageQueries(p.db()),
         new GitQueries(p.db()), p.clock());
     RolloutApi rollout = new RolloutApi(rolloutService, p.people());
+    RolloutPage rolloutPage = new RolloutPage(rolloutService, p.people());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
@@ -151,6 +153,7 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/account/tokens/{id}/revoke", Access.SIGNED_IN, accountPages::revokeToken),
         new Route(get, "/developers", Access.MANAGER, developerPages::show),
         new Route(post, "/developers", Access.ADMIN, developerPages::create),
+        new Route(get, "/rollout", Access.MANAGER, rolloutPage::show),
         new Route(get, "/identities", Access.ADMIN, identityPages::show),
         new Route(post, "/identities/link", Access.ADMIN, identityPages::link),
         new Route(post, "/identities/create", Access.ADMIN, identityPages::create),
