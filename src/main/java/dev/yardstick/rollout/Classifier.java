@@ -5,12 +5,10 @@ import dev.yardstick.identity.IdentityRecord;
 import dev.yardstick.identity.IdentityResolver;
 import dev.yardstick.identity.People.RawId;
 import dev.yardstick.model.AdminUsage.ActorType;
-import dev.yardstick.storage.AdminUsageQueries.Actor;
-import dev.yardstick.storage.GitQueries.Author;
+import dev.yardstick.storage.RolloutQueries.AdminLastDay;
+import dev.yardstick.storage.RolloutQueries.LastCommit;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +40,8 @@ public final class Classifier {
   }
 
   /** Developer id → what the sources saw of them; developers seen nowhere are absent. */
-  public static Map<Long, Evidence> gather(IdentityResolver resolver, List<IdentityRecord> identities, List<Actor> actors,
-      List<Author> authors) {
+  public static Map<Long, Evidence> gather(IdentityResolver resolver, List<IdentityRecord> identities, List<AdminLastDay> actors,
+      List<LastCommit> authors) {
     Map<Long, Evidence> out = new HashMap<>();
     for (IdentityRecord r : identities) {
       OptionalLong d = resolver.developerOf(r.identity());
@@ -51,29 +49,28 @@ public final class Classifier {
         out.merge(d.getAsLong(), Evidence.NONE.telemetry(r.firstSeen(), r.lastSeen()), (a, b) -> a.telemetry(r.firstSeen(), r.lastSeen()));
       }
     }
-    for (Actor a : actors) {
+    for (AdminLastDay a : actors) {
       OptionalLong d = resolver.developerOf(actorId(a));
       if (d.isPresent()) {
-        LocalDate day = LocalDate.ofInstant(a.lastSeen(), ZoneOffset.UTC);
-        out.merge(d.getAsLong(), Evidence.NONE.adminApi(day), (x, y) -> x.adminApi(day));
+        out.merge(d.getAsLong(), Evidence.NONE.adminApi(a.day()), (x, y) -> x.adminApi(a.day()));
       }
     }
-    for (Author a : authors) {
-      OptionalLong d = resolver.developerOf(authorId(a));
+    for (LastCommit c : authors) {
+      OptionalLong d = resolver.developerOf(authorId(c));
       if (d.isPresent()) {
-        out.merge(d.getAsLong(), Evidence.NONE.commit(a.lastSeen()), (x, y) -> x.commit(a.lastSeen()));
+        out.merge(d.getAsLong(), Evidence.NONE.commit(c.at()), (x, y) -> x.commit(c.at()));
       }
     }
     return out;
   }
 
   /** An Admin API actor as an identifier: a user by email, an API key by its name (as reports resolve them). */
-  public static RawId actorId(Actor a) {
+  public static RawId actorId(AdminLastDay a) {
     return a.type() == ActorType.USER ? new RawId(AliasKind.EMAIL, a.actor()) : new RawId(AliasKind.API_KEY_NAME, a.actor());
   }
 
   /** A commit author as an identifier; a developer's own email matches too. */
-  public static RawId authorId(Author a) {
+  public static RawId authorId(LastCommit a) {
     return new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(a.email()));
   }
 }

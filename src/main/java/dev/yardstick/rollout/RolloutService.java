@@ -8,11 +8,10 @@ import dev.yardstick.identity.People.Team;
 import dev.yardstick.identity.UnmatchedQueue;
 import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.people.PeopleService;
-import dev.yardstick.storage.AdminUsageQueries;
-import dev.yardstick.storage.AdminUsageQueries.Actor;
-import dev.yardstick.storage.GitQueries;
-import dev.yardstick.storage.GitQueries.Author;
 import dev.yardstick.storage.PeopleStore;
+import dev.yardstick.storage.RolloutQueries;
+import dev.yardstick.storage.RolloutQueries.AdminLastDay;
+import dev.yardstick.storage.RolloutQueries.LastCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,20 +25,19 @@ import java.util.stream.Collectors;
 
 /**
  * The rollout tracker: every known developer in the caller's scope with their setup state. Each
- * source is read with one grouped query for the whole organization, never per developer.
+ * source is read with one grouped query for the whole organization, never per developer; the Admin
+ * API's and git's may be up to a minute old ({@link SourceCache}), telemetry's never.
  */
 public final class RolloutService {
   private final PeopleService people;
   private final PeopleStore store;
-  private final AdminUsageQueries adminApi;
-  private final GitQueries git;
+  private final SourceCache sources;
   private final Clock clock;
 
-  public RolloutService(PeopleService people, PeopleStore store, AdminUsageQueries adminApi, GitQueries git, Clock clock) {
+  public RolloutService(PeopleService people, PeopleStore store, RolloutQueries queries, Clock clock) {
     this.people = people;
     this.store = store;
-    this.adminApi = adminApi;
-    this.git = git;
+    this.sources = new SourceCache(queries);
     this.clock = clock;
   }
 
@@ -72,15 +70,16 @@ public final class RolloutService {
     }
     Set<Long> teamIds = team == null ? scope : resolver.teamAndDescendants(team.id()).stream().map(Team::id).collect(Collectors.toSet());
 
-    List<IdentityRecord> identities = store.identityRecords(org, false);
-    List<Actor> actors = adminApi.actors(org);
-    List<Author> authors = git.authors(org);
+    List<IdentityRecord> identities = store.identityRecords(org, false); // telemetry, read fresh: "sending" is the live signal
+    SourceCache.Sources cached = sources.get(org);
+    List<AdminLastDay> actors = cached.adminApi();
+    List<LastCommit> authors = cached.commits();
     Map<Long, Evidence> seen = Classifier.gather(resolver, identities, actors, authors);
 
     List<Row> rows = new ArrayList<>();
     Map<SetupState, Integer> counts = new EnumMap<>(SetupState.class);
-    for (SetupState s : SetupState.values()) {
-      counts.put(s, 0);
+    for (SetupState state : SetupState.values()) {
+      counts.put(state, 0);
     }
     for (Developer d : resolver.developers()) {
       if (d.activeTo() != null && d.activeTo().isBefore(today)) {
@@ -103,8 +102,8 @@ public final class RolloutService {
   }
 
   /** The unmatched queue's length over the rows already read; the minutely auto-link may shorten it on /identities. */
-  private int unmatched(long org, IdentityResolver resolver, List<IdentityRecord> identities, List<Actor> actors,
-      List<Author> authors) {
+  private int unmatched(long org, IdentityResolver resolver, List<IdentityRecord> identities, List<AdminLastDay> actors,
+      List<LastCommit> authors) {
     List<List<RawId>> evidence = new ArrayList<>(identities.size() + actors.size() + authors.size());
     identities.forEach(r -> evidence.add(IdentityResolver.evidence(r.identity())));
     actors.forEach(a -> evidence.add(List.of(Classifier.actorId(a))));

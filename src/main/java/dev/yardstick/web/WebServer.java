@@ -19,10 +19,9 @@ import dev.yardstick.people.PeopleService;
 import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.rollout.RolloutService;
-import dev.yardstick.storage.AdminUsageQueries;
 import dev.yardstick.storage.Database;
-import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.PeopleStore;
+import dev.yardstick.storage.RolloutQueries;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.api.AccountApi;
@@ -108,8 +107,7 @@ public final class WebServer implements AutoCloseable {
     IdentityApi identities = new IdentityApi(p.people());
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
     RepositoryApi repositories = new RepositoryApi(p.repositories());
-    RolloutService rolloutService = new RolloutService(p.people(), new PeopleStore(p.db()), new AdminUsageQueries(p.db()),
-        new GitQueries(p.db()), p.clock());
+    RolloutService rolloutService = new RolloutService(p.people(), new PeopleStore(p.db()), new RolloutQueries(p.db()), p.clock());
     RolloutApi rollout = new RolloutApi(rolloutService, p.people());
     RolloutPage rolloutPage = new RolloutPage(rolloutService, p.people());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());

@@ -9,8 +9,8 @@ import dev.yardstick.identity.People.Alias;
 import dev.yardstick.identity.People.Developer;
 import dev.yardstick.model.AdminUsage.ActorType;
 import dev.yardstick.model.Identity;
-import dev.yardstick.storage.AdminUsageQueries.Actor;
-import dev.yardstick.storage.GitQueries.Author;
+import dev.yardstick.storage.RolloutQueries.AdminLastDay;
+import dev.yardstick.storage.RolloutQueries.LastCommit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,8 +60,8 @@ class ClassifierTest {
         List.of(identity(1, "jane@example.com", null, OLD, OLD.plusSeconds(60)),
             identity(2, null, "u-jane", RECENT.minusSeconds(60), RECENT), // same developer through an alias
             identity(3, "stranger@example.com", null, RECENT, RECENT)),
-        List.of(actor(ActorType.API, "omar-ci", DAY.minusDays(3), DAY), actor(ActorType.USER, "omar@example.com", DAY, DAY.plusDays(2)),
-            actor(ActorType.USER, "nobody@example.com", DAY, DAY)),
+        List.of(actor(ActorType.API, "omar-ci", DAY), actor(ActorType.USER, "omar@example.com", DAY.plusDays(2)),
+            actor(ActorType.USER, "nobody@example.com", DAY)),
         List.of(author("Ana@Example.com", RECENT), author("123+ana@users.noreply.github.com", RECENT.plusSeconds(5)),
             author("jane@example.com", OLD)));
 
@@ -87,12 +87,11 @@ class ClassifierTest {
     return new IdentityRecord(id, new Identity(email, null, "claude-code", null, null, userId, null), first, last, null, null, 0);
   }
 
-  private static Actor actor(ActorType type, String actor, LocalDate first, LocalDate last) {
-    return new Actor(type, actor, first.atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
-        last.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(86_399), 3, "vscode");
+  private static AdminLastDay actor(ActorType type, String actor, LocalDate last) {
+    return new AdminLastDay(type, actor, last);
   }
 
-  private static Author author(String email, Instant last) {
-    return new Author(email, "Someone", last.minus(Duration.ofDays(30)), last, 4);
+  private static LastCommit author(String email, Instant last) {
+    return new LastCommit(email, last);
   }
 }
