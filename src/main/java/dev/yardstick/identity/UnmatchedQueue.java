@@ -33,11 +33,8 @@ public final class UnmatchedQueue {
   public static List<Entry> build(List<Sighting> sightings, IdentityResolver resolver, Set<RawId> ignored) {
     Map<RawId, Builder> byId = new LinkedHashMap<>();
     for (Sighting s : sightings) {
-      if (s.evidence().isEmpty() || s.evidence().stream().anyMatch(e -> resolver.developerOf(e).isPresent())) {
-        continue;
-      }
-      RawId key = s.evidence().getFirst();
-      if (!ignored.contains(key)) {
+      RawId key = key(s.evidence(), resolver, ignored);
+      if (key != null) {
         byId.computeIfAbsent(key, Builder::new).add(s);
       }
     }
@@ -47,6 +44,26 @@ public final class UnmatchedQueue {
     }
     out.sort(Comparator.comparingLong(Entry::volume).reversed().thenComparing(e -> e.id().value()));
     return out;
+  }
+
+  /** How many entries {@link #build} lists for these sightings' evidence, without building suggestions: cheap for a summary. */
+  public static int count(List<List<RawId>> evidence, IdentityResolver resolver, Set<RawId> ignored) {
+    Set<RawId> keys = new java.util.HashSet<>();
+    for (List<RawId> e : evidence) {
+      RawId key = key(e, resolver, ignored);
+      if (key != null) {
+        keys.add(key);
+      }
+    }
+    return keys.size();
+  }
+
+  /** The entry a sighting counts under (its first identifier), or null when someone claims it or an admin ignored it. */
+  private static RawId key(List<RawId> evidence, IdentityResolver resolver, Set<RawId> ignored) {
+    if (evidence.isEmpty() || evidence.stream().anyMatch(e -> resolver.developerOf(e).isPresent())) {
+      return null;
+    }
+    return ignored.contains(evidence.getFirst()) ? null : evidence.getFirst();
   }
 
   private static List<Suggestion> suggestions(Builder b, List<Sighting> all, IdentityResolver resolver) {

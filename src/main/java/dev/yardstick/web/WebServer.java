@@ -21,9 +21,12 @@ import dev.yardstick.profile.ProfileService;
 import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.ClaudeCodeStatusStore;
-import dev.yardstick.storage.Database;
 import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.StatusQueries;
+import dev.yardstick.rollout.RolloutService;
+import dev.yardstick.storage.Database;
+import dev.yardstick.storage.PeopleStore;
+import dev.yardstick.storage.RolloutQueries;
 import dev.yardstick.storage.StorageUnavailableException;
 import dev.yardstick.storage.TokenStore;
 import dev.yardstick.web.api.AccountApi;
@@ -39,6 +42,7 @@ import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.MembershipApi;
 import dev.yardstick.web.api.ReportApi;
 import dev.yardstick.web.api.RepositoryApi;
+import dev.yardstick.web.api.RolloutApi;
 import dev.yardstick.web.api.TeamApi;
 import dev.yardstick.web.api.TelemetryStatusApi;
 import dev.yardstick.web.pages.AccountPages;
@@ -50,6 +54,7 @@ import dev.yardstick.web.pages.ClaudeCodePages;
 import dev.yardstick.web.pages.IntegrationPages;
 import dev.yardstick.web.pages.ProfilePages;
 import dev.yardstick.web.pages.RepositoryPages;
+import dev.yardstick.web.pages.RolloutPage;
 import dev.yardstick.web.pages.SignInPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -118,6 +123,9 @@ public final class WebServer implements AutoCloseable {
     IdentityApi identities = new IdentityApi(p.people());
     IntegrationApi anthropic = new IntegrationApi(p.anthropic());
     RepositoryApi repositories = new RepositoryApi(p.repositories());
+    RolloutService rolloutService = new RolloutService(p.people(), new PeopleStore(p.db()), new RolloutQueries(p.db()), p.clock());
+    RolloutApi rollout = new RolloutApi(rolloutService, p.people());
+    RolloutPage rolloutPage = new RolloutPage(rolloutService, p.people());
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
@@ -164,6 +172,7 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/developers", Access.ADMIN, developerPages::create),
         new Route(get, "/developers/{id}", Access.SIGNED_IN, profilePages::show),
         new Route(get, "/developers/{id}/telemetry/live", Access.SIGNED_IN, profilePages::live),
+        new Route(get, "/rollout", Access.MANAGER, rolloutPage::show),
         new Route(get, "/identities", Access.ADMIN, identityPages::show),
         new Route(post, "/identities/link", Access.ADMIN, identityPages::link),
         new Route(post, "/identities/create", Access.ADMIN, identityPages::create),
@@ -214,6 +223,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/teams", Access.MANAGER, teams::list),
         new Route(post, "/api/v1/teams", Access.ADMIN, teams::create),
         new Route(get, "/api/v1/identities/unmatched", Access.ADMIN, identities::unmatched),
+        new Route(get, "/api/v1/rollout", Access.MANAGER, rollout::get),
         new Route(post, "/api/v1/identities/link", Access.ADMIN, identities::link),
         new Route(post, "/api/v1/identities/ignore", Access.ADMIN, identities::ignore),
         new Route(post, "/api/v1/identities/create-developer", Access.ADMIN, identities::createDeveloper),
