@@ -101,6 +101,17 @@ public final class IdentityResolver {
     return owner == null ? OptionalLong.empty() : OptionalLong.of(owner);
   }
 
+  /** Every identifier value that resolves to the developer (their email and aliases): a superset to narrow a query by. */
+  public java.util.Set<String> identifierValues(long developerId) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    owners.forEach((raw, owner) -> {
+      if (owner == developerId) {
+        out.add(raw.value());
+      }
+    });
+    return out;
+  }
+
   public boolean claimed(RawId raw) {
     return owners.containsKey(raw);
   }

@@ -26,10 +26,12 @@ public final class ProfileService {
     IdentityResolver resolver = people.resolver(org);
     List<IdentitySeen> identities = queries.identities(org);
     List<Long> mine = TelemetryStatuses.identitiesOf(developerId, resolver, identities).stream().map(IdentitySeen::id).toList();
-    List<ActorDays> actors = queries.adminDays(org);
+    // only the developer's own identifiers are read (indexed); the resolver below still decides what is theirs
+    java.util.Set<String> theirs = resolver.identifierValues(developerId);
+    List<ActorDays> actors = queries.adminDaysOf(org, theirs);
     List<ActorDays> myActors = TelemetryStatuses.actorsOf(developerId, resolver, actors);
     ActorDays total = myActors.size() > 1 ? queries.adminDays(org, myActors.stream().map(ActorDays::actor).toList()) : null;
-    return TelemetryStatuses.of(developerId, resolver, identities, queries.clients(org, mine), myActors, total, git.authors(org));
+    return TelemetryStatuses.of(developerId, resolver, identities, queries.clients(org, mine), myActors, total, git.authors(org, theirs));
   }
 
   /**

@@ -48,6 +48,20 @@ public final class GitQueries {
         .list());
   }
 
+  /** The authors among {@code emails} (index commits_author). */
+  public List<Author> authors(long orgId, java.util.Collection<String> emails) {
+    if (emails.isEmpty()) {
+      return List.of();
+    }
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT author_email, MAX(author_name), MIN(author_time), MAX(author_time),"
+            + " COUNT(*) FROM commits WHERE org_id = :org AND author_email IN (<emails>) AND NOT is_merge GROUP BY author_email")
+        .bind("org", orgId).bindList("emails", List.copyOf(emails))
+        .map((rs, ctx) -> new Author(rs.getString(1), rs.getString(2),
+            rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
+            rs.getLong(5)))
+        .list());
+  }
+
   static Instant start(LocalDate d) {
     return d.atStartOfDay(ZoneOffset.UTC).toInstant();
   }

@@ -67,11 +67,14 @@ public final class StatusQueries {
         .list());
   }
 
-  /** Every Admin API actor of the organization with its days of data. */
-  public List<ActorDays> adminDays(long org) {
+  /** The Admin API actors among {@code actors} with their days of data (index anthropic_activity_actor). */
+  public List<ActorDays> adminDaysOf(long org, Collection<String> actors) {
+    if (actors.isEmpty()) {
+      return List.of();
+    }
     return db.jdbi().withHandle(h -> h.createQuery("SELECT actor_type, actor, COUNT(DISTINCT usage_day), MIN(usage_day), MAX(usage_day)"
-            + " FROM anthropic_activity WHERE org_id = :org GROUP BY actor_type, actor")
-        .bind("org", org)
+            + " FROM anthropic_activity WHERE org_id = :org AND actor IN (<actors>) GROUP BY actor_type, actor")
+        .bind("org", org).bindList("actors", List.copyOf(actors))
         .map((rs, ctx) -> new ActorDays(ActorType.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3),
             rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
         .list());
