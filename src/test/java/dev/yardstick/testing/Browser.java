@@ -86,12 +86,32 @@ public final class Browser {
         .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
   }
 
-  /** Saves a PNG of the page into YARDSTICK_TEST_SCREENSHOTS, when that is set (to look at the pages). */
+  /**
+   * Saves PNGs of the page at desktop (1366 px) and phone (390 px) width into target/screenshots (or
+   * YARDSTICK_TEST_SCREENSHOTS), to look at the pages; the window gets its size back afterwards.
+   */
   public static void screenshot(WebDriver driver, String name) throws java.io.IOException {
-    String dir = System.getenv("YARDSTICK_TEST_SCREENSHOTS");
-    if (dir != null && driver instanceof org.openqa.selenium.TakesScreenshot t) {
-      Files.createDirectories(Path.of(dir));
-      Files.write(Path.of(dir, name + ".png"), t.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    Path dir = Path.of(System.getenv().getOrDefault("YARDSTICK_TEST_SCREENSHOTS", "target/screenshots"));
+    if (!(driver instanceof org.openqa.selenium.TakesScreenshot t)) {
+      return;
     }
+    Files.createDirectories(dir);
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    try {
+      for (int width : new int[] {1366, 390}) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 390 ? 844 : 900));
+        Files.write(dir.resolve(name + "-" + width + ".png"), t.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      }
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
+  /** Signs in on the sign-in page and waits for the page that follows. */
+  public static void signIn(WebDriver driver, String loginUrl, String email, String password) {
+    driver.get(loginUrl);
+    driver.findElement(By.name("email")).sendKeys(email);
+    driver.findElement(By.name("password")).sendKeys(password);
+    follow(driver, By.xpath("//button[text()='Sign in']"));
   }
 }

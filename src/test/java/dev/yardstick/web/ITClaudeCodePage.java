@@ -34,10 +34,7 @@ class ITClaudeCodePage {
       WebDriver browser = Browser.start();
       try {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(server.url("/login"));
-        browser.findElement(By.name("email")).sendKeys(TestServer.ADMIN_EMAIL);
-        browser.findElement(By.name("password")).sendKeys(TestServer.ADMIN_PASSWORD);
-        Browser.follow(browser, By.xpath("//button[text()='Sign in']"));
+        Browser.signIn(browser, server.url("/login"), TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         browser.get(server.url("/integrations"));
         assertThat(browser.getCurrentUrl()).endsWith("/integrations/claude-code");
 

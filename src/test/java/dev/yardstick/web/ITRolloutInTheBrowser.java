@@ -42,10 +42,7 @@ class ITRolloutInTheBrowser {
       WebDriver browser = Browser.start();
       try {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(server.url("/login"));
-        browser.findElement(By.name("email")).sendKeys(TestServer.ADMIN_EMAIL);
-        browser.findElement(By.name("password")).sendKeys(TestServer.ADMIN_PASSWORD);
-        Browser.follow(browser, By.xpath("//button[text()='Sign in']"));
+        Browser.signIn(browser, server.url("/login"), TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         browser.get(server.url("/integrations/claude-code?path=2"));
         assertThat(browser.findElement(By.id("path-2")).isDisplayed()).isTrue();
 
@@ -69,12 +66,17 @@ class ITRolloutInTheBrowser {
             .isEqualTo("Authorization=Bearer " + first);
         JSON.readTree(text(browser, "block-managedSettings"));
         assertThat(shellParses(text(browser, "block-shell"))).as("sh -n").isZero();
+        Browser.screenshot(browser, "integrations-claude-code");
 
         browser.get(server.url("/developers/" + dev.get("id").asText()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-check"), "Waiting for data"));
         assertThat(export(server, first, 1)).isEqualTo(200);
         new WebDriverWait(browser, Duration.ofSeconds(8))
             .until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-check"), "Data received at"));
+        // and the facts below it were read again, without a reload
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("last-event"), "never")));
+        assertThat(browser.findElement(By.id("identified-by")).getText()).contains("dev@example.com");
+        Browser.screenshot(browser, "developer-profile");
 
         browser.get(server.url("/integrations/claude-code?path=2"));
         String firstId = first.substring(3, first.indexOf(':'));

@@ -104,7 +104,7 @@ abstract class TelemetryStatusContract extends OnEveryDatabase {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("telemetry is not historical".substring(1)).contains("id=\"live-check\"")
           .contains("hx-trigger=\"every 2s\"").contains("value=\"omar@example.com\"")
-          .contains("hx-get=\"/developers/" + omar + "/ingest-tokens\"");
+          .contains("id=\"personal-tokens\"").contains("Data sent with a personal token is yours");
     }
   }
 

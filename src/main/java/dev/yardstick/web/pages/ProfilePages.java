@@ -84,8 +84,11 @@ public final class ProfilePages {
     if (received.isPresent()) {
       ctx.status(STOP_POLLING);
     }
-    Pages.fragment(ctx, "developers/live.jte", Map.of("id", id, "since", since.toString(),
+    Map<String, Object> params = new java.util.HashMap<>(Map.of("id", id, "since", since.toString(),
         "received", received.map(ProfileView::when).orElse("")));
+    // once green, the facts below are read again (once) and swapped in out of band; waiting polls stay one lookup
+    params.put("status", received.isPresent() ? profiles.status(p.orgId(), id) : null);
+    Pages.fragment(ctx, "developers/live.jte", params);
   }
 
   private static Instant since(String text) {
