@@ -35,7 +35,7 @@ public final class ClaudeCodeCli {
     }
     Path kit = kit();
     if (kit == null) {
-      missing("the test kit shared/testkit/claude-code is not beside this checkout or above it");
+      missing("the test kit shared/testkit/claude-code is not beside this checkout or above it (or set YARDSTICK_TEST_CLAUDE_KIT)");
     }
     Path claude = INSTALL.resolve("node_modules/.bin/claude");
     if (!works(claude)) {
@@ -77,7 +77,13 @@ public final class ClaudeCodeCli {
     Assumptions.abort(what + ": skipping the real Claude Code CLI test");
   }
 
+  /** YARDSTICK_TEST_CLAUDE_KIT, else shared/testkit/claude-code beside this checkout or above it. */
   private static Path kit() {
+    String given = System.getenv("YARDSTICK_TEST_CLAUDE_KIT");
+    if (given != null && !given.isBlank()) {
+      Path k = Path.of(given);
+      return Files.isRegularFile(k.resolve("fake_anthropic.py")) ? k : null;
+    }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path k = dir.resolve("shared/testkit/claude-code");
       if (Files.isRegularFile(k.resolve("fake_anthropic.py"))) {
