@@ -44,6 +44,7 @@ public final class CommitStore {
   public int add(long orgId, long repositoryId, ZoneId zone, List<CommitFacts> commits, Set<String> members, Set<String> known) {
     return SqlCalls.run(() -> db.jdbi().inTransaction(h -> {
       lockOrg(h, orgId);
+      refresh(h, orgId, known);
       List<String> shas = commits.stream().map(CommitFacts::sha).toList();
       List<Object[]> rows = new ArrayList<>();
       for (CommitFacts c : commits) {
@@ -109,8 +110,28 @@ public final class CommitStore {
    * asking per batch made an import of 20,000 commits quadratic.
    */
   public Set<String> known(long orgId) {
-    return new HashSet<>(db.jdbi().withHandle(h -> h.createQuery("SELECT sha FROM commits WHERE org_id = :org")
-        .bind("org", orgId).mapTo(String.class).list()));
+    return db.jdbi().inTransaction(h -> {
+      long forgets = forgets(h, orgId); // read first: a deletion between the two reads only makes the next batch read again
+      return KnownShas.of(shas(h, orgId), forgets);
+    });
+  }
+
+  private static Set<String> shas(Handle h, long orgId) {
+    return new HashSet<>(h.createQuery("SELECT sha FROM commits WHERE org_id = :org").bind("org", orgId).mapTo(String.class).list());
+  }
+
+  private static long forgets(Handle h, long orgId) {
+    return h.createQuery("SELECT commits_forgotten FROM orgs WHERE id = :org").bind("org", orgId).mapTo(Long.class).one();
+  }
+
+  /** Under the organization's lock: commits deleted since {@code known} was read (another repository's) are read as gone. */
+  private static void refresh(Handle h, long orgId, Set<String> known) {
+    if (known instanceof KnownShas k) {
+      long now = forgets(h, orgId);
+      if (now != k.forgets()) {
+        k.replace(shas(h, orgId), now);
+      }
+    }
   }
 
   /**
@@ -195,6 +216,7 @@ public final class CommitStore {
   }
 
   private static void forget(Handle h, long orgId, long repositoryId, List<String> gone) {
+    h.createUpdate("UPDATE orgs SET commits_forgotten = commits_forgotten + 1 WHERE id = :org").bind("org", orgId).execute();
     for (int i = 0; i < gone.size(); i += CHUNK) {
       List<String> part = gone.subList(i, Math.min(gone.size(), i + CHUNK));
       h.createUpdate("DELETE FROM repository_commits WHERE repository_id = :r AND sha IN (<s>)").bind("r", repositoryId)

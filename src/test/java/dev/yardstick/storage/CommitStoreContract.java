@@ -86,6 +86,24 @@ abstract class CommitStoreContract {
   }
 
   @Test
+  void aCommitAnImportReadAsStored_butARepositoryDeletionTookMeanwhile_isStoredAgain() {
+    long a = repos.create(org, "a", null, "/a", null, null, "", "", "", T0);
+    long b = repos.create(org, "b", null, "/b", null, null, "", "", "", T0);
+    List<CommitFacts> two = List.of(commit("s1", "x@example.com", 10, true), commit("s2", "x@example.com", 5, false));
+    commits.add(org, a, ZoneId.of("UTC"), two, new HashSet<>(), commits.known(org));
+    Set<String> knownToB = commits.known(org); // b's import reads what exists: both commits
+    Set<String> membersOfB = commits.members(b);
+
+    commits.forgetRepository(org, a); // a is deleted meanwhile, and with it the commits only it reached
+    assertThat(commits.known(org)).isEmpty();
+    commits.add(org, b, ZoneId.of("UTC"), two, membersOfB, knownToB);
+
+    assertThat(commits.known(org)).containsExactlyInAnyOrder("s1", "s2");
+    assertThat(queries.byDayAndAuthor(org, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31")))
+        .singleElement().satisfies(d -> assertThat(d.values()[GitField.COMMITS.ordinal()]).isEqualTo(2));
+  }
+
+  @Test
   void links_areReplacedPerLaterCommit_soAnalysingTwiceChangesNothing() {
     long a = repos.create(org, "a", null, "/a", null, null, "", "", "", T0);
     commits.add(org, a, ZoneId.of("UTC"), List.of(commit("s1", "x@example.com", 10, true), commit("s2", "y@example.com", 5, false),
