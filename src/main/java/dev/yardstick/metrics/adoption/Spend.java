@@ -72,7 +72,8 @@ public final class Spend {
       aiCommits = commits.stream().mapToLong(CommitDay::aiCoAuthoredCommits).sum();
     }
     Long acceptedLines = usage ? Math.round(lines) : null;
-    return new UnitCosts(usage ? Round.to(cost, 1e6) : null, active.size(),
+    cost = Round.to(cost, 1e6); // ratios of the cost shown, not of its float sum: a half-millionth must not flip
+    return new UnitCosts(usage ? cost : null, active.size(),
         usage ? Round.ratio(cost, active.size(), 1e6) : null, commitCount, usage ? Round.ratio(cost, commitCount, 1e6) : null,
         acceptedLines, usage ? Round.ratio(cost, acceptedLines, 1e6) : null, aiCommits,
         usage ? Round.ratio(cost, aiCommits, 1e6) : null);
