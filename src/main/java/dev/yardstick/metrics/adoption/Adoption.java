@@ -4,10 +4,10 @@ import dev.yardstick.metrics.adoption.Interval.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Pure: active AI users per day, ISO week or month, out of known developers and out of committers (docs/METRICS.md). */
 public final class Adoption {
@@ -29,12 +29,13 @@ public final class Adoption {
       Double sessionsPerActiveUser, Double activeSeconds, Integer activeUsersWithActiveTime,
       Double activeSecondsPerActiveUser) {}
 
+  // developers are dense indexes into bit sets: a year of days × 1,000 developers stays well under 100 ms
   private static final class Tally {
-    final Set<Long> known = new HashSet<>();
-    final Set<Long> active = new HashSet<>();
-    final Set<Long> telemetry = new HashSet<>();
-    final Set<Long> committers = new HashSet<>();
-    final Set<Long> withActiveTime = new HashSet<>();
+    final BitSet known = new BitSet();
+    final BitSet active = new BitSet();
+    final BitSet telemetry = new BitSet();
+    final BitSet committers = new BitSet();
+    final BitSet withActiveTime = new BitSet();
     boolean usage;
     double sessions;
     Double seconds;
@@ -47,61 +48,77 @@ public final class Adoption {
   public static List<PeriodAdoption> byPeriod(List<ActivityDay> activity, List<CommitDay> commits,
       List<KnownDeveloper> known, Interval interval, LocalDate from, LocalDate to) {
     List<Period> periods = interval.periods(from, to);
-    Map<LocalDate, Tally> tallies = new HashMap<>();
-    for (Period p : periods) {
-      Tally t = new Tally();
-      tallies.put(interval.start(p.from()), t);
-      known.stream().filter(d -> d.daysIn(p.from(), p.to()) > 0).forEach(d -> t.known.add(d.id()));
+    Tally[] tallies = new Tally[periods.size()];
+    int[] periodOfDay = new int[periods.isEmpty() ? 0 : (int) (to.toEpochDay() - from.toEpochDay() + 1)];
+    for (int p = 0; p < tallies.length; p++) {
+      tallies[p] = new Tally();
+      Period period = periods.get(p);
+      Arrays.fill(periodOfDay, (int) (period.from().toEpochDay() - from.toEpochDay()),
+          (int) (period.to().toEpochDay() - from.toEpochDay() + 1), p);
+    }
+    Map<Long, Integer> index = new HashMap<>();
+    long first = from.toEpochDay();
+    for (KnownDeveloper d : known) {
+      int i = index.computeIfAbsent(d.id(), k -> index.size());
+      long a = d.activeFrom() == null ? 0 : Math.max(0, d.activeFrom().toEpochDay() - first);
+      long b = d.activeTo() == null ? periodOfDay.length - 1 : Math.min(periodOfDay.length - 1, d.activeTo().toEpochDay() - first);
+      for (int p = a <= b ? periodOfDay[(int) a] : 0; a <= b && p <= periodOfDay[(int) b]; p++) {
+        tallies[p].known.set(i);
+      }
     }
     for (ActivityDay a : activity) {
-      Tally t = a.developer() == null || a.day().isBefore(from) || a.day().isAfter(to) ? null
-          : tallies.get(interval.start(a.day()));
-      if (t == null) {
+      long day = a.day().toEpochDay() - first;
+      if (a.developer() == null || day < 0 || day >= periodOfDay.length) {
         continue; // unattributed usage is nobody's adoption; days outside the window are not asked for
       }
-      t.known.add(a.developer());
+      Tally t = tallies[periodOfDay[(int) day]];
+      int i = index.computeIfAbsent(a.developer(), k -> index.size());
+      t.known.set(i);
       t.usage = true;
-      if (a.active()) {
-        t.active.add(a.developer());
+      boolean active = a.active();
+      if (active) {
+        t.active.set(i);
       }
       if (a.telemetry()) {
-        t.telemetry.add(a.developer());
+        t.telemetry.set(i);
       }
       t.sessions += a.sessions();
       if (a.activeSeconds() != null) {
         t.seconds = (t.seconds == null ? 0 : t.seconds) + a.activeSeconds();
-        if (a.active()) {
-          t.withActiveTime.add(a.developer());
+        if (active) {
+          t.withActiveTime.set(i);
         }
       }
     }
     for (CommitDay c : commits == null ? List.<CommitDay>of() : commits) {
-      Tally t = c.developer() == null || c.commits() <= 0 || c.day().isBefore(from) || c.day().isAfter(to) ? null
-          : tallies.get(interval.start(c.day()));
-      if (t != null) {
-        t.known.add(c.developer());
-        t.committers.add(c.developer());
+      long day = c.day().toEpochDay() - first;
+      if (c.developer() != null && c.commits() > 0 && day >= 0 && day < periodOfDay.length) {
+        Tally t = tallies[periodOfDay[(int) day]];
+        int i = index.computeIfAbsent(c.developer(), k -> index.size());
+        t.known.set(i);
+        t.committers.set(i);
       }
     }
     List<PeriodAdoption> out = new ArrayList<>(periods.size());
-    for (Period p : periods) {
-      out.add(figures(p, tallies.get(interval.start(p.from())), commits != null));
+    for (int p = 0; p < tallies.length; p++) {
+      out.add(figures(periods.get(p), tallies[p], commits != null));
     }
     return out;
   }
 
   private static PeriodAdoption figures(Period p, Tally t, boolean gitKnown) {
-    int active = t.active.size();
-    Set<Long> activeCommitters = new HashSet<>(t.committers);
-    activeCommitters.retainAll(t.active);
-    Integer committers = gitKnown ? t.committers.size() : null;
-    Integer activeWithCommits = gitKnown ? activeCommitters.size() : null;
-    return new PeriodAdoption(p.key(), p.from(), p.to(), p.whole(), t.known.size(), active,
-        Round.ratio(active, t.known.size(), 1e4), committers, activeWithCommits,
-        gitKnown ? Round.ratio(activeCommitters.size(), committers, 1e4) : null,
-        t.telemetry.size(), Round.ratio(t.telemetry.size(), t.known.size(), 1e4),
+    int active = t.active.cardinality();
+    int knownCount = t.known.cardinality();
+    BitSet activeCommitters = (BitSet) t.committers.clone();
+    activeCommitters.and(t.active);
+    Integer committers = gitKnown ? t.committers.cardinality() : null;
+    Integer activeWithCommits = gitKnown ? activeCommitters.cardinality() : null;
+    return new PeriodAdoption(p.key(), p.from(), p.to(), p.whole(), knownCount, active,
+        Round.ratio(active, knownCount, 1e4), committers, activeWithCommits,
+        gitKnown ? Round.ratio(activeWithCommits, committers, 1e4) : null,
+        t.telemetry.cardinality(), Round.ratio(t.telemetry.cardinality(), knownCount, 1e4),
         t.usage ? Math.round(t.sessions) : null, t.usage ? Round.ratio(t.sessions, active, 1e2) : null,
-        t.seconds == null ? null : Round.to(t.seconds, 1e3), t.seconds == null ? null : t.withActiveTime.size(),
-        t.seconds == null ? null : Round.ratio(t.seconds, t.withActiveTime.size(), 1e3));
+        t.seconds == null ? null : Round.to(t.seconds, 1e3), t.seconds == null ? null : t.withActiveTime.cardinality(),
+        t.seconds == null ? null : Round.ratio(t.seconds, t.withActiveTime.cardinality(), 1e3));
   }
 }

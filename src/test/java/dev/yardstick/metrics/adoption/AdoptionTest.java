@@ -2,6 +2,7 @@ package dev.yardstick.metrics.adoption;
 
 import static dev.yardstick.metrics.adoption.IntervalTest.d;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.yardstick.metrics.adoption.Adoption.PeriodAdoption;
 import java.time.LocalDate;
@@ -67,10 +68,10 @@ class AdoptionTest {
         tel("2026-01-30", 2L, 0, 30, 0, 0));
     List<KnownDeveloper> roster = List.of(new KnownDeveloper(1), new KnownDeveloper(2));
     assertThat(Adoption.byPeriod(a, List.of(), roster, Interval.WEEK, d("2026-01-26"), d("2026-02-01")))
-        .extracting(PeriodAdoption::activeUsers, PeriodAdoption::sessions).containsExactly(org.assertj.core.groups.Tuple.tuple(2, 2L));
+        .extracting(PeriodAdoption::activeUsers, PeriodAdoption::sessions).containsExactly(tuple(2, 2L));
     assertThat(Adoption.byPeriod(a, List.of(), roster, Interval.MONTH, d("2026-01-26"), d("2026-02-01")))
         .extracting(PeriodAdoption::period, PeriodAdoption::activeUsers, PeriodAdoption::whole)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-01", 2, false), org.assertj.core.groups.Tuple.tuple("2026-02", 1, false));
+        .containsExactly(tuple("2026-01", 2, false), tuple("2026-02", 1, false));
   }
 
   @Test
