@@ -3,6 +3,9 @@ package dev.yardstick.metrics;
 import dev.yardstick.model.UsageField;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,25 @@ final class SourceMerge {
         out.add(resolved(a, false)); // no telemetry that day: active time unknown, not 0
       }
     });
+    return out;
+  }
+
+  /**
+   * The same rule for rows broken down further (per model, per tool): a telemetry row is kept only when the Admin API
+   * has no day row for its subject and day ({@code admin}, as {@link #merge} takes them), so the breakdown adds up to
+   * the merged totals and the sources are never added together.
+   *
+   * @param subjectDay a breakdown row's subject and day, as {@code List.of(subject, day)}
+   */
+  static <T> List<T> breakdown(List<T> telemetry, List<T> adminBreakdown, List<SourcedRow> admin,
+      Function<T, List<Object>> subjectDay, UsageSource source) {
+    if (source != UsageSource.MERGED) {
+      return source == UsageSource.TELEMETRY ? telemetry : adminBreakdown;
+    }
+    Set<List<Object>> adminDays = new HashSet<>();
+    admin.forEach(a -> adminDays.add(List.of(a.subject(), a.day())));
+    List<T> out = new ArrayList<>(adminBreakdown);
+    telemetry.stream().filter(t -> !adminDays.contains(subjectDay.apply(t))).forEach(out::add);
     return out;
   }
 
