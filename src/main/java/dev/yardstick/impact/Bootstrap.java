@@ -14,8 +14,9 @@ final class Bootstrap {
   record Interval(double estimate, double low, double high) {}
 
   /**
-   * Resampled means are spread by sqrt(n / (n - 1)) around the mean: the bootstrap's spread is the plug-in one, which
-   * is too narrow for the few developers of a team (Hesterberg's small-sample fix, without t quantiles).
+   * Resampled means are spread around the mean by sqrt(n / (n - 1)) * t(n - 1) / z: the plain percentile interval is
+   * the plug-in spread with normal quantiles, too narrow for the few developers of a team (it covered 88% at 5); this
+   * "expanded percentile" interval (Hesterberg 2015) keeps the bootstrap's shape with Student's small-sample width.
    */
   static Interval mean(double[] values, int resamples, long seed) {
     int n = values.length;
@@ -23,7 +24,7 @@ final class Bootstrap {
       throw new IllegalArgumentException("need at least two values, got " + n);
     }
     double estimate = mean(values);
-    double widen = Math.sqrt(n / (n - 1.0));
+    double widen = Math.sqrt(n / (n - 1.0)) * t975(n - 1) / Z975;
     double[] means = new double[resamples];
     SplitMix rng = new SplitMix(seed);
     for (int b = 0; b < resamples; b++) {
@@ -36,6 +37,30 @@ final class Bootstrap {
     Arrays.sort(means);
     double tail = (1 - LEVEL) / 2;
     return new Interval(estimate, quantile(means, tail), quantile(means, 1 - tail));
+  }
+
+  static final double Z975 = 1.959963984540054;
+
+  // Student's t 97.5% quantiles for 1 to 30 degrees of freedom (standard tables)
+  private static final double[] T975 = {12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624,
+      2.306004, 2.262157, 2.228139, 2.200985, 2.178813, 2.160369, 2.144787, 2.131450, 2.119905, 2.109816, 2.100922,
+      2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529, 2.051831, 2.048407, 2.045230,
+      2.042272};
+
+  /** Student's t 97.5% quantile: the table up to 30, then the Cornish-Fisher series in 1/df (error below 1e-6). */
+  static double t975(int df) {
+    if (df <= T975.length) {
+      return T975[df - 1];
+    }
+    double z = Z975;
+    double v = df;
+    double z3 = z * z * z;
+    double z5 = z3 * z * z;
+    double z7 = z5 * z * z;
+    double z9 = z7 * z * z;
+    return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
+        + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v)
+        + (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * v * v * v * v);
   }
 
   static double mean(double[] values) {

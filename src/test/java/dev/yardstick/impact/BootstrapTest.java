@@ -9,11 +9,23 @@ class BootstrapTest {
   @Test
   void twoValuesGiveTheirKnownResamplingDistributionWidened() {
     // means of two draws from {0, 10}: 0 (1/4), 5 (1/2), 10 (1/4); the 2.5% and 97.5% points are 0 and 10,
-    // spread around 5 by sqrt(2 / 1)
+    // spread around 5 by sqrt(2 / 1) * t(1) / z = sqrt(2) * 12.706205 / 1.959964
     Bootstrap.Interval i = Bootstrap.mean(new double[] {0, 10}, 2_000, 3);
+    double widen = Math.sqrt(2) * 12.706205 / 1.959964;
     assertThat(i.estimate()).isEqualTo(5);
-    assertThat(i.low()).isCloseTo(5 - 5 * Math.sqrt(2), within(1e-9));
-    assertThat(i.high()).isCloseTo(5 + 5 * Math.sqrt(2), within(1e-9));
+    assertThat(i.low()).isCloseTo(5 - 5 * widen, within(1e-4));
+    assertThat(i.high()).isCloseTo(5 + 5 * widen, within(1e-4));
+  }
+
+  @Test
+  void studentQuantilesMatchTheTablesBeyondTheBuiltInOnes() {
+    // R: qt(0.975, c(4, 30, 31, 60, 120, 1000))
+    assertThat(Bootstrap.t975(4)).isCloseTo(2.776445, within(1e-6));
+    assertThat(Bootstrap.t975(30)).isCloseTo(2.042272, within(1e-6));
+    assertThat(Bootstrap.t975(31)).isCloseTo(2.039513, within(1e-5));
+    assertThat(Bootstrap.t975(60)).isCloseTo(2.000298, within(1e-6));
+    assertThat(Bootstrap.t975(120)).isCloseTo(1.979930, within(1e-6));
+    assertThat(Bootstrap.t975(1000)).isCloseTo(1.962339, within(1e-6));
   }
 
   @Test
