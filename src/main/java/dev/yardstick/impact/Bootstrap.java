@@ -94,9 +94,24 @@ final class Bootstrap {
       return z ^ (z >>> 31);
     }
 
-    /** Uniform in [0, bound) by Lemire's multiply-shift on the top 32 bits (bias below 2^-32 per draw for small n). */
+    private long spare;
+    private boolean hasSpare;
+
+    /**
+     * Uniform in [0, bound) by Lemire's multiply-shift on 32 random bits (bias below 2^-32 per draw for small bounds);
+     * each 64-bit output gives two draws, upper half first, which halves the cost of a resample.
+     */
     int nextInt(int bound) {
-      return (int) (((nextLong() >>> 32) * bound) >>> 32);
+      long bits;
+      if (hasSpare) {
+        bits = spare & 0xFFFFFFFFL;
+        hasSpare = false;
+      } else {
+        spare = nextLong();
+        bits = spare >>> 32;
+        hasSpare = true;
+      }
+      return (int) ((bits * bound) >>> 32);
     }
   }
 }

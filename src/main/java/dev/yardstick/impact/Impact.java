@@ -2,10 +2,8 @@ package dev.yardstick.impact;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -35,14 +33,18 @@ public final class Impact {
   /** A developer's weeks in date order, developers in id order (the bootstrap's order, so input order never matters). */
   static Map<Long, List<DeveloperWeek>> byDeveloper(Collection<DeveloperWeek> weeks) {
     Map<Long, List<DeveloperWeek>> byDev = new TreeMap<>();
-    Set<String> seen = new HashSet<>();
     for (DeveloperWeek w : weeks) {
-      if (!seen.add(w.developer() + "/" + w.week())) {
-        throw new IllegalArgumentException("developer " + w.developer() + " has week " + w.week() + " twice");
-      }
       byDev.computeIfAbsent(w.developer(), k -> new ArrayList<>()).add(w);
     }
-    byDev.values().forEach(l -> l.sort((x, y) -> x.week().compareTo(y.week())));
+    for (List<DeveloperWeek> l : byDev.values()) {
+      l.sort((x, y) -> x.week().compareTo(y.week()));
+      for (int i = 1; i < l.size(); i++) {
+        if (l.get(i).week().equals(l.get(i - 1).week())) {
+          throw new IllegalArgumentException("developer " + l.get(i).developer() + " has week " + l.get(i).week()
+              + " twice");
+        }
+      }
+    }
     return byDev;
   }
 
