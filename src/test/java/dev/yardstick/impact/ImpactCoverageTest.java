@@ -53,6 +53,23 @@ class ImpactCoverageTest {
     assertCovers(coverage(Settings.DEFAULT.minDevelopers(), 20, 3, PlantedTeam.Mode.HIGH_VS_LOW));
   }
 
+  @Test
+  void aiCoAuthoredAgainstOtherCommitsCoversAPlantedReworkDifferenceAndNone() {
+    for (double points : new double[] {4, 0}) {
+      int covered = 0;
+      long first = points == 0 ? 10_001 : 1;
+      for (long seed = first; seed < first + SEEDS; seed++) {
+        PlantedTeam t = PlantedTeam.coAuthored(seed, 20, 13, points);
+        Comparison c = Impact.report(t.weeks(), Settings.DEFAULT.withSeed(seed * 31)).aiCoAuthoredVsOther()
+            .reworkPercent();
+        covered += c.low() <= points && points <= c.high() ? 1 : 0;
+      }
+      System.out.printf("coverage co-authored split, 20 developers, %.0f points: %.1f%%%n", points,
+          100.0 * covered / SEEDS);
+      assertThat(100.0 * covered / SEEDS).isBetween(90.0, 99.0);
+    }
+  }
+
   static void assertCovers(Coverage c) {
     assertThat(c.lines()).isBetween(90.0, 99.0);
     assertThat(c.rework()).isBetween(90.0, 99.0);

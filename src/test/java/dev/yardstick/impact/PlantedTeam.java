@@ -66,4 +66,43 @@ record PlantedTeam(List<DeveloperWeek> weeks, double liftPercent, double reworkP
     }
     return new PlantedTeam(out, liftPercent, reworkPoints);
   }
+
+  /**
+   * Commits of which a share per developer (10 to 60%) carry Claude Code's mark; the marked commits' lines are reworked
+   * at the developer's baseline share plus {@code reworkPoints}, the others at the baseline.
+   */
+  static PlantedTeam coAuthored(long seed, int developers, int weeksEach, double reworkPoints) {
+    Random r = new Random(seed);
+    List<DeveloperWeek> out = new ArrayList<>();
+    for (long d = 1; d <= developers; d++) {
+      double baseLines = Math.exp(Math.log(60) + 0.5 * r.nextGaussian()); // per commit
+      double baseCommits = 2 + 8 * r.nextDouble();
+      double baseRework = 0.05 + 0.10 * r.nextDouble();
+      double aiShare = 0.1 + 0.5 * r.nextDouble();
+      for (int i = 0; i < weeksEach; i++) {
+        long commits = Math.max(2, Math.round(baseCommits * Math.exp(0.3 * r.nextGaussian())));
+        long ai = Math.clamp(Math.round(commits * aiShare + r.nextGaussian()), 0, commits);
+        long aiLines = lines(r, ai, baseLines);
+        long otherLines = lines(r, commits - ai, baseLines);
+        long aiReworked = reworked(r, aiLines, baseRework + reworkPoints / 100);
+        long otherReworked = reworked(r, otherLines, baseRework);
+        out.add(new DeveloperWeek(d, START.plusWeeks(i), false, 0, commits, aiLines + otherLines,
+            aiReworked + otherReworked, 0, ai, aiLines, aiReworked, 0));
+      }
+    }
+    return new PlantedTeam(out, 0, reworkPoints);
+  }
+
+  private static long lines(Random r, long commits, double perCommit) {
+    long sum = 0;
+    for (long c = 0; c < commits; c++) {
+      sum += Math.max(1, Math.round(perCommit * Math.exp(0.5 * r.nextGaussian())));
+    }
+    return sum;
+  }
+
+  private static long reworked(Random r, long lines, double share) {
+    double sd = Math.sqrt(lines * share * (1 - share));
+    return Math.clamp(Math.round(lines * share + sd * r.nextGaussian()), 0, lines);
+  }
 }
