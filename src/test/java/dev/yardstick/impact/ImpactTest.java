@@ -200,6 +200,28 @@ class ImpactTest {
   }
 
   @Test
+  void activeTimeInAWeekWithoutTelemetryIsNeitherAdoptionNorAHighWeek() {
+    List<DeveloperWeek> weeks = new ArrayList<>();
+    for (long d = 1; d <= 5; d++) {
+      for (int i = 0; i < 4; i++) {
+        weeks.add(tel(d, i, 0, 2, 100, 0, 0));
+        // hours without the telemetry flag: the caller could not vouch for the week, so AI is unknown
+        weeks.add(new DeveloperWeek(d, week(4 + i), false, 9, 3, 300, 0, 0, 0, 0, 0, 0));
+      }
+      weeks.add(tel(d, 8, 4, 4, 200, 0, 0)); // the real adoption week
+      for (int i = 9; i < 13; i++) {
+        weeks.add(tel(d, i, 4, 4, 200, 0, 0));
+      }
+    }
+    Impact.Report r = Impact.report(weeks, S);
+    assertThat(r.highVsLowAi().linesPerWeek().estimate()).isCloseTo(100, within(1e-9)); // 200 against 100
+    assertThat(r.highVsLowAi().linesPerWeek().nWeeksB()).isEqualTo(20);
+    // before: 4 weeks of 100 and 4 of 300 (200 a week), after: 200 a week
+    assertThat(r.afterVsBeforeAdoption().linesPerWeek().estimate()).isCloseTo(0, within(1e-9));
+    assertThat(r.afterVsBeforeAdoption().linesPerWeek().nWeeksB()).isEqualTo(40);
+  }
+
+  @Test
   void inputThatCannotBeIsRefused() {
     assertThatThrownBy(() -> DeveloperWeek.gitOnly(1, LocalDate.parse("2026-06-02"), 1, 1))
         .hasMessageContaining("Monday");
