@@ -30,7 +30,7 @@ public final class Impact {
         split(Classify.aiCoAuthored(byDev), s));
   }
 
-  /** A developer's weeks in date order, developers in id order (the bootstrap's order, so input order never matters). */
+  /** A developer's weeks in date order, developers in id order (the bootstrap's, so input order never matters). */
   static Map<Long, List<DeveloperWeek>> byDeveloper(Collection<DeveloperWeek> weeks) {
     Map<Long, List<DeveloperWeek>> byDev = new TreeMap<>();
     for (DeveloperWeek w : weeks) {
@@ -68,7 +68,7 @@ public final class Impact {
         difference(counted, Side::defectRate, false, who, s));
   }
 
-  /** Lift in %: the mean of per-developer log ratios, back-transformed (a geometric mean, symmetric for up and down). */
+  /** Lift in %: the mean of per-developer log ratios, back-transformed (a geometric mean: up and down alike). */
   private static Comparison output(List<Side.Pair> pairs, Function<Side, Double> perWeek, String who, Settings s) {
     Comparison c = pooled(pairs, p -> {
       double a = perWeek.apply(p.a());

@@ -24,7 +24,7 @@ class ImpactTest {
     return new DeveloperWeek(dev, week(i), true, hours, commits, lines, reworked, defects, 0, 0, 0, 0);
   }
 
-  /** Developer {@code dev}: 4 low weeks (200 lines, 20 reworked, 5 commits, 1 defect), 4 high weeks, 3 that count on no side. */
+  /** 4 low weeks (200 lines, 20 reworked, 5 commits, 1 defect), 4 high weeks, 3 weeks that count on no side. */
   static List<DeveloperWeek> liftDeveloper(long dev, double lineRatio) {
     List<DeveloperWeek> w = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
