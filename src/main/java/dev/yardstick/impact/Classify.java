@@ -1,5 +1,6 @@
 package dev.yardstick.impact;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,10 @@ final class Classify {
 
   /**
    * The first week with Claude Code seen in use is the adoption week; A: present weeks after it, B: present weeks
-   * before it (with or without telemetry). The adoption week itself is left out: it is part before, part after.
+   * before it (with or without telemetry), each at most the window away. The adoption week itself is left out: it is
+   * part before, part after.
    */
-  static List<Side.Pair> afterVsBefore(Map<Long, List<DeveloperWeek>> byDev) {
+  static List<Side.Pair> afterVsBefore(Map<Long, List<DeveloperWeek>> byDev, Settings s) {
     List<Side.Pair> pairs = new ArrayList<>();
     for (List<DeveloperWeek> weeks : byDev.values()) {
       var adoption = weeks.stream().filter(DeveloperWeek::aiSeen).map(DeveloperWeek::week).findFirst();
@@ -46,7 +48,8 @@ final class Classify {
       Side after = new Side();
       Side before = new Side();
       for (DeveloperWeek w : weeks) {
-        if (!w.present() || w.week().equals(adoption.get())) {
+        long away = ChronoUnit.WEEKS.between(adoption.get(), w.week());
+        if (!w.present() || away == 0 || Math.abs(away) > s.adoptionWindowWeeks()) {
           continue;
         }
         (w.week().isAfter(adoption.get()) ? after : before).add(w);

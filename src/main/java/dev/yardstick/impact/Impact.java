@@ -26,7 +26,7 @@ public final class Impact {
 
   public static Report report(Collection<DeveloperWeek> weeks, Settings s) {
     Map<Long, List<DeveloperWeek>> byDev = byDeveloper(weeks);
-    return new Report(delivery(Classify.highVsLow(byDev, s), s), delivery(Classify.afterVsBefore(byDev), s),
+    return new Report(delivery(Classify.highVsLow(byDev, s), s), delivery(Classify.afterVsBefore(byDev, s), s),
         split(Classify.aiCoAuthored(byDev), s));
   }
 

@@ -63,12 +63,14 @@ class ImpactTest {
   }
 
   @Test
-  void beforeAndAfterAdoptionLeavesOutTheAdoptionWeekAndCountsWeeksWithoutTelemetryBefore() {
+  void beforeAndAfterAdoptionLeavesOutTheAdoptionWeekAndWeeksBeyondTheWindowAndCountsWeeksWithoutTelemetryBefore() {
     List<DeveloperWeek> weeks = new ArrayList<>();
     for (long d = 1; d <= 5; d++) {
       for (int i = 0; i < 4; i++) {
         weeks.add(DeveloperWeek.gitOnly(d, week(i), 4, 100));
       }
+      weeks.add(DeveloperWeek.gitOnly(d, week(-8), 90, 90_000)); // 13 weeks before adoption: beyond the window
+      weeks.add(tel(d, 18, 2, 90, 90_000, 0, 0)); // 13 weeks after
       weeks.add(DeveloperWeek.gitOnly(d, week(4), 0, 0)); // absent
       weeks.add(tel(d, 5, 3, 40, 10_000, 0, 0)); // the adoption week: part before, part after
       for (int i = 6; i < 10; i++) {
