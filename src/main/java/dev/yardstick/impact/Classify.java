@@ -1,5 +1,7 @@
 package dev.yardstick.impact;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,25 +36,28 @@ final class Classify {
   }
 
   /**
-   * The first week with Claude Code seen in use is the adoption week; A: present weeks after it, B: present weeks
-   * before it (with or without telemetry), each at most the window away. The adoption week itself is left out: it is
-   * part before, part after.
+   * A: present weeks after the developer's adoption week, B: present weeks before it (with or without telemetry), each
+   * at most the window away. The adoption week itself is left out: it is part before, part after.
    */
-  static List<Side.Pair> afterVsBefore(Map<Long, List<DeveloperWeek>> byDev, Settings s) {
+  static List<Side.Pair> afterVsBefore(Map<Long, List<DeveloperWeek>> byDev, Map<Long, LocalDate> adoptionWeeks,
+      Settings s) {
     List<Side.Pair> pairs = new ArrayList<>();
-    for (List<DeveloperWeek> weeks : byDev.values()) {
-      var adoption = weeks.stream().filter(DeveloperWeek::aiSeen).map(DeveloperWeek::week).findFirst();
-      if (adoption.isEmpty()) {
+    for (var dev : byDev.entrySet()) {
+      LocalDate adoption = adoptionWeeks.get(dev.getKey());
+      if (adoption == null) {
         continue;
+      }
+      if (adoption.getDayOfWeek() != DayOfWeek.MONDAY) {
+        throw new IllegalArgumentException("adoption week must be a Monday: " + adoption);
       }
       Side after = new Side();
       Side before = new Side();
-      for (DeveloperWeek w : weeks) {
-        long away = ChronoUnit.WEEKS.between(adoption.get(), w.week());
+      for (DeveloperWeek w : dev.getValue()) {
+        long away = ChronoUnit.WEEKS.between(adoption, w.week());
         if (!w.present() || away == 0 || Math.abs(away) > s.adoptionWindowWeeks()) {
           continue;
         }
-        (w.week().isAfter(adoption.get()) ? after : before).add(w);
+        (away > 0 ? after : before).add(w);
       }
       pairs.add(new Side.Pair(after, before));
     }

@@ -1,7 +1,9 @@
 package dev.yardstick.impact;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,10 +26,25 @@ public final class Impact {
 
   public record Report(Delivery highVsLowAi, Delivery afterVsBeforeAdoption, Split aiCoAuthoredVsOther) {}
 
+  /** Adoption weeks taken from these weeks: right when they reach back to before each developer's first AI week. */
   public static Report report(Collection<DeveloperWeek> weeks, Settings s) {
+    Map<Long, LocalDate> adoption = new HashMap<>();
+    for (DeveloperWeek w : weeks) {
+      if (w.aiSeen()) {
+        adoption.merge(w.developer(), w.week(), (x, y) -> x.isBefore(y) ? x : y);
+      }
+    }
+    return report(weeks, adoption, s);
+  }
+
+  /**
+   * @param adoptionWeeks each developer's first week with Claude Code seen in use, over all their history (a range
+   *     that starts after it would otherwise take a later week for it); a developer without one never adopted
+   */
+  public static Report report(Collection<DeveloperWeek> weeks, Map<Long, LocalDate> adoptionWeeks, Settings s) {
     Map<Long, List<DeveloperWeek>> byDev = byDeveloper(weeks);
-    return new Report(delivery(Classify.highVsLow(byDev, s), s), delivery(Classify.afterVsBefore(byDev, s), s),
-        split(Classify.aiCoAuthored(byDev), s));
+    return new Report(delivery(Classify.highVsLow(byDev, s), s),
+        delivery(Classify.afterVsBefore(byDev, adoptionWeeks, s), s), split(Classify.aiCoAuthored(byDev), s));
   }
 
   /** A developer's weeks in date order, developers in id order (the bootstrap's, so input order never matters). */

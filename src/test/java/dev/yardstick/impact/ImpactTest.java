@@ -224,6 +224,27 @@ class ImpactTest {
   }
 
   @Test
+  void anAdoptionWeekFromTheWholeHistoryIsNotMistakenForTheFirstAiWeekInTheRange() {
+    List<DeveloperWeek> weeks = new ArrayList<>();
+    for (long d = 1; d <= 5; d++) {
+      for (int i = 0; i < 9; i++) {
+        // the range starts long after adoption; a quiet month, then a busy one
+        weeks.add(tel(d, i, i < 4 ? 0 : 3, 2, i < 4 ? 100 : 150, 0, 0));
+      }
+    }
+    // from the range alone, week 4 looks like the adoption week
+    assertThat(Impact.report(weeks, S).afterVsBeforeAdoption().linesPerWeek().estimate()).isCloseTo(50,
+        within(1e-9));
+    java.util.Map<Long, LocalDate> adopted = new java.util.HashMap<>();
+    for (long d = 1; d <= 5; d++) {
+      adopted.put(d, week(-30));
+    }
+    Comparison known = Impact.report(weeks, adopted, S).afterVsBeforeAdoption().linesPerWeek();
+    assertThat(known.estimate()).isNull();
+    assertThat(known.nDevelopers()).isZero();
+  }
+
+  @Test
   void inputThatCannotBeIsRefused() {
     assertThatThrownBy(() -> DeveloperWeek.gitOnly(1, LocalDate.parse("2026-06-02"), 1, 1))
         .hasMessageContaining("Monday");
