@@ -51,6 +51,10 @@ public final class Cli {
         line.getErr().println("yardstick: invalid setting " + c.getMessage());
         return 2;
       }
+      if (e instanceof java.nio.file.NoSuchFileException f) {
+        line.getErr().println("yardstick: no such file: " + f.getFile());
+        return 1;
+      }
       if (e instanceof IllegalArgumentException) { // a refusal with a message for the operator, not a bug
         line.getErr().println("yardstick: " + e.getMessage());
         return 1;

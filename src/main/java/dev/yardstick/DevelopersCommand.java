@@ -32,8 +32,10 @@ final class DevelopersCommand {
     @Override
     public Integer call() throws Exception {
       Cli.Io io = Cli.io(spec);
-      try (Database db = Commands.open(Cli.config(spec))) {
-        PeopleCsv.ImportResult r = csv(db).importCsv(org(db), Files.readString(file));
+      Config config = Cli.config(spec);
+      String text = Files.readString(file);
+      try (Database db = Commands.open(config)) {
+        PeopleCsv.ImportResult r = csv(db).importCsv(org(db), text);
         io.out().printf("created %d, updated %d, teams created %d%n", r.created(), r.updated(), r.teamsCreated());
         r.errors().forEach(e -> io.err().println("skipped " + e));
         return r.errors().isEmpty() ? 0 : 1;

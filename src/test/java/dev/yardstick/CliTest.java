@@ -126,6 +126,13 @@ class CliTest {
   }
 
   @Test
+  void aFileThatIsNotThere_failsNamingIt_beforeAnyDatabaseOpens() {
+    Run r = run("developers", "import", "/no/such/people.csv");
+
+    assertThat(r).isEqualTo(new Run(1, "", "yardstick: no such file: /no/such/people.csv\n"));
+  }
+
+  @Test
   void anInvalidSetting_endsTheCommandBeforeAnyWork_namingTheVariable() {
     Run flag = run("serve", "--http-port=eighty");
     Run env = run(Map.of("YARDSTICK_DB_URL", "mysql://x"), "data", "removals");

@@ -39,8 +39,10 @@ public final class Csv {
         record.forEach(cell -> row.add(unescape(cell)));
         rows.add(row);
       }
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("not a readable CSV: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) { // how the parser's iterator reports a malformed record
+      throw new IllegalArgumentException("not a readable CSV: " + e.getCause().getMessage(), e);
     }
     return rows;
   }

@@ -93,7 +93,8 @@ class CsvTest {
 
   @Test
   void parse_unterminatedQuote_isAnError() {
-    assertThatThrownBy(() -> Csv.parse("a,\"b\n")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Csv.parse("a,\"b\n")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a readable CSV: (startline 1)");
   }
 
   /** The cells as a spreadsheet sees them: unquoted, but with nothing removed. */
