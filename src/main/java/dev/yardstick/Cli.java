@@ -42,8 +42,7 @@ public final class Cli {
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, line.getErr())) {
         line.usage(line.getErr());
       }
-      line.getErr().println("See 'yardstick" + (line.getCommandSpec().qualifiedName().equals("yardstick") ? ""
-          : " " + line.getCommandSpec().qualifiedName(" ").substring("yardstick ".length())) + " --help'.");
+      line.getErr().println("See '" + line.getCommandSpec().qualifiedName(" ") + " --help'.");
       return line.getCommandSpec().exitCodeOnInvalidInput();
     });
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
