@@ -13,20 +13,48 @@ import dev.yardstick.storage.OrgStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code anthropic sync --from YYYY-MM-DD --to YYYY-MM-DD}: fetches those days now, with a progress bar. */
+@Command(name = "anthropic", synopsisSubcommandLabel = "sync",
+    description = "Work with Anthropic's Admin API.", subcommands = AnthropicCommand.Sync.class)
 final class AnthropicCommand {
-  private AnthropicCommand() {}
+  @Command(name = "sync",
+      description = "Fetch those days from the Admin API now (default: the backlog), with progress on standard error.")
+  static final class Sync implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = Day.class, description = "first day (default: the next day not yet fetched)")
+    LocalDate from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Day.class, description = "last day (default: today, UTC)")
+    LocalDate to;
 
-  static int run(List<String> args, Config config, PrintStream err) throws Exception {
-    if (args.isEmpty() || !args.getFirst().equals("sync")) {
-      err.println("usage: yardstick anthropic sync [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
-      return 2;
+    @Override
+    public Integer call() throws Exception {
+      return sync(from, to, Cli.config(spec), Cli.io(spec).err());
     }
-    LocalDate from = date(args, "--from");
-    LocalDate to = date(args, "--to");
+  }
+
+  /** A day as YYYY-MM-DD; picocli names the option in its message. */
+  static final class Day implements CommandLine.ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("must be a date as YYYY-MM-DD (got \"" + value + "\")");
+      }
+    }
+  }
+
+  static int sync(LocalDate from, LocalDate to, Config config, PrintStream err) throws Exception {
     try (Database db = Commands.open(config)) {
       SecretBox box = SecretBox.load(config.secretKey(), config.dataDir());
       App.verifySecretKey(new InstanceSettings(db), box);
@@ -71,20 +99,5 @@ final class AnthropicCommand {
     return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + String.format("%3d%%", s.percent())
         + "  " + s.daysDone() + "/" + s.daysTotal() + " days  " + s.rows() + " rows"
         + (s.currentDay() == null ? "" : "  at " + s.currentDay()) + "   ";
-  }
-
-  private static LocalDate date(List<String> args, String flag) {
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      String v = a.startsWith(flag + "=") ? a.substring(flag.length() + 1) : a.equals(flag) && i + 1 < args.size() ? args.get(i + 1) : null;
-      if (v != null) {
-        try {
-          return LocalDate.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-          throw new IllegalArgumentException(flag + " must be a date as YYYY-MM-DD (got \"" + v + "\")");
-        }
-      }
-    }
-    return null;
   }
 }

@@ -2,7 +2,6 @@ package dev.yardstick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yardstick.config.Config;
 import dev.yardstick.testing.AdminDataset;
 import dev.yardstick.testing.FakeAdminApi;
 import dev.yardstick.testing.TestClock;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +29,17 @@ class ITAnthropicCommand {
     try (FakeAdminApi fake = new FakeAdminApi(data, 20);
         TestServer server = TestServer.start(db, Map.of("YARDSTICK_ANTHROPIC_API_URL", fake.url().toString(),
             "YARDSTICK_DATA_DIR", dir.toString()))) {
-      Config config = Config.fromEnv(Map.of("YARDSTICK_DB_URL", db.url(), "YARDSTICK_DATA_DIR", dir.toString(),
-          "YARDSTICK_ANTHROPIC_API_URL", fake.url().toString()));
+      Map<String, String> env = Map.of("YARDSTICK_DB_URL", db.url(), "YARDSTICK_DATA_DIR", dir.toString(),
+          "YARDSTICK_ANTHROPIC_API_URL", fake.url().toString());
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      assertThat(AnthropicCommand.run(List.of("sync", "--from", from.toString()), config, new PrintStream(err, true))).isEqualTo(1);
+      Cli.Io io = new Cli.Io(env, new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true));
+      assertThat(Cli.run(io, "anthropic", "sync", "--from", from.toString())).isEqualTo(1);
       assertThat(err.toString(StandardCharsets.UTF_8)).contains("No Admin API key is saved");
 
       server.send(server.api("/api/v1/integrations/anthropic").header("Content-Type", "application/json")
           .PUT(HttpRequest.BodyPublishers.ofString("{\"adminApiKey\":\"" + FakeAdminApi.ADMIN_KEY + "\",\"backfillFrom\":\"" + today + "\"}")));
       err.reset();
-      int code = AnthropicCommand.run(List.of("sync", "--from", from.toString(), "--to=" + today.minusDays(1)), config,
-          new PrintStream(err, true));
+      int code = Cli.run(io, "anthropic", "sync", "--from", from.toString(), "--to=" + today.minusDays(1));
 
       String out = err.toString(StandardCharsets.UTF_8);
       assertThat(code).as(out).isZero();

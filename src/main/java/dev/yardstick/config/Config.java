@@ -83,19 +83,21 @@ public record Config(
     }
   }
 
-  /** Reads the settings from {@code env} overlaid with {@code --flag=value} / {@code --flag value} pairs. */
-  public static Config load(Map<String, String> env, List<String> flags) {
+  /**
+   * Reads the settings from {@code env} overlaid with the flags given (variable name → value, as the
+   * command line parsed them); a blank value, in either, means the default.
+   */
+  public static Config load(Map<String, String> env, Map<String, String> flags) {
     Map<String, String> values = new LinkedHashMap<>();
     for (Setting s : SETTINGS) {
-      String v = env.get(s.name());
+      String v = flags.containsKey(s.name()) ? flags.get(s.name()) : env.get(s.name());
       values.put(s.name(), v == null || v.isBlank() ? s.defaultValue() : v.trim());
     }
-    FlagParser.apply(flags, values);
     return fromValues(new Reader(values));
   }
 
   public static Config fromEnv(Map<String, String> env) {
-    return load(env, List.of());
+    return load(env, Map.of());
   }
 
   private static Config fromValues(Reader r) {

@@ -1,69 +1,48 @@
 package dev.yardstick.model;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * The product's one CSV reader and writer: RFC 4180 (quoted fields with doubled quotes and line
- * breaks inside, CRLF or LF between records), with spreadsheet formulas neutralised as OWASP's CSV
- * injection guidance says. A cell that starts with {@code = + - @}, a tab or a carriage return is
- * written with a leading {@code '} (so is one that starts with {@code '} followed by one of those or
- * another {@code '}), and the reader removes exactly that {@code '}: every value reads back as it was.
- * A negative number ({@code -5}, {@code -0.25}) is no formula and stays a number.
+ * The product's one CSV reader and writer (Apache Commons CSV: RFC 4180, quoted fields with doubled
+ * quotes and line breaks inside, CRLF, LF or CR between records, a leading byte-order mark ignored),
+ * with spreadsheet formulas neutralised as OWASP's CSV injection guidance says. A cell that starts with
+ * {@code = + - @}, a tab or a carriage return is written quoted with a leading {@code '} (so is one that
+ * starts with {@code '} followed by one of those or another {@code '}), and the reader removes exactly
+ * that {@code '}: every value reads back as it was. A negative number ({@code -5}, {@code -0.25}) is no
+ * formula and stays a number.
  */
 public final class Csv {
   private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
+  private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+  private static final CSVFormat PLAIN = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).get();
+  // OWASP: a neutralised cell is also enclosed in double quotes
+  private static final CSVFormat QUOTED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
 
   private Csv() {}
 
   /** The records of a CSV text, with each cell as it was before {@link #line} neutralised it. */
   public static List<List<String>> parse(String text) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-        any = true;
-      } else if (c == ',') {
-        row.add(unescape(field));
-        field.setLength(0);
-        any = true;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (any || !field.isEmpty()) {
-          row.add(unescape(field));
-          rows.add(row);
-        }
-        row = new ArrayList<>();
-        field.setLength(0);
-        any = false;
-      } else {
-        field.append(c);
-        any = true;
+    try (CSVParser parser = CSVParser.parse(new StringReader(body), READ)) {
+      for (CSVRecord record : parser) {
+        List<String> row = new ArrayList<>(record.size());
+        record.forEach(cell -> row.add(unescape(cell)));
+        rows.add(row);
       }
-    }
-    if (quoted) {
-      throw new IllegalArgumentException("CSV ends inside a quoted field");
-    }
-    if (any || !field.isEmpty()) {
-      row.add(unescape(field));
-      rows.add(row);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a readable CSV: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) { // how the parser's iterator reports a malformed record
+      throw new IllegalArgumentException("not a readable CSV: " + e.getCause().getMessage(), e);
     }
     return rows;
   }
@@ -71,19 +50,17 @@ public final class Csv {
   /** One record, CRLF-terminated; null cells are empty. */
   public static String line(List<String> fields) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < fields.size(); i++) {
-      String f = fields.get(i) == null ? "" : fields.get(i);
-      if (i > 0) {
-        sb.append(',');
+    try {
+      for (int i = 0; i < fields.size(); i++) {
+        String f = fields.get(i) == null ? "" : fields.get(i);
+        boolean formula = formulaLeader(f);
+        (formula ? QUOTED : PLAIN).print(formula ? "'" + f : f, sb, i == 0);
       }
-      boolean formula = formulaLeader(f);
-      if (formula || f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-        sb.append('"').append(formula ? "'" : "").append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(f);
-      }
+      PLAIN.println(sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
     }
-    return sb.append("\r\n").toString();
+    return sb.toString();
   }
 
   /** Whether a spreadsheet could read the cell as a formula, or the reader would take its leading ' for ours. */
@@ -102,8 +79,7 @@ public final class Csv {
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
   }
 
-  private static String unescape(CharSequence field) {
-    String s = field.toString();
+  private static String unescape(String s) {
     return s.length() > 1 && s.charAt(0) == '\'' && (trigger(s.charAt(1)) || s.charAt(1) == '\'') ? s.substring(1) : s;
   }
 }

@@ -19,7 +19,7 @@ public final class DiscardingServer {
   private DiscardingServer() {}
 
   public static void main(String[] args) throws Exception {
-    Config config = Config.load(System.getenv(), List.of());
+    Config config = Config.fromEnv(System.getenv());
     App app = new App(config, Clock.systemUTC(), real -> (batches, now) -> {
       List<TelemetryStore.Outcome> outcomes = new ArrayList<>(batches.size());
       batches.forEach(b -> outcomes.add(new TelemetryStore.Outcome(b.items(), 0)));

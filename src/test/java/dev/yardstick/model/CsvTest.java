@@ -72,8 +72,29 @@ class CsvTest {
   }
 
   @Test
+  void parse_ignoresAByteOrderMark_asSpreadsheetsWriteUtf8() {
+    assertThat(Csv.parse("\uFEFFemail,name\r\nz\u00fcrich@x.org,\"M\u00fcller, J\u00fcrgen\"\r\n"))
+        .containsExactly(List.of("email", "name"), List.of("z\u00fcrich@x.org", "M\u00fcller, J\u00fcrgen"));
+  }
+
+  @Test
+  void parse_crlfInsideQuotes_staysInTheCell_andCrlfOrLoneCrBetweenRecordsEndsThem() {
+    assertThat(Csv.parse("a,\"one\r\ntwo\"\r\nb,\"x,\"\"y\"\"\"\rc,\u65e5\u672c\u8a9e \ud83d\ude00\r\n"))
+        .containsExactly(List.of("a", "one\r\ntwo"), List.of("b", "x,\"y\""), List.of("c", "\u65e5\u672c\u8a9e \ud83d\ude00"));
+  }
+
+  @Test
+  void line_keepsNonAsciiAsItIs_andQuotesLineBreaks() {
+    String line = Csv.line(List.of("J\u00fcrgen \u00c5s", "\u65e5\u672c", "two\r\nlines", "\u00e9=e"));
+
+    assertThat(line).isEqualTo("J\u00fcrgen \u00c5s,\u65e5\u672c,\"two\r\nlines\",\u00e9=e\r\n");
+    assertThat(Csv.parse(line)).containsExactly(List.of("J\u00fcrgen \u00c5s", "\u65e5\u672c", "two\r\nlines", "\u00e9=e"));
+  }
+
+  @Test
   void parse_unterminatedQuote_isAnError() {
-    assertThatThrownBy(() -> Csv.parse("a,\"b\n")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Csv.parse("a,\"b\n")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a readable CSV: (startline 1)");
   }
 
   /** The cells as a spreadsheet sees them: unquoted, but with nothing removed. */

@@ -123,4 +123,19 @@ abstract class PeopleCsvContract extends OnEveryDatabase {
       assertThat(exportCsv(s)).isEqualTo(export);
     }
   }
+
+  @Test
+  void import_ofASpreadsheetsUtf8File_withByteOrderMarkCrlfAndQuotedCells_readsEveryCell() throws Exception {
+    try (TestServer s = TestServer.start(target)) {
+      String csv = "\uFEFFemail,name,team\r\n"
+          + "jurgen@example.com,\"M\u00fcller, J\u00fcrgen \"\"Jo\"\"\",\u00c5lesund\r\n"
+          + "kenji@example.com,\"\u5c71\u7530\r\n\u5065\u4e8c\",\u00c5lesund\r\n";
+
+      expect(importCsv(s, csv), 200, "{\"created\":2,\"updated\":0,\"teamsCreated\":1,\"errors\":[]}");
+
+      assertThat(exportCsv(s)).isEqualTo(HEADER
+          + "jurgen@example.com,\"M\u00fcller, J\u00fcrgen \"\"Jo\"\"\",\u00c5lesund,,,\r\n"
+          + "kenji@example.com,\"\u5c71\u7530\r\n\u5065\u4e8c\",\u00c5lesund,,,\r\n");
+    }
+  }
 }
