@@ -244,8 +244,15 @@ abstract class ImpactApiContract extends OnEveryDatabase {
 
       long start = System.nanoTime();
       JsonNode company = ok(s.json("GET", query(W0.plusDays(2), LAST.minusDays(3), null), null)); // widened to whole weeks
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      System.out.println("GET /api/v1/impact over " + DEVELOPERS + " developers x " + WEEKS + " weeks: " + millis + " ms");
+      long first = (System.nanoTime() - start) / 1_000_000;
+      long best = Long.MAX_VALUE;
+      for (int i = 0; i < 5; i++) {
+        long t = System.nanoTime();
+        ok(s.json("GET", query(W0, LAST, null), null));
+        best = Math.min(best, (System.nanoTime() - t) / 1_000_000);
+      }
+      System.out.println("GET /api/v1/impact over " + DEVELOPERS + " developers x " + WEEKS + " weeks: first " + first
+          + " ms, best of the next 5 " + best + " ms"); // a figure for the report, not a benchmark
       JsonNode eng = ok(s.json("GET", query(W0, LAST, "Eng"), null));
       JsonNode core = ok(s.json("GET", query(W0, LAST, "core"), null));
       JsonNode web = ok(s.json("GET", query(W0, LAST, "Web"), null));
