@@ -72,8 +72,10 @@ public final class ImpactService {
         weeks.telemetry(dev.getAsLong(), d.day(), d.activeSeconds());
       }
     }
+    Map<String, OptionalLong> authorOf = new HashMap<>(); // an author has a row a day: resolve each once
     for (GitQueries.AuthorDay d : git.byDayAndAuthor(orgId, from, to)) {
-      OptionalLong dev = resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(d.authorEmail())));
+      OptionalLong dev = authorOf.computeIfAbsent(d.authorEmail(),
+          e -> resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(e))));
       if (dev.isPresent() && inScope(resolver, scope, dev.getAsLong(), d.day())) {
         weeks.git(dev.getAsLong(), d.day(), d.values());
       }
