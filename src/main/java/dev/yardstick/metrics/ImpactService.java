@@ -105,6 +105,11 @@ public final class ImpactService {
     if (viewer.role() == Role.MANAGER && !viewer.teamIds().contains(team.id())) {
       throw new ForbiddenException("you do not manage " + team.name());
     }
+    if (viewer.role() == Role.MANAGER && !viewer.seesIndividuals()) {
+      // a team's answer minus its sub-team's (or the company's minus the team's) would show the few in between
+      throw new ForbiddenException("team comparisons need permission to see individuals (YARDSTICK_MANAGERS_SEE_INDIVIDUALS):"
+          + " two overlapping teams' answers could be subtracted; the company's comparisons are available");
+    }
     return resolver.teamAndDescendants(team.id()).stream().map(Team::id).collect(Collectors.toSet());
   }
 
