@@ -49,6 +49,11 @@ public final class ReportService {
     this.minGroupSize = minGroupSize;
   }
 
+  /** The minimum group size this instance applies, for the other views that must apply it too. */
+  public int minGroupSize() {
+    return minGroupSize;
+  }
+
   /**
    * Throws IllegalArgumentException for a window that is reversed or too long, and
    * ForbiddenException for a grouping the viewer may not see. A viewer who may not see everyone in the rows gets the

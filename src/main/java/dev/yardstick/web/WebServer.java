@@ -35,6 +35,11 @@ import dev.yardstick.web.api.DataRemovalApi;
 import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
 import dev.yardstick.web.api.IdentityApi;
+import dev.yardstick.web.api.ImpactApi;
+import dev.yardstick.metrics.ImpactService;
+import dev.yardstick.impact.Settings;
+import dev.yardstick.storage.ImpactQueries;
+import dev.yardstick.storage.ReportQueries;
 import dev.yardstick.tokens.IngestTokens;
 import dev.yardstick.web.pages.TokenPages;
 import dev.yardstick.web.api.IngestTokenApi;
@@ -115,6 +120,8 @@ public final class WebServer implements AutoCloseable {
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     ReportApi report = new ReportApi(p.reports(), viewer);
+    ImpactApi impact = new ImpactApi(new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
+        new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
     ProfileService profiles = new ProfileService(new StatusQueries(p.db()), new GitQueries(p.db()), p.people());
     TelemetryStatusApi telemetryStatus = new TelemetryStatusApi(profiles, p.people());
@@ -206,6 +213,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/data/removals", Access.ADMIN, removals::list),
         new Route(get, "/api/v1/data/removals/{id}", Access.ADMIN, removals::get),
         new Route(get, "/api/v1/report", Access.SIGNED_IN, report::report),
+        new Route(get, "/api/v1/impact", Access.SIGNED_IN, impact::impact),
         new Route(post, "/api/v1/claude-code/config", Access.SIGNED_IN, claudeCode::generate),
         new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
         new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),

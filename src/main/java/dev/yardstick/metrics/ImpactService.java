@@ -1,0 +1,123 @@
+package dev.yardstick.metrics;
+
+import dev.yardstick.identity.AliasKind;
+import dev.yardstick.identity.IdentityResolver;
+import dev.yardstick.identity.People.RawId;
+import dev.yardstick.identity.People.Team;
+import dev.yardstick.impact.Impact;
+import dev.yardstick.impact.Settings;
+import dev.yardstick.model.ForbiddenException;
+import dev.yardstick.model.Identity;
+import dev.yardstick.model.Role;
+import dev.yardstick.people.PeopleService;
+import dev.yardstick.storage.GitQueries;
+import dev.yardstick.storage.ImpactQueries;
+import dev.yardstick.storage.ReportQueries;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The effect on delivery of a team or the company (docs/METRICS.md "Effect on delivery"): developer-weeks built from
+ * the daily rows, identities resolved when read, and the comparisons withheld below the minimum group size for
+ * viewers who may not see the developers in them individually.
+ */
+public final class ImpactService {
+  private final ImpactQueries impact;
+  private final ReportQueries reports;
+  private final GitQueries git;
+  private final PeopleService people;
+  private final int minGroupSize;
+  private final Settings settings;
+
+  public ImpactService(ImpactQueries impact, ReportQueries reports, GitQueries git, PeopleService people, int minGroupSize,
+      Settings settings) {
+    this.impact = impact;
+    this.reports = reports;
+    this.git = git;
+    this.people = people;
+    this.minGroupSize = minGroupSize;
+    this.settings = settings;
+  }
+
+  /** The window asked for widened to whole weeks, the team (null for the company) and the comparisons. */
+  public record Answer(LocalDate from, LocalDate to, String team, Impact.Report report) {}
+
+  /**
+   * Throws IllegalArgumentException for a reversed or too long window or an unknown team, ForbiddenException for a
+   * team the viewer may not see (developers: any team; they see the company's comparisons, as the company report).
+   */
+  public Answer impact(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer) {
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= ReportService.MAX_DAYS) {
+      throw new IllegalArgumentException("a comparison covers at most " + ReportService.MAX_DAYS + " days");
+    }
+    // whole weeks: a part week would count as a week of little output
+    from = DeveloperWeeks.monday(from);
+    to = DeveloperWeeks.monday(to).plusDays(6);
+    IdentityResolver resolver = people.resolver(orgId);
+    Set<Long> scope = scope(resolver, teamName, viewer);
+    Map<Long, Identity> identities = reports.identities(orgId);
+    Map<Long, OptionalLong> developerOf = new HashMap<>();
+    DeveloperWeeks weeks = new DeveloperWeeks();
+    for (ImpactQueries.ActiveDay d : impact.activeDays(orgId, from, to)) {
+      OptionalLong dev = developerOf.computeIfAbsent(d.identityId(), id -> developer(identities.get(id), resolver));
+      if (dev.isPresent() && inScope(resolver, scope, dev.getAsLong(), d.day())) {
+        weeks.telemetry(dev.getAsLong(), d.day(), d.activeSeconds());
+      }
+    }
+    Map<String, OptionalLong> authorOf = new HashMap<>(); // an author has a row a day: resolve each once
+    for (GitQueries.AuthorDay d : git.byDayAndAuthor(orgId, from, to)) {
+      OptionalLong dev = authorOf.computeIfAbsent(d.authorEmail(),
+          e -> resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(e))));
+      if (dev.isPresent() && inScope(resolver, scope, dev.getAsLong(), d.day())) {
+        weeks.git(dev.getAsLong(), d.day(), d.values());
+      }
+    }
+    Map<Long, LocalDate> adoption = new HashMap<>();
+    impact.firstActiveDays(orgId).forEach((identity, day) -> {
+      OptionalLong dev = developerOf.computeIfAbsent(identity, id -> developer(identities.get(id), resolver));
+      if (dev.isPresent()) {
+        adoption.merge(dev.getAsLong(), DeveloperWeeks.monday(day), (a, b) -> a.isBefore(b) ? a : b);
+      }
+    });
+    Impact.Report report = Impact.report(weeks.weeks(), adoption, settings);
+    boolean restricted = viewer.role() != Role.ADMIN && (scope == null || !viewer.seesIndividuals());
+    return new Answer(from, to, teamName == null ? null : resolver.teamNamed(teamName).orElseThrow().name(),
+        restricted ? Withholding.apply(report, minGroupSize) : report);
+  }
+
+  /** The team ids in scope (the team and those under it), or null for the company. */
+  private static Set<Long> scope(IdentityResolver resolver, String teamName, Viewer viewer) {
+    if (teamName == null) {
+      return null;
+    }
+    if (viewer.role() == Role.DEVELOPER) {
+      throw new ForbiddenException("developers see their own numbers and company totals, not team comparisons");
+    }
+    Team team = resolver.teamNamed(teamName).orElseThrow(() -> new IllegalArgumentException("no team named " + teamName));
+    if (viewer.role() == Role.MANAGER && !viewer.teamIds().contains(team.id())) {
+      throw new ForbiddenException("you do not manage " + team.name());
+    }
+    if (viewer.role() == Role.MANAGER && !viewer.seesIndividuals()) {
+      // a team's answer minus its sub-team's (or the company's minus the team's) would show the few in between
+      throw new ForbiddenException("team comparisons need permission to see individuals (YARDSTICK_MANAGERS_SEE_INDIVIDUALS):"
+          + " two overlapping teams' answers could be subtracted; the company's comparisons are available");
+    }
+    return resolver.teamAndDescendants(team.id()).stream().map(Team::id).collect(Collectors.toSet());
+  }
+
+  private static boolean inScope(IdentityResolver resolver, Set<Long> scope, long developer, LocalDate day) {
+    return scope == null || resolver.teamOn(developer, day).map(t -> scope.contains(t.id())).orElse(false);
+  }
+
+  private static OptionalLong developer(Identity identity, IdentityResolver resolver) {
+    return identity == null ? OptionalLong.empty() : resolver.developerOf(identity);
+  }
+}
