@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.HandlerType;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,19 @@ class OpenApiDocumentTest {
     assertThat(schemes.path("sessionCookie").path("in").asText()).isEqualTo("cookie");
     assertThat(schemes.path("sessionCookie").path("name").asText()).isEqualTo(Authn.SESSION_COOKIE);
     assertThat(schemes.path("ingestToken").path("scheme").asText()).isEqualTo("bearer");
+  }
+
+  @Test
+  void swaggerParser_readsItAsOpenApi31_withoutAComplaint_andComplainsAboutABrokenCopy() {
+    SwaggerParseResult read = parse(doc);
+    assertThat(read.getMessages()).isEmpty();
+    assertThat(read.getOpenAPI().getOpenapi()).startsWith("3.1.");
+    assertThat(read.getOpenAPI().getPaths()).hasSameSizeAs(iterable(doc.path("paths")));
+
+    ObjectNode broken = doc.deepCopy();
+    ((ObjectNode) broken.at("/paths/~1api~1v1~1report/get/responses/200")).remove("description");
+    ((ObjectNode) broken.at("/paths/~1api~1v1~1rollout/get/parameters/0")).put("in", "body");
+    assertThat(parse(broken).getMessages()).hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -67,6 +83,16 @@ class OpenApiDocumentTest {
         "GET /api/v1/developers/{id}: x-yardstick-access is signed-in but the route table says admin");
     assertThat(problems).noneMatch(p -> p.contains("/otel/v1/logs") || p.contains("/login"));
     assertThat(OpenApiCheck.pathParameters(changed)).containsExactly("get /api/v1/nothing/{id}: template parameters [id] but declared []");
+  }
+
+  private static SwaggerParseResult parse(JsonNode document) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false); // read as written: $refs are checked by OpenApiCheck.structure
+    return new OpenAPIV3Parser().readContents(document.toString(), null, options);
+  }
+
+  private static Iterable<String> iterable(JsonNode object) {
+    return object::fieldNames;
   }
 
   private static Route route(HandlerType method, String path, Access access) {
