@@ -85,6 +85,26 @@ class OpenApiDocumentTest {
     assertThat(OpenApiCheck.pathParameters(changed)).containsExactly("get /api/v1/nothing/{id}: template parameters [id] but declared []");
   }
 
+  @Test
+  void shapeCheck_namesAnUndocumentedField_aWrongType_aMissingField_aNullAndAValueOffItsEnum() throws Exception {
+    OpenApiShape shape = new OpenApiShape(doc);
+    JsonNode detail = shape.responseSchema("get", "/api/v1/developers/{id}", 200);
+    JsonNode good = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+        {"id": 7, "email": "a@example.com", "name": null, "team": "Apps",
+         "memberships": [{"id": 1, "team": "Apps", "from": null, "to": null}],
+         "aliases": [{"id": 2, "kind": "git_email", "value": "a@b", "evidence": null, "automatic": false}]}""");
+    assertThat(shape.problems(detail, good)).isEmpty();
+
+    ObjectNode bad = good.deepCopy();
+    bad.put("nickname", "x").put("id", "seven").remove("team");
+    ((ObjectNode) bad.path("aliases").get(0)).put("kind", "ingest_token").putNull("value");
+    assertThat(shape.problems(detail, bad)).containsExactlyInAnyOrder("$: field nickname is not documented",
+        "$.id: \"seven\" is not \"integer\"",
+        "$: required field team is missing", "$.aliases[0].kind: \"ingest_token\" is not one of "
+            + doc.at("/components/schemas/AliasKind/enum"), "$.aliases[0].value: null is not \"string\"");
+    assertThat(shape.responseSchema("get", "/api/v1/developers/{id}", 418).isMissingNode()).isTrue();
+  }
+
   private static SwaggerParseResult parse(JsonNode document) {
     ParseOptions options = new ParseOptions();
     options.setResolve(false); // read as written: $refs are checked by OpenApiCheck.structure
