@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.testing.ClaudeCodeExports;
 import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.net.URI;
@@ -60,8 +61,9 @@ class ITOpenApi {
   void realAnswers_haveTheDocumentedStatusAndShape() throws Exception {
     OpenApiShape shape = new OpenApiShape(OpenApiCheck.resource());
     List<String> problems = new ArrayList<>();
+    ClaudeCodeExports.post(server, server.newIngestToken("claude-code")); // a real session, so rows carry figures
     String created = call(shape, problems, "post", "/api/v1/developers", "/api/v1/developers",
-        "{\"email\":\"shape@example.com\",\"name\":\"Shape\",\"team\":\"Platform\"}");
+        "{\"email\":\"" + ClaudeCodeExports.DEVELOPER + "\",\"name\":\"Dev\",\"team\":\"Platform\"}");
     String id = JSON.readTree(created).path("id").asText();
     call(shape, problems, "post", "/api/v1/teams", "/api/v1/teams", "{\"name\":\"Apps\",\"parent\":\"Platform\",\"managers\":[\"lead@example.com\"]}");
     call(shape, problems, "post", "/api/v1/ingest-tokens", "/api/v1/ingest-tokens", "{\"name\":\"ci\"}");
@@ -70,8 +72,10 @@ class ITOpenApi {
         "{\"kind\":\"git_email\",\"value\":\"shape@users.example.com\"}");
     call(shape, problems, "post", "/api/v1/data/removals", "/api/v1/data/removals", "{\"all\":true,\"dryRun\":true}");
     call(shape, problems, "post", "/api/v1/invitations", "/api/v1/invitations", "{\"email\":\"new@example.com\",\"role\":\"manager\"}");
-    call(shape, problems, "post", "/api/v1/developers", "/api/v1/developers", "{\"email\":\"shape@example.com\"}"); // 409
-    call(shape, problems, "get", "/api/v1/report", "/api/v1/report?from=2026-11-01&to=2026-11-30&groupBy=developer", null);
+    call(shape, problems, "post", "/api/v1/developers", "/api/v1/developers", "{\"email\":\"" + ClaudeCodeExports.DEVELOPER + "\"}"); // 409
+    for (String groupBy : List.of("developer", "team", "org", "day", "week")) {
+      call(shape, problems, "get", "/api/v1/report", "/api/v1/report?from=2026-01-01&to=2027-12-31&groupBy=" + groupBy, null);
+    }
     call(shape, problems, "get", "/api/v1/report", "/api/v1/report?from=2026-11-01&to=nonsense", null); // 400
     call(shape, problems, "get", "/api/v1/developers/{id}", "/api/v1/developers/999999", null); // 404
     for (String path : List.of("/api/v1/account", "/api/v1/developers", "/api/v1/teams", "/api/v1/ingest-tokens",
