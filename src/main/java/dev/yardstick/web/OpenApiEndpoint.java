@@ -14,7 +14,7 @@ final class OpenApiEndpoint {
   private OpenApiEndpoint() {}
 
   static void serve(Context ctx) {
-    ctx.contentType("application/json").header("Cache-Control", "public, max-age=3600").result(DOCUMENT);
+    ctx.contentType("application/json").result(DOCUMENT); // no max-age: after an upgrade a client must not keep the old one
   }
 
   private static byte[] read() {
