@@ -5,7 +5,7 @@ import io.javalin.security.RouteRole;
 
 /** Who may call a route. Every route in the route table names exactly one. */
 public enum Access implements RouteRole {
-  /** Health, metrics, sign-in, first-start setup, invitation links: no credentials. */
+  /** Health, metrics, the API description, sign-in, first-start setup, invitation links: no credentials. */
   PUBLIC(null),
   /** OTLP receivers: an ingest token (tk_...:sk_...), answered in OTLP's own error format. */
   INGEST(null),

@@ -202,6 +202,7 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/developers/{id}/ingest-tokens", Access.SIGNED_IN, tokenPages::personalCreate),
         new Route(post, "/developers/{id}/ingest-tokens/{tokenId}/revoke", Access.SIGNED_IN, tokenPages::personalRevoke),
         // JSON API
+        new Route(get, OpenApiEndpoint.PATH, Access.PUBLIC, OpenApiEndpoint::serve), // describes the software, not the data
         new Route(post, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::create),
         new Route(get, "/api/v1/ingest-tokens", Access.ADMIN, ingestTokens::list),
         new Route(delete, "/api/v1/ingest-tokens/{id}", Access.ADMIN, ingestTokens::revoke),

@@ -38,11 +38,11 @@ class ITAccessControl {
   }
 
   @Test
-  void publicRoutes_areOnlyHealthMetricsSignInSetupInvitationsAndTheAssets() {
+  void publicRoutes_areOnlyHealthMetricsSignInSetupInvitationsTheApiDocumentAndTheAssets() {
     List<String> open = routes().stream().filter(r -> r.access() == Access.PUBLIC).map(r -> r.method() + " " + r.path()).toList();
 
     assertThat(open).containsExactlyInAnyOrder("GET /healthz", "GET /readyz", "GET /metrics", "GET /login", "POST /login",
-        "GET /setup", "POST /setup", "GET /invite/{token}", "POST /invite/{token}", "GET /assets/yardstick.css",
+        "GET /setup", "POST /setup", "GET /invite/{token}", "POST /invite/{token}", "GET /api/v1/openapi.json", "GET /assets/yardstick.css",
         "GET /assets/yardstick.js", "GET /webjars/htmx.org/2.0.10/dist/htmx.min.js");
     assertThat(routes().stream().filter(r -> r.access() == Access.INGEST).map(Route::path))
         .allMatch(p -> p.startsWith("/otel/v1/") || p.startsWith("/v1/"));
