@@ -77,6 +77,8 @@ class ITOpenApi {
       call(shape, problems, "get", "/api/v1/report", "/api/v1/report?from=2026-01-01&to=2027-12-31&groupBy=" + groupBy, null);
     }
     call(shape, problems, "get", "/api/v1/report", "/api/v1/report?from=2026-11-01&to=nonsense", null); // 400
+    call(shape, problems, "get", "/api/v1/impact", "/api/v1/impact?from=2026-01-01&to=2026-12-31", null); // not enough data
+    call(shape, problems, "get", "/api/v1/impact", "/api/v1/impact?from=2026-01-01&to=2026-12-31&team=Nobody", null); // 400
     call(shape, problems, "get", "/api/v1/developers/{id}", "/api/v1/developers/999999", null); // 404
     for (String path : List.of("/api/v1/account", "/api/v1/developers", "/api/v1/teams", "/api/v1/ingest-tokens",
         "/api/v1/identities/unmatched", "/api/v1/rollout", "/api/v1/integrations/anthropic", "/api/v1/repositories",
