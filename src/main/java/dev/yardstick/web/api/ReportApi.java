@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** GET /api/v1/report?from&to&groupBy: rollups of the caller's organization, as far as the caller may see. */
+/** GET /api/v1/report?from&to&groupBy[&format=csv]: rollups of the caller's organization, as far as the caller may see. */
 public final class ReportApi {
   private final ReportService reports;
   private final Function<Context, Viewer> viewer;
@@ -21,10 +21,15 @@ public final class ReportApi {
   }
 
   public void report(Context ctx) {
+    boolean csv = ReportCsv.wanted(ctx);
     GroupBy groupBy = GroupBy.parse(ctx.queryParam("groupBy"));
     UsageSource source = UsageSource.parse(ctx.queryParam("source"));
     Report r = reports.report(ApiRequests.org(ctx), ApiRequests.date(ctx, "from"), ApiRequests.date(ctx, "to"), groupBy,
         viewer.apply(ctx), source);
+    if (csv) {
+      ReportCsv.write(ctx, r);
+      return;
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("from", r.from().toString());
     out.put("to", r.to().toString());
