@@ -25,7 +25,7 @@ public final class IngestTokenCheck {
     if (row.revoked()) {
       throw new IllegalArgumentException("that ingest token was revoked");
     }
-    if (row.expiresAt() != null && !row.expiresAt().isAfter(clock.instant())) {
+    if (row.expiredAt(clock.instant())) {
       // a rotated token past its grace period: configuration made with it would send nothing that counts
       throw new IllegalArgumentException("that ingest token was rotated and stopped working at " + row.expiresAt()
           + "; use its replacement");

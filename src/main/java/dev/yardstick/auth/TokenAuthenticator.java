@@ -46,7 +46,7 @@ public final class TokenAuthenticator {
     String id = creds.get().id();
     TokenStore.IngestTokenSecret row = cached(ingest, id, () -> store.findIngestToken(id).orElse(null));
     Instant now = clock.instant();
-    if (row == null || row.revoked() || (row.expiresAt() != null && !now.isBefore(row.expiresAt()))
+    if (row == null || row.revoked() || row.expiredAt(now)
         || !Tokens.matches(creds.get().secret(), row.secretSha256())) {
       return Optional.empty();
     }

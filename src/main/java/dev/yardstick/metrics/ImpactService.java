@@ -8,6 +8,8 @@ import dev.yardstick.impact.Impact;
 import dev.yardstick.impact.Settings;
 import dev.yardstick.model.ForbiddenException;
 import dev.yardstick.model.Identity;
+import dev.yardstick.model.UsageField;
+import dev.yardstick.model.UsageRow;
 import dev.yardstick.model.Role;
 import dev.yardstick.people.PeopleService;
 import dev.yardstick.storage.GitQueries;
@@ -66,10 +68,10 @@ public final class ImpactService {
     Map<Long, Identity> identities = reports.identities(orgId);
     Map<Long, OptionalLong> developerOf = new HashMap<>();
     DeveloperWeeks weeks = new DeveloperWeeks();
-    for (ImpactQueries.ActiveDay d : impact.activeDays(orgId, from, to)) {
+    for (UsageRow d : reports.usageByDayAndIdentity(orgId, from, to)) { // the report's own read of the day rows
       OptionalLong dev = developerOf.computeIfAbsent(d.identityId(), id -> developer(identities.get(id), resolver));
       if (dev.isPresent() && inScope(resolver, scope, dev.getAsLong(), d.day())) {
-        weeks.telemetry(dev.getAsLong(), d.day(), d.activeSeconds());
+        weeks.telemetry(dev.getAsLong(), d.day(), d.get(UsageField.ACTIVE_USER_SECONDS) + d.get(UsageField.ACTIVE_CLI_SECONDS));
       }
     }
     Map<String, OptionalLong> authorOf = new HashMap<>(); // an author has a row a day: resolve each once

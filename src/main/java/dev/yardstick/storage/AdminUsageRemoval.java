@@ -76,8 +76,7 @@ public final class AdminUsageRemoval {
         throw e;
       }
     } catch (SQLException e) {
-      throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
-          ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+      throw SqlFailure.unchecked(e);
     }
   }
 

@@ -100,8 +100,7 @@ public final class AnthropicStore {
     try {
       replace(orgId, day, rows);
     } catch (SQLException e) {
-      throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
-          ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+      throw SqlFailure.unchecked(e);
     }
   }
 

@@ -266,8 +266,7 @@ public final class CommitStore {
       try {
         return w.run();
       } catch (SQLException e) {
-        throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
-            ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+        throw SqlFailure.unchecked(e);
       }
     }
 

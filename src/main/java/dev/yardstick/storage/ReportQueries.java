@@ -51,8 +51,7 @@ public final class ReportQueries {
       }
       return out;
     } catch (SQLException e) {
-      throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
-          ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+      throw SqlFailure.unchecked(e);
     }
   }
 

@@ -37,6 +37,11 @@ public enum SqlFailure {
     return PERMANENT;
   }
 
+  /** The unchecked exception to throw for it: StorageUnavailableException (503) when the database is away. */
+  public static RuntimeException unchecked(SQLException e) {
+    return of(e) == UNAVAILABLE ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+  }
+
   /** True when some cause of {@code e} (a Jdbi or pool exception, say) says the database is away. */
   public static boolean unavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -65,8 +65,7 @@ public final class TelemetryRemoval {
         tally.add(inTransaction(c -> new RemovalBatch(c, org, zone, span, removalId).run(batch, now)));
       }
     } catch (SQLException e) {
-      throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE
-          ? new StorageUnavailableException("the database is unreachable") : new IllegalStateException(e);
+      throw SqlFailure.unchecked(e);
     }
     return tally.outcome();
   }

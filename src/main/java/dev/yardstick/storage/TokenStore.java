@@ -27,7 +27,12 @@ public final class TokenStore {
 
   /** What verifying an ingest token needs; {@code developerId} is the owner of a personal token, else null. */
   public record IngestTokenSecret(String id, long orgId, String secretSha256, boolean revoked, Instant expiresAt,
-      Long developerId) {}
+      Long developerId) {
+    /** A rotated token stops at the end of its grace period. */
+    public boolean expiredAt(Instant now) {
+      return expiresAt != null && !now.isBefore(expiresAt);
+    }
+  }
 
   private static final String INFO_COLUMNS = "t.id, t.name, t.created_at, t.last_used_at, t.expires_at, t.revoked_at, t.replaces,"
       + " (SELECT MIN(n.id) FROM ingest_tokens n WHERE n.replaces = t.id), t.developer_id";
