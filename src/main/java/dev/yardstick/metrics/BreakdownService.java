@@ -72,6 +72,15 @@ public final class BreakdownService {
         BreakdownTables.spend(data(w, w.from(), w.to(), true), w, reports.minGroupSize()));
   }
 
+  /** The report's rows by model or by edit tool, for the company, as the report answers groupBy=org. */
+  public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer) {
+    Window w = window(orgId, from, to, null, viewer);
+    BreakdownTables.Data d = data(w, w.from(), w.to(), true);
+    List<ReportRow> rows = groupBy == GroupBy.MODEL ? BreakdownReport.models(BreakdownTables.spend(d, w, reports.minGroupSize()))
+        : BreakdownReport.tools(BreakdownTables.acceptance(d.decisions(), viewer, reports.minGroupSize()));
+    return new Report(w.from(), w.to(), groupBy, rows);
+  }
+
   private Window window(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer) {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");

@@ -123,11 +123,11 @@ public final class WebServer implements AutoCloseable {
     TokenPages tokenPages = new TokenPages(tokenService);
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
-    ReportApi report = new ReportApi(p.reports(), viewer);
     ImpactApi impact = new ImpactApi(new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
         new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT), viewer);
     BreakdownApi breakdowns = new BreakdownApi(new BreakdownService(p.reports(), new BreakdownQueries(p.db()),
         new ReportQueries(p.db()), new RepositoryStore(p.db()), p.people()), viewer);
+    ReportApi report = new ReportApi(p.reports(), breakdowns.service(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
     ProfileService profiles = new ProfileService(new StatusQueries(p.db()), new GitQueries(p.db()), p.people());
     TelemetryStatusApi telemetryStatus = new TelemetryStatusApi(profiles, p.people());

@@ -241,6 +241,25 @@ abstract class BreakdownApiContract extends OnEveryDatabase {
       assertThat(adoption.get("movement:none->none").get("developers").asInt()).isEqualTo(1);
       assertThat(adoption.get("movement:none->" + dev1Cohort).get("developers").asInt()).isEqualTo(1);
 
+      // the report by model and by tool: the same figures, one row each, the rest null
+      JsonNode byModel = get(s, "/api/v1/report?from=" + FROM + "&to=" + TO + "&groupBy=model");
+      assertThat(byModel.get("rows")).hasSize(models.size());
+      for (JsonNode row : byModel.get("rows")) {
+        double[] v = models.get(row.get("key").asText());
+        assertThat(row.get("tokens").get("input").asLong()).isEqualTo((long) v[0]);
+        assertThat(row.get("tokens").get("cacheCreation").asLong()).isEqualTo((long) v[3]);
+        assertThat(row.get("costUsd").asDouble()).isCloseTo(v[4], within(1e-6));
+        assertThat(row.get("sessions").isNull()).isTrue();
+      }
+      JsonNode byTool = get(s, "/api/v1/report?from=" + FROM + "&to=" + TO + "&groupBy=tool");
+      assertThat(byTool.get("rows")).hasSize(4);
+      for (JsonNode row : byTool.get("rows")) {
+        long[] n = decisions.get("tool:" + row.get("key").asText());
+        assertThat(row.get("editsAccepted").asLong()).as(row.toString()).isEqualTo(n[0]);
+        assertThat(row.get("editsRejected").asLong()).isEqualTo(n[1]);
+        assertThat(row.get("costUsd").isNull()).isTrue();
+      }
+
       // every answer as CSV, cell for cell the JSON rows
       for (String path : List.of(window("spend"), window("acceptance"), window("adoption") + "&interval=week")) {
         JsonNode json = get(s, path);

@@ -23,6 +23,10 @@ public final class BreakdownApi {
     this.viewer = viewer;
   }
 
+  public BreakdownService service() {
+    return service;
+  }
+
   public void adoption(Context ctx) {
     boolean csv = ReportCsv.wanted(ctx);
     String interval = ctx.queryParam("interval");
