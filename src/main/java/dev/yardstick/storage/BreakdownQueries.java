@@ -37,14 +37,7 @@ public final class BreakdownQueries {
 
   public List<Breakdown> telemetry(long orgId, LocalDate from, LocalDate to) {
     String totals = String.join(", ", List.of(MODEL_FIELDS).stream().map(UsageField::column).toList());
-    try (Connection c = db.connection();
-        PreparedStatement ps = c.prepareStatement("SELECT usage_day, identity_id, detail, " + totals + " FROM identity_days"
-            + " WHERE id BETWEEN ? AND ? AND org_id = ? AND usage_day BETWEEN ? AND ? AND " + IdentityDays.HOLDS_DATA)) {
-      ps.setLong(1, DayKey.first(from));
-      ps.setLong(2, DayKey.last(to));
-      ps.setLong(3, orgId);
-      ps.setObject(4, from);
-      ps.setObject(5, to);
+    try (Connection c = db.connection(); PreparedStatement ps = ReportQueries.dayRows(c, "detail, " + totals, orgId, from, to)) {
       List<Breakdown> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
