@@ -96,7 +96,7 @@ public final class ImpactService {
   }
 
   /** The team ids in scope (the team and those under it), or null for the company. */
-  private static Set<Long> scope(IdentityResolver resolver, String teamName, Viewer viewer) {
+  static Set<Long> scope(IdentityResolver resolver, String teamName, Viewer viewer) {
     if (teamName == null) {
       return null;
     }
@@ -115,7 +115,7 @@ public final class ImpactService {
     return resolver.teamAndDescendants(team.id()).stream().map(Team::id).collect(Collectors.toSet());
   }
 
-  private static boolean inScope(IdentityResolver resolver, Set<Long> scope, long developer, LocalDate day) {
+  static boolean inScope(IdentityResolver resolver, Set<Long> scope, long developer, LocalDate day) {
     return scope == null || resolver.teamOn(developer, day).map(t -> scope.contains(t.id())).orElse(false);
   }
 

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds reports from the daily rollups (never raw facts), resolving identities to developers and
@@ -78,14 +77,7 @@ public final class ReportService {
       to = SmallGroups.sunday(to);
     }
     IdentityResolver resolver = people.resolver(orgId);
-    List<SourcedRow> telemetry = source == UsageSource.ADMIN_API ? List.of()
-        : resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
-    List<SourcedRow> adminRows = source == UsageSource.TELEMETRY || admin == null ? List.of()
-        : resolveAdmin(admin.usageByDayAndActor(orgId, from, to), resolver);
-    List<ResolvedRow> rows = new ArrayList<>(SourceMerge.merge(telemetry, adminRows, source));
-    if (git != null) {
-      rows.addAll(resolveGit(git.byDayAndAuthor(orgId, from, to), resolver));
-    }
+    List<ResolvedRow> rows = rows(orgId, from, to, resolver, source).rows();
     List<ResolvedRow> visible = groupBy == GroupBy.ORG ? rows
         : rows.stream().filter(r -> viewer.sees(r.developerId(), r.teamId())).toList();
     String orgName = orgs.name(orgId);
@@ -107,6 +99,21 @@ public final class ReportService {
     };
     return new Report(from, to, groupBy, UsageReport.build(visible, groupBy, from, to, naming, viewer, minGroupSize,
         known(groupBy, viewer, resolver, from, to)));
+  }
+
+  /** A window's resolved usage rows (merged by source) and git rows, with the Admin API's day rows the merge used. */
+  record Rows(List<ResolvedRow> rows, List<SourcedRow> adminDays) {}
+
+  Rows rows(long orgId, LocalDate from, LocalDate to, IdentityResolver resolver, UsageSource source) {
+    List<SourcedRow> telemetry = source == UsageSource.ADMIN_API ? List.of()
+        : resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
+    List<SourcedRow> adminRows = source == UsageSource.TELEMETRY || admin == null ? List.of()
+        : resolveAdmin(admin.usageByDayAndActor(orgId, from, to), resolver);
+    List<ResolvedRow> rows = new ArrayList<>(SourceMerge.merge(telemetry, adminRows, source));
+    if (git != null) {
+      rows.addAll(resolveGit(git.byDayAndAuthor(orgId, from, to), resolver));
+    }
+    return new Rows(rows, adminRows);
   }
 
   /** The developers or teams the viewer sees that get a row even without data in the window. */
@@ -138,22 +145,24 @@ public final class ReportService {
 
   /** Telemetry rows keyed by developer, or else by the identity's email (to meet the same Admin API actor), or its id. */
   static List<SourcedRow> resolve(List<UsageRow> rows, Map<Long, Identity> identities, IdentityResolver resolver) {
-    Map<Long, Optional<Long>> developerOf = new HashMap<>();
+    Map<Long, Who> who = new HashMap<>();
     List<SourcedRow> out = new ArrayList<>(rows.size());
     for (UsageRow r : rows) {
-      Identity identity = identities.get(r.identityId());
-      Long dev = developerOf.computeIfAbsent(r.identityId(), id -> {
-        if (identity == null) {
-          return Optional.empty();
-        }
-        var d = resolver.developerOf(identity);
-        return d.isPresent() ? Optional.of(d.getAsLong()) : Optional.empty();
-      }).orElse(null);
-      String subject = dev != null ? "d:" + dev : identity != null && email(identity) != null ? "e:" + email(identity)
-          : "i:" + r.identityId();
-      out.add(new SourcedRow(r.day(), subject, dev, team(resolver, dev, r.day()), r.values()));
+      Who w = who.computeIfAbsent(r.identityId(), id -> who(id, identities.get(id), resolver));
+      out.add(new SourcedRow(r.day(), w.subject(), w.developer(), team(resolver, w.developer(), r.day()), r.values()));
     }
     return out;
+  }
+
+  /** Whom a source's rows are about: the merge's subject key and the developer, or null when no alias claims them. */
+  record Who(String subject, Long developer) {}
+
+  /** A telemetry identity: its developer, or else its email (to meet the same Admin API actor), or its id. */
+  static Who who(long identityId, Identity identity, IdentityResolver resolver) {
+    var d = identity == null ? java.util.OptionalLong.empty() : resolver.developerOf(identity);
+    Long dev = d.isPresent() ? d.getAsLong() : null;
+    return new Who(dev != null ? "d:" + dev : identity != null && email(identity) != null ? "e:" + email(identity)
+        : "i:" + identityId, dev);
   }
 
   private static String email(Identity id) {
@@ -165,13 +174,17 @@ public final class ReportService {
   static List<SourcedRow> resolveAdmin(List<AdminUsageRow> rows, IdentityResolver resolver) {
     List<SourcedRow> out = new ArrayList<>(rows.size());
     for (AdminUsageRow r : rows) {
-      RawId raw = r.actorType() == ActorType.USER ? new RawId(AliasKind.EMAIL, r.actor()) : new RawId(AliasKind.API_KEY_NAME, r.actor());
-      var d = resolver.developerOf(raw);
-      Long dev = d.isPresent() ? d.getAsLong() : null;
-      String subject = dev != null ? "d:" + dev : (r.actorType() == ActorType.USER ? "e:" : "k:") + r.actor();
-      out.add(new SourcedRow(r.day(), subject, dev, team(resolver, dev, r.day()), r.values()));
+      Who w = who(r.actorType(), r.actor(), resolver);
+      out.add(new SourcedRow(r.day(), w.subject(), w.developer(), team(resolver, w.developer(), r.day()), r.values()));
     }
     return out;
+  }
+
+  static Who who(ActorType type, String actor, IdentityResolver resolver) {
+    RawId raw = type == ActorType.USER ? new RawId(AliasKind.EMAIL, actor) : new RawId(AliasKind.API_KEY_NAME, actor);
+    var d = resolver.developerOf(raw);
+    Long dev = d.isPresent() ? d.getAsLong() : null;
+    return new Who(dev != null ? "d:" + dev : (type == ActorType.USER ? "e:" : "k:") + actor, dev);
   }
 
   /** Commit authors by git email (a developer's own email matches too). */
@@ -185,7 +198,7 @@ public final class ReportService {
     return out;
   }
 
-  private static Long team(IdentityResolver resolver, Long dev, LocalDate day) {
+  static Long team(IdentityResolver resolver, Long dev, LocalDate day) {
     return dev == null ? null : resolver.teamOn(dev, day).map(Team::id).orElse(null);
   }
 }

@@ -67,6 +67,7 @@ final class UsageReport {
           : row.teamId() == null ? List.of(NO_TEAM) : naming.teamAndAncestors(row.teamId());
       case DAY, WEEK -> List.of(periodStart(row.day(), groupBy).toString());
       case ORG -> List.of(naming.org());
+      case MODEL, TOOL -> throw new IllegalStateException(groupBy + " rows come from the breakdowns (BreakdownService)");
     };
   }
 

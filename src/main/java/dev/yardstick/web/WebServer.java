@@ -36,10 +36,14 @@ import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
 import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.web.api.ImpactApi;
+import dev.yardstick.web.api.BreakdownApi;
+import dev.yardstick.metrics.BreakdownService;
+import dev.yardstick.storage.BreakdownQueries;
 import dev.yardstick.metrics.ImpactService;
 import dev.yardstick.impact.Settings;
 import dev.yardstick.storage.ImpactQueries;
 import dev.yardstick.storage.ReportQueries;
+import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.tokens.IngestTokens;
 import dev.yardstick.web.pages.TokenPages;
 import dev.yardstick.web.api.IngestTokenApi;
@@ -119,9 +123,11 @@ public final class WebServer implements AutoCloseable {
     TokenPages tokenPages = new TokenPages(tokenService);
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
-    ReportApi report = new ReportApi(p.reports(), viewer);
     ImpactApi impact = new ImpactApi(new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
         new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT), viewer);
+    BreakdownApi breakdowns = new BreakdownApi(new BreakdownService(p.reports(), new BreakdownQueries(p.db()),
+        new ReportQueries(p.db()), new RepositoryStore(p.db()), p.people()), viewer);
+    ReportApi report = new ReportApi(p.reports(), breakdowns.service(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
     ProfileService profiles = new ProfileService(new StatusQueries(p.db()), new GitQueries(p.db()), p.people());
     TelemetryStatusApi telemetryStatus = new TelemetryStatusApi(profiles, p.people());
@@ -215,6 +221,9 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/data/removals/{id}", Access.ADMIN, removals::get),
         new Route(get, "/api/v1/report", Access.SIGNED_IN, report::report),
         new Route(get, "/api/v1/impact", Access.SIGNED_IN, impact::impact),
+        new Route(get, "/api/v1/adoption", Access.SIGNED_IN, breakdowns::adoption),
+        new Route(get, "/api/v1/acceptance", Access.SIGNED_IN, breakdowns::acceptance),
+        new Route(get, "/api/v1/spend", Access.SIGNED_IN, breakdowns::spend),
         new Route(post, "/api/v1/claude-code/config", Access.SIGNED_IN, claudeCode::generate),
         new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
         new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),
