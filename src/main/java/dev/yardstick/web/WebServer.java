@@ -46,6 +46,7 @@ import dev.yardstick.web.api.IngestTokenApi;
 import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.MembershipApi;
 import dev.yardstick.web.api.ReportApi;
+import dev.yardstick.web.api.TimeseriesApi;
 import dev.yardstick.web.api.RepositoryApi;
 import dev.yardstick.web.api.RolloutApi;
 import dev.yardstick.web.api.TeamApi;
@@ -120,6 +121,7 @@ public final class WebServer implements AutoCloseable {
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     ReportApi report = new ReportApi(p.reports(), viewer);
+    TimeseriesApi timeseries = new TimeseriesApi(p.reports(), viewer, p.clock());
     ImpactApi impact = new ImpactApi(new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
         new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
@@ -215,6 +217,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/data/removals/{id}", Access.ADMIN, removals::get),
         new Route(get, "/api/v1/report", Access.SIGNED_IN, report::report),
         new Route(get, "/api/v1/impact", Access.SIGNED_IN, impact::impact),
+        new Route(get, "/api/v1/timeseries", Access.SIGNED_IN, timeseries::timeseries),
         new Route(post, "/api/v1/claude-code/config", Access.SIGNED_IN, claudeCode::generate),
         new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
         new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** GET /api/v1/report?from&to&groupBy[&format=csv]: rollups of the caller's organization, as far as the caller may see. */
+/** GET /api/v1/report?from&to&groupBy[&team][&format=csv]: rollups of the caller's organization, as far as the caller may see. */
 public final class ReportApi {
   private final ReportService reports;
   private final Function<Context, Viewer> viewer;
@@ -24,8 +24,9 @@ public final class ReportApi {
     boolean csv = ReportCsv.wanted(ctx);
     GroupBy groupBy = GroupBy.parse(ctx.queryParam("groupBy"));
     UsageSource source = UsageSource.parse(ctx.queryParam("source"));
+    String team = ApiRequests.team(ctx);
     Report r = reports.report(ApiRequests.org(ctx), ApiRequests.date(ctx, "from"), ApiRequests.date(ctx, "to"), groupBy,
-        viewer.apply(ctx), source);
+        team, viewer.apply(ctx), source);
     if (csv) {
       ReportCsv.write(ctx, r);
       return;
@@ -35,6 +36,7 @@ public final class ReportApi {
     out.put("to", r.to().toString());
     out.put("groupBy", r.groupBy().wire());
     out.put("source", source.name().toLowerCase(java.util.Locale.ROOT));
+    out.put("team", team);
     out.put("rows", r.rows());
     ctx.json(out);
   }
