@@ -72,9 +72,9 @@ public final class BreakdownService {
         BreakdownTables.spend(data(w, w.from(), w.to(), true), w, reports.minGroupSize()));
   }
 
-  /** The report's rows by model or by edit tool, for the company, as the report answers groupBy=org. */
-  public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer) {
-    Window w = window(orgId, from, to, null, viewer);
+  /** The report's rows by model or by edit tool, for the company or a team, as the report answers groupBy=org. */
+  public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, String team, Viewer viewer) {
+    Window w = window(orgId, from, to, team, viewer);
     BreakdownTables.Data d = data(w, w.from(), w.to(), true);
     List<ReportRow> rows = groupBy == GroupBy.MODEL ? BreakdownReport.models(BreakdownTables.spend(d, w, reports.minGroupSize()))
         : BreakdownReport.tools(BreakdownTables.acceptance(d.decisions(), viewer, reports.minGroupSize()));
@@ -101,7 +101,7 @@ public final class BreakdownService {
 
   /** The window's rows in scope, less the cells below the minimum group size for this viewer. */
   private BreakdownTables.Data data(Window w, LocalDate from, LocalDate to, boolean breakdown) {
-    ReportService.Rows rows = reports.rows(w.orgId(), from, to, w.resolver(), UsageSource.MERGED);
+    ReportService.Rows rows = reports.rows(w.orgId(), from, to, w.resolver(), UsageSource.MERGED, false);
     BreakdownRows.Rows b = breakdown ? BreakdownRows.of(breakdowns.telemetry(w.orgId(), from, to),
         breakdowns.adminApi(w.orgId(), from, to), rows.adminDays(), identities.identities(w.orgId()), w.resolver())
         : new BreakdownRows.Rows(List.of(), List.of());

@@ -8,6 +8,10 @@ public enum GroupBy {
   TEAM,
   DAY,
   WEEK,
+  /** Calendar months of the organization's days. */
+  MONTH,
+  /** Followed repositories: git fields only (usage has no repository). */
+  REPOSITORY,
   ORG,
   /** One row per model: tokens and cost (the rest null), from the per-model breakdowns. */
   MODEL,
@@ -22,8 +26,18 @@ public enum GroupBy {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("groupBy must be one of developer, team, day, week, org, model, tool (got \"" + s + "\")");
+      throw new IllegalArgumentException("groupBy must be one of " + accepted() + " (got \"" + s + "\")");
     }
+  }
+
+  /** The accepted values, lower case, comma separated. */
+  static String accepted() {
+    return java.util.Arrays.stream(values()).map(GroupBy::wire).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** Rows keyed by a period of the window. */
+  boolean isPeriod() {
+    return this == DAY || this == WEEK || this == MONTH;
   }
 
   public String wire() {

@@ -50,6 +50,7 @@ import dev.yardstick.web.api.IngestTokenApi;
 import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.MembershipApi;
 import dev.yardstick.web.api.ReportApi;
+import dev.yardstick.web.api.TimeseriesApi;
 import dev.yardstick.web.api.RepositoryApi;
 import dev.yardstick.web.api.RolloutApi;
 import dev.yardstick.web.api.TeamApi;
@@ -123,6 +124,7 @@ public final class WebServer implements AutoCloseable {
     TokenPages tokenPages = new TokenPages(tokenService);
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
+    TimeseriesApi timeseries = new TimeseriesApi(p.reports(), viewer, p.clock());
     ImpactApi impact = new ImpactApi(new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
         new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT), viewer);
     BreakdownApi breakdowns = new BreakdownApi(new BreakdownService(p.reports(), new BreakdownQueries(p.db()),
@@ -224,6 +226,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/adoption", Access.SIGNED_IN, breakdowns::adoption),
         new Route(get, "/api/v1/acceptance", Access.SIGNED_IN, breakdowns::acceptance),
         new Route(get, "/api/v1/spend", Access.SIGNED_IN, breakdowns::spend),
+        new Route(get, "/api/v1/timeseries", Access.SIGNED_IN, timeseries::timeseries),
         new Route(post, "/api/v1/claude-code/config", Access.SIGNED_IN, claudeCode::generate),
         new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
         new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),

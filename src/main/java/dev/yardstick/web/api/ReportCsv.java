@@ -77,7 +77,7 @@ final class ReportCsv {
   }
 
   /** Numbers as plain decimals (no 1.0E7), whole ones without ".0". */
-  private static String text(Object v) {
+  static String text(Object v) {
     if (v == null) {
       return null;
     }
