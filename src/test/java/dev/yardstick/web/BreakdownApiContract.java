@@ -251,6 +251,16 @@ abstract class BreakdownApiContract extends OnEveryDatabase {
         assertThat(row.get("costUsd").asDouble()).isCloseTo(v[4], within(1e-6));
         assertThat(row.get("sessions").isNull()).isTrue();
       }
+      // within a team: its members' models only (the stranger's and the other Admin API actors' are nobody's)
+      Map<String, Double> coreModels = new TreeMap<>();
+      tel.stream().filter(p -> !p.email().equals(STRANGER)).forEach(p -> coreModels.merge(p.model(), p.cost(), Double::sum));
+      adm.stream().filter(r -> r.actor().equals(DEV1))
+          .forEach(r -> r.models().forEach(m -> coreModels.merge(m.name(), m.cents() / 100.0, Double::sum)));
+      Map<String, Double> coreReported = new TreeMap<>();
+      get(s, "/api/v1/report?from=" + FROM + "&to=" + TO + "&groupBy=model&team=Core").get("rows")
+          .forEach(r -> coreReported.put(r.get("key").asText(), r.get("costUsd").asDouble()));
+      assertThat(coreReported.keySet()).isEqualTo(coreModels.keySet());
+      coreModels.forEach((m, c) -> assertThat(coreReported.get(m)).as(m).isCloseTo(c, within(1e-6)));
       JsonNode byTool = get(s, "/api/v1/report?from=" + FROM + "&to=" + TO + "&groupBy=tool");
       assertThat(byTool.get("rows")).hasSize(4);
       for (JsonNode row : byTool.get("rows")) {
