@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.IngestTokenCheck;
+import dev.yardstick.auth.Principal;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.ingest.BodyBudget;
 import dev.yardstick.config.TrustedProxies;
@@ -58,6 +59,7 @@ import dev.yardstick.web.api.TelemetryStatusApi;
 import dev.yardstick.web.pages.AccountPages;
 import dev.yardstick.web.pages.Assets;
 import dev.yardstick.web.pages.DeveloperPages;
+import dev.yardstick.web.pages.ErrorPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
 import dev.yardstick.web.pages.ClaudeCodePages;
@@ -171,6 +173,8 @@ public final class WebServer implements AutoCloseable {
         new Route(get, Assets.CSS_PATH, Access.PUBLIC, Assets::css),
         new Route(get, Assets.JS_PATH, Access.PUBLIC, Assets::js),
         new Route(get, Assets.HTMX_PATH, Access.PUBLIC, Assets::htmx),
+        new Route(get, Assets.ECHARTS_PATH, Access.PUBLIC, Assets::echarts),
+        new Route(get, Assets.FAVICON_PATH, Access.PUBLIC, Assets::favicon),
         new Route(get, "/login", Access.PUBLIC, signIn::loginForm),
         new Route(post, "/login", Access.PUBLIC, signIn::login),
         new Route(post, "/logout", Access.SIGNED_IN, signIn::logout),
@@ -321,9 +325,11 @@ public final class WebServer implements AutoCloseable {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal", "internal error");
       });
+      // no route: Javalin's own plain "Endpoint ... not found" is replaced
+      config.routes.exception(io.javalin.router.EndpointNotFound.class, (e, ctx) -> noRoute(ctx));
       config.routes.error(404, ctx -> {
         if (ctx.result() == null) {
-          error(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+          noRoute(ctx);
         }
       });
     });
@@ -334,8 +340,13 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
+  private void noRoute(Context ctx) {
+    error(ctx, 404, "not_found", ErrorPages.isPage(ctx.path()) ? "There is no page at " + ctx.path() + "."
+        : "no route " + ctx.method() + " " + ctx.path());
+  }
+
   /** A page asked for without a session goes to the sign-in page; an API call gets the status. */
-  private static void problem(Context ctx, HttpProblem e) {
+  private void problem(Context ctx, HttpProblem e) {
     boolean browser = ctx.header("Authorization") == null;
     if (e.status() == 401 && browser && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
         && !ctx.path().startsWith("/api/")) {
@@ -358,11 +369,29 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static void error(Context ctx, int status, String code, String message) {
+  /** Pages get an HTML page in their frame, the API its JSON. */
+  private void error(Context ctx, int status, String code, String message) {
+    if (ErrorPages.isPage(ctx.path())) {
+      ErrorPages.render(ctx, status, message, signedIn(ctx));
+      return;
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
     body.put("message", message);
     ctx.status(status).json(body);
+  }
+
+  /** Who is signed in, for the error page's menu: the route's check may have failed or, for an unknown path, never run. */
+  private Principal signedIn(Context ctx) {
+    Principal p = ctx.attribute(ApiRequests.PRINCIPAL);
+    if (p != null) {
+      return p;
+    }
+    try {
+      return authn.caller(ctx).orElse(null);
+    } catch (RuntimeException unavailable) {
+      return null; // the database may be what failed: the page still renders, without the menu
+    }
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class DeveloperPages {
     LocalDate today = people.today();
     Set<Long> teams = p.role() == Role.ADMIN ? null : people.managedTeamIds(p.orgId(), p.email());
     StringBuilder b = new StringBuilder(Html.message(message, error));
-    b.append("<table id=\"developers\"><tr><th>Email</th><th>Name</th><th>Team</th></tr>");
+    b.append("<div class=\"table-scroll\"><table id=\"developers\"><tr><th>Email</th><th>Name</th><th>Team</th></tr>");
     for (Developer d : people.developers(p.orgId())) {
       var team = resolver.teamOn(d.id(), today);
       if (teams != null && team.map(t -> !teams.contains(t.id())).orElse(true)) {
@@ -48,13 +48,13 @@ public final class DeveloperPages {
       b.append("<tr><td><a href=\"/developers/").append(d.id()).append("\">").append(esc(d.email())).append("</a></td><td>").append(esc(d.name())).append("</td><td>")
           .append(esc(team.map(t -> t.name()).orElse(""))).append("</td></tr>");
     }
-    b.append("</table>");
+    b.append("</table></div>");
     if (p.role() == Role.ADMIN) {
       b.append("<form class=\"box\" method=\"post\" action=\"/developers\">").append(Html.csrf(p))
           .append("<h2>Add a developer</h2><p><input name=\"email\" type=\"email\" placeholder=\"email\" required> ")
           .append("<input name=\"name\" placeholder=\"name\"> <input name=\"team\" placeholder=\"team\"> ")
           .append("<button type=\"submit\">Add</button></p></form>");
     }
-    return Html.page("Developers", p, b.toString());
+    return Html.page("Developers", p, "developers", b.toString());
   }
 }
