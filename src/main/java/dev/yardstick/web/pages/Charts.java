@@ -25,7 +25,7 @@ final class Charts {
     option.putObject("legend").put("top", 0);
     option.putObject("grid").put("left", 48).put("right", 16).put("top", 36).put("bottom", 28);
     ArrayNode days = option.putObject("xAxis").put("type", "category").putArray("data");
-    option.putObject("yAxis").put("type", "value").put("name", "lines");
+    option.putObject("yAxis").put("type", "value"); // the legend names the unit: an axis name would meet it on a phone
     ArrayNode committed = series(option, "committed lines", COMMITTED);
     ArrayNode ai = series(option, "accepted AI lines", AI);
     for (ReportRow w : weeks) {

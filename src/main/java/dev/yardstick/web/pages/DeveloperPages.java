@@ -39,7 +39,7 @@ public final class DeveloperPages {
     LocalDate today = people.today();
     Set<Long> teams = p.role() == Role.ADMIN ? null : people.managedTeamIds(p.orgId(), p.email());
     StringBuilder b = new StringBuilder(Html.message(message, error));
-    b.append("<div class=\"table-scroll\"><table id=\"developers\"><tr><th>Email</th><th>Name</th><th>Team</th></tr>");
+    b.append("<div class=\"table-scroll\" tabindex=\"0\"><table id=\"developers\"><tr><th>Email</th><th>Name</th><th>Team</th></tr>");
     for (Developer d : people.developers(p.orgId())) {
       var team = resolver.teamOn(d.id(), today);
       if (teams != null && team.map(t -> !teams.contains(t.id())).orElse(true)) {

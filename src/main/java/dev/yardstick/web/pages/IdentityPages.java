@@ -55,7 +55,7 @@ public final class IdentityPages {
     List<Developer> developers = people.developers(p.orgId());
     StringBuilder b = new StringBuilder(Html.message(message, error));
     b.append("<p class=\"muted\">Data of these identifiers counts as unattributed until you link them to a developer.</p>");
-    b.append("<div class=\"table-scroll\"><table id=\"unmatched\"><tr><th>Identifier</th><th>Seen</th><th>Volume</th><th>Clients</th><th>Suggestions</th>")
+    b.append("<div class=\"table-scroll\" tabindex=\"0\"><table id=\"unmatched\"><tr><th>Identifier</th><th>Seen</th><th>Volume</th><th>Clients</th><th>Suggestions</th>")
         .append("<th>Actions</th></tr>");
     for (UnmatchedQueue.Entry e : entries) {
       String hidden = Html.csrf(p) + "<input type=\"hidden\" name=\"kind\" value=\"" + esc(e.id().kind().wire())

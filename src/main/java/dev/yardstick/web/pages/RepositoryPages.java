@@ -63,7 +63,7 @@ public final class RepositoryPages {
     List<Repository> list = repos.list(p.orgId());
     boolean running = list.stream().anyMatch(r -> repos.progress(r.id()).map(x -> x.state().equals("running")).orElse(false));
     StringBuilder b = new StringBuilder(Html.refreshWhile(running)).append(Html.message(message, error));
-    b.append("<div class=\"table-scroll\"><table id=\"repositories\"><tr><th>Name</th><th>Source</th><th>State</th><th>Import</th><th></th></tr>");
+    b.append("<div class=\"table-scroll\" tabindex=\"0\"><table id=\"repositories\"><tr><th>Name</th><th>Source</th><th>State</th><th>Import</th><th></th></tr>");
     for (Repository r : list) {
       b.append("<tr><td>").append(esc(r.name())).append("</td><td><code>").append(esc(r.url() != null ? r.url() : r.path()))
           .append("</code>").append(r.branch() == null ? "" : " (" + esc(r.branch()) + ")").append("</td><td>")
