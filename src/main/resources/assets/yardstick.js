@@ -81,12 +81,13 @@ window.addEventListener('resize', function () {
 document.addEventListener('DOMContentLoaded', function () { drawCharts(document); });
 document.addEventListener('htmx:afterSwap', function (event) { drawCharts(event.target); });
 
-// The menu (a <details>) stays open on wide screens in browsers without ::details-content
-if (!(window.CSS && CSS.supports && CSS.supports('selector(::details-content)'))) {
-  document.addEventListener('DOMContentLoaded', function () {
-    var menu = document.querySelector('details.menu');
-    if (menu && window.matchMedia('(min-width: 641px)').matches) {
-      menu.open = true;
-    }
-  });
-}
+// The menu button of narrow screens (the stylesheet shows it only there, and only when this script runs)
+document.documentElement.classList.add('js');
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('button.menu-button');
+  if (!button) {
+    return;
+  }
+  var open = button.closest('header').classList.toggle('open');
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+});

@@ -141,8 +141,9 @@ class ITPagesInTheBrowser {
     try {
       open("/account");
       assertThat(shown("header a[href='/repositories']")).isFalse();
-      browser.findElement(By.cssSelector("details.menu > summary")).click();
+      browser.findElement(By.cssSelector("button.menu-button")).click();
       assertThat(shown("header a[href='/repositories']")).isTrue();
+      Browser.screenshot(browser, "menu-open");
       assertThat(browser.findElement(By.cssSelector("a[aria-current=page]")).getText()).isEqualTo("Account");
       Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
           "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -152,7 +153,7 @@ class ITPagesInTheBrowser {
     }
     open("/account");
     assertThat(shown("header a[href='/repositories']")).as("a wide window shows the menu").isTrue();
-    assertThat(shown("details.menu > summary")).isFalse();
+    assertThat(shown("button.menu-button")).isFalse();
   }
 
   private void check(String path, List<String> problems) throws Exception {
