@@ -36,7 +36,7 @@ class ITBrowserPeople {
         Browser.signIn(b, server.url("/login"), TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         Browser.follow(b, By.linkText("Teams"));
         assertThat(b.findElement(By.id("no-teams")).getText()).contains("No teams yet");
-        Browser.screenshot(b, "people-teams-empty");
+        shoot(b, "people-teams-empty");
 
         createTeam(b, "Engineering", "");
         createTeam(b, "Payments", "Engineering");
@@ -48,14 +48,14 @@ class ITBrowserPeople {
         Browser.follow(b, By.xpath("//tr[th='Payments']//a[text()='Edit']"));
         set(b, By.cssSelector("#edit-team input[name=name]"), "Payments Core");
         set(b, By.cssSelector("#edit-team input[name=managers]"), "lead@example.com");
-        Browser.screenshot(b, "people-team-edit");
+        shoot(b, "people-team-edit");
         Browser.follow(b, By.xpath("//button[text()='Save team']"));
         JsonNode core = team(server, "Payments Core");
         assertThat(core.path("parent").asText()).isEqualTo("Engineering");
         assertThat(core.path("managers").toString()).isEqualTo("[\"lead@example.com\"]");
         assertThat(team(server, "Payments")).isNull();
         assertThat(b.findElement(By.xpath("//tr[th='Payments Core']/th")).getDomAttribute("class")).isEqualTo("depth-1");
-        Browser.screenshot(b, "people-teams");
+        shoot(b, "people-teams");
 
         b.get(server.url("/developers"));
         set(b, By.cssSelector("#add-developer input[name=email]"), "jane@example.com");
@@ -81,7 +81,7 @@ class ITBrowserPeople {
         set(b, By.cssSelector("#add-alias input[name=value]"), "jane@users.noreply.github.com");
         Browser.follow(b, By.xpath("//button[text()='Add alias']"));
         assertThat(developer(server, jane).path("aliases").findValuesAsText("value")).containsExactly("jane@users.noreply.github.com");
-        Browser.screenshot(b, "people-developer-edit");
+        shoot(b, "people-developer-edit");
         Browser.follow(b, By.xpath("//button[@aria-label='Remove alias jane@users.noreply.github.com']"));
         assertThat(developer(server, jane).path("aliases").size()).isZero();
 
@@ -102,19 +102,19 @@ class ITBrowserPeople {
             + "not-an-email,X,,,,\n"
             + "carol@example.com,Carol,Mobile,,Engineering,mob@example.com\n");
         b.get(server.url("/developers/import"));
-        Browser.screenshot(b, "people-import");
+        shoot(b, "people-import");
         b.findElement(By.name("file")).sendKeys(csv.toString());
         Browser.follow(b, By.xpath("//button[text()='Preview']"));
         List<String> actions = new ArrayList<>();
         b.findElements(By.cssSelector("#preview tbody tr td:nth-child(3)")).forEach(td -> actions.add(td.getText()));
         assertThat(actions).containsExactly("create", "change", "refused", "create");
-        Browser.screenshot(b, "people-import-preview");
+        shoot(b, "people-import-preview");
         assertThat(server.json("GET", "/api/v1/developers", null).body()).doesNotContain("bob@example.com"); // nothing written yet
         Browser.follow(b, By.xpath("//button[text()='Confirm import']"));
         assertThat(b.findElement(By.id("result-created")).getText()).isEqualTo("2");
         assertThat(b.findElement(By.id("result-updated")).getText()).isEqualTo("1");
         assertThat(b.findElement(By.id("result-teams")).getText()).isEqualTo("1");
-        Browser.screenshot(b, "people-import-result");
+        shoot(b, "people-import-result");
         JsonNode devs = JSON.readTree(server.json("GET", "/api/v1/developers", null).body()).path("developers");
         assertThat(devs.findValuesAsText("email")).containsExactly("bob@example.com", "carol@example.com", "jane@example.com");
         assertThat(devs.findValuesAsText("name")).containsExactly("Bob", "Carol", "Jane Doe");
@@ -127,7 +127,7 @@ class ITBrowserPeople {
         Browser.follow(b, By.xpath("//button[text()='Filter']"));
         assertThat(emails(b)).containsExactly("carol@example.com", "bob@example.com"); // with its sub-teams; Jane is in none today
         assertThat(b.findElement(By.id("developers")).getText()).doesNotContain("jane");
-        Browser.screenshot(b, "people-developers");
+        shoot(b, "people-developers");
 
         b.get(server.url("/invitations"));
         set(b, By.cssSelector("#invite input[name=email]"), "lead@example.com");
@@ -135,7 +135,7 @@ class ITBrowserPeople {
         Browser.follow(b, By.xpath("//button[text()='Create invitation link']"));
         String link = b.findElement(By.id("invitation-link")).getText();
         assertThat(URI.create(link).getPath()).startsWith("/invite/"); // under the configured public URL
-        Browser.screenshot(b, "people-invitation");
+        shoot(b, "people-invitation");
         assertThat(new WebClient(server).post(URI.create(link).getPath(), "password", "lead-password-42").statusCode()).isEqualTo(303);
         assertThat(Browser.cspViolations(b)).isEmpty();
 
@@ -147,7 +147,7 @@ class ITBrowserPeople {
         assertThat(teams).containsExactly("Payments Core");
         assertThat(b.findElements(By.id("create-team"))).isEmpty();
         assertThat(b.findElements(By.linkText("Edit"))).isEmpty();
-        Browser.screenshot(b, "people-teams-manager");
+        shoot(b, "people-teams-manager");
         Browser.follow(b, By.xpath("//tr[th='Payments Core']//a"));
         assertThat(emails(b)).containsExactly("bob@example.com");
         WebClient lead = new WebClient(server);
@@ -169,6 +169,21 @@ class ITBrowserPeople {
       } finally {
         b.quit();
       }
+    }
+  }
+
+  /** Takes the screenshots, and holds that at phone width the page itself never scrolls sideways (tables scroll in their box). */
+  private static void shoot(WebDriver b, String name) throws Exception {
+    Browser.screenshot(b, name);
+    org.openqa.selenium.Dimension before = b.manage().window().getSize();
+    b.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      Object wide = ((JavascriptExecutor) b).executeScript("const w = document.documentElement.clientWidth;"
+          + " return document.documentElement.scrollWidth <= w ? '' : [...document.querySelectorAll('body *')]"
+          + ".filter(e => e.getBoundingClientRect().right > w + 1).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ');");
+      assertThat(wide).as(name + ": the page scrolls sideways at phone width").isEqualTo("");
+    } finally {
+      b.manage().window().setSize(before);
     }
   }
 
