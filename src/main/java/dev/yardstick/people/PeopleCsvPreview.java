@@ -59,7 +59,10 @@ public final class PeopleCsvPreview {
         }
         newTeam(row.parent(), known, what);
         newTeam(row.team(), known, what);
-        if (row.parent() != null) {
+        Team existing = Teams.named(teams, row.team()).orElse(null);
+        String parentNow = existing == null || existing.parentId() == null ? null
+            : teams.stream().filter(t -> t.id() == existing.parentId()).map(Team::name).findFirst().orElse(null);
+        if (row.parent() != null && !row.parent().equalsIgnoreCase(parentNow == null ? "" : parentNow)) {
           what.add(row.team() + " under " + row.parent());
         }
         boolean managesAlready = teams.stream().anyMatch(t -> t.name().equalsIgnoreCase(row.team())

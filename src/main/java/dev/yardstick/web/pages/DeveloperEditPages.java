@@ -12,7 +12,6 @@ import dev.yardstick.people.PeopleService;
 import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.MembershipApi;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -91,14 +90,11 @@ public final class DeveloperEditPages {
     Principal p = ApiRequests.principal(ctx);
     long id = ApiRequests.pathId(ctx, "id");
     people.developer(p.orgId(), id); // 404 before anything else
-    try {
+    String form = ctx.formParam("form");
+    FormState.submit(ctx, form == null ? done : form, () -> {
       change.run(p.orgId(), id);
-      ctx.redirect("/developers/" + id + "/edit?done=" + done, HttpStatus.SEE_OTHER);
-    } catch (IllegalArgumentException e) {
-      String form = ctx.formParam("form");
-      ctx.status(FormState.status(e));
-      render(ctx, FormState.refused(ctx, form == null ? done : form, e.getMessage()));
-    }
+      return "/developers/" + id + "/edit?done=" + done;
+    }, refused -> render(ctx, refused));
   }
 
   private void render(Context ctx, FormState form) {

@@ -8,7 +8,6 @@ import dev.yardstick.model.Role;
 import dev.yardstick.people.PeopleService;
 import dev.yardstick.web.api.ApiRequests;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -34,13 +33,8 @@ public final class DeveloperPages {
 
   public void create(Context ctx) {
     Principal p = ApiRequests.principal(ctx);
-    try {
-      var d = people.createDeveloper(p.orgId(), ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("team"));
-      ctx.redirect("/developers/" + d.id() + "/edit?done=created", HttpStatus.SEE_OTHER);
-    } catch (IllegalArgumentException e) {
-      ctx.status(FormState.status(e));
-      render(ctx, FormState.refused(ctx, "add", e.getMessage()));
-    }
+    FormState.submit(ctx, "add", () -> "/developers/" + people.createDeveloper(p.orgId(), ctx.formParam("email"), ctx.formParam("name"),
+        ctx.formParam("team")).id() + "/edit?done=created", form -> render(ctx, form));
   }
 
   private void render(Context ctx, FormState form) {

@@ -32,6 +32,22 @@ public record FormState(String form, Map<String, String> values, String error) {
     return form.equals(which) ? error : null;
   }
 
+  /**
+   * Runs a form's change: a 303 to the page it names when it succeeds (a reload never posts twice); when the service
+   * refuses, {@code page} renders again (400, or 409 for a clash) with this form as typed and the refusal beside it.
+   */
+  public static void submit(Context ctx, String form, java.util.function.Supplier<String> change, java.util.function.Consumer<FormState> page) {
+    String then;
+    try {
+      then = change.get();
+    } catch (IllegalArgumentException e) {
+      ctx.status(status(e));
+      page.accept(refused(ctx, form, e.getMessage()));
+      return;
+    }
+    ctx.redirect(then, io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
   /** 409 for a conflict (an overlap, a name taken), else 400. */
   public static int status(IllegalArgumentException e) {
     return e instanceof dev.yardstick.model.ConflictException ? 409 : 400;

@@ -9,7 +9,6 @@ import dev.yardstick.people.PeopleEdits;
 import dev.yardstick.people.PeopleService;
 import dev.yardstick.web.api.ApiRequests;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,17 +30,14 @@ public final class TeamPages {
 
   public void create(Context ctx) {
     Principal p = ApiRequests.principal(ctx);
-    try {
+    FormState.submit(ctx, "create", () -> {
       String name = required(ctx.formParam("name"));
       if (people.resolver(p.orgId()).teamNamed(name).isPresent()) {
         throw new dev.yardstick.model.ConflictException("a team named " + name.trim() + " exists; edit it in the list");
       }
       people.saveTeam(p.orgId(), name, ctx.formParam("parent"), PeopleEdits.managerList(ctx.formParam("managers")));
-      ctx.redirect("/teams?done=created", HttpStatus.SEE_OTHER);
-    } catch (IllegalArgumentException e) {
-      ctx.status(FormState.status(e));
-      render(ctx, FormState.refused(ctx, "create", e.getMessage()));
-    }
+      return "/teams?done=created";
+    }, form -> render(ctx, form));
   }
 
   public void edit(Context ctx) {
@@ -52,13 +48,10 @@ public final class TeamPages {
     Principal p = ApiRequests.principal(ctx);
     long id = ApiRequests.pathId(ctx, "id");
     team(p, id);
-    try {
+    FormState.submit(ctx, "team", () -> {
       edits.updateTeam(p.orgId(), id, ctx.formParam("name"), ctx.formParam("parent"), PeopleEdits.managerList(ctx.formParam("managers")));
-      ctx.redirect("/teams?done=saved", HttpStatus.SEE_OTHER);
-    } catch (IllegalArgumentException e) {
-      ctx.status(FormState.status(e));
-      renderEdit(ctx, FormState.refused(ctx, "team", e.getMessage()));
-    }
+      return "/teams?done=saved";
+    }, form -> renderEdit(ctx, form));
   }
 
   private void render(Context ctx, FormState form) {
