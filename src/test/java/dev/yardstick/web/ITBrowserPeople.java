@@ -94,6 +94,9 @@ class ITBrowserPeople {
         set(b, By.cssSelector("#details input[name=activeFrom]"), "");
         Browser.follow(b, By.xpath("//button[text()='Save details']"));
         assertThat(developer(server, jane).path("activeTo").asText()).isEqualTo("2026-10-31");
+        b.get(server.url("/developers/" + jane));
+        Browser.follow(b, By.id("edit-developer"));
+        assertThat(b.getCurrentUrl()).endsWith("/developers/" + jane + "/edit");
 
         Path csv = Files.createTempFile("people", ".csv");
         Files.writeString(csv, "email,name,team,team_since,parent_team,manager\n"
@@ -120,6 +123,11 @@ class ITBrowserPeople {
         assertThat(devs.findValuesAsText("name")).containsExactly("Bob", "Carol", "Jane Doe");
         assertThat(devs.get(0).path("team").asText()).isEqualTo("Payments Core");
         assertThat(team(server, "Mobile").path("parent").asText()).isEqualTo("Engineering");
+
+        WebClient admin = new WebClient(server);
+        admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        String export = admin.get(b.findElement(By.partialLinkText("Export")).getDomAttribute("href")).body();
+        assertThat(export).contains("bob@example.com,Bob,Payments Core,2026-02-01,Engineering,lead@example.com");
 
         b.get(server.url("/developers?sort=name&dir=desc"));
         assertThat(emails(b)).containsExactly("jane@example.com", "carol@example.com", "bob@example.com");
@@ -158,6 +166,12 @@ class ITBrowserPeople {
         assertThat(lead.get("/developers/" + jane + "/edit").statusCode()).isEqualTo(403);
 
         WebClient dev = server.account("dev@example.com", "developer", "dev-password-42");
+        Browser.follow(b, By.xpath("//button[text()='Sign out']"));
+        Browser.signIn(b, server.url("/login"), "dev@example.com", "dev-password-42");
+        assertThat(b.findElements(By.linkText("Teams"))).isEmpty();
+        b.get(server.url("/teams"));
+        assertThat(b.findElement(By.tagName("body")).getText()).contains("may not");
+        Browser.screenshot(b, "people-teams-developer-403");
         for (String page : List.of("/teams", "/developers", "/developers/import", "/invitations", "/developers/" + jane + "/edit")) {
           assertThat(dev.get(page).statusCode()).as(page).isEqualTo(403);
         }
