@@ -58,8 +58,12 @@ import dev.yardstick.web.api.TeamApi;
 import dev.yardstick.web.api.TelemetryStatusApi;
 import dev.yardstick.web.pages.AccountPages;
 import dev.yardstick.web.pages.Assets;
+import dev.yardstick.web.pages.DeveloperEditPages;
 import dev.yardstick.web.pages.DeveloperPages;
 import dev.yardstick.web.pages.ErrorPages;
+import dev.yardstick.web.pages.ImportPages;
+import dev.yardstick.web.pages.InvitationPages;
+import dev.yardstick.web.pages.TeamPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
 import dev.yardstick.web.pages.ClaudeCodePages;
@@ -149,6 +153,10 @@ public final class WebServer implements AutoCloseable {
     HomePage home = new HomePage(p.reports(), viewer, p.clock());
     IdentityPages identityPages = new IdentityPages(p.people());
     DeveloperPages developerPages = new DeveloperPages(p.people());
+    DeveloperEditPages developerEdit = new DeveloperEditPages(p.people());
+    TeamPages teamPages = new TeamPages(p.people());
+    ImportPages importPages = new ImportPages(p.people());
+    InvitationPages invitationPages = new InvitationPages(p.accounts(), p.publicUrl());
     ProfilePages profilePages = new ProfilePages(p.people(), profiles, p.clock(), tokenPages::personalSectionHtml);
     IntegrationPages integrationPages = new IntegrationPages(p.anthropic());
     ClaudeCodePages claudeCodePages = new ClaudeCodePages(claudeCode, integrationPages, p.anthropic(),
@@ -189,6 +197,22 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/account/tokens/{id}/revoke", Access.SIGNED_IN, accountPages::revokeToken),
         new Route(get, "/developers", Access.MANAGER, developerPages::show),
         new Route(post, "/developers", Access.ADMIN, developerPages::create),
+        new Route(get, "/developers/import", Access.ADMIN, importPages::show), // before /developers/{id}
+        new Route(post, "/developers/import/preview", Access.ADMIN, importPages::preview),
+        new Route(post, "/developers/import", Access.ADMIN, importPages::confirm),
+        new Route(get, "/developers/{id}/edit", Access.ADMIN, developerEdit::show),
+        new Route(post, "/developers/{id}/edit", Access.ADMIN, developerEdit::details),
+        new Route(post, "/developers/{id}/move", Access.ADMIN, developerEdit::move),
+        new Route(post, "/developers/{id}/memberships/{membershipId}", Access.ADMIN, developerEdit::membership),
+        new Route(post, "/developers/{id}/memberships/{membershipId}/delete", Access.ADMIN, developerEdit::deleteMembership),
+        new Route(post, "/developers/{id}/aliases", Access.ADMIN, developerEdit::addAlias),
+        new Route(post, "/developers/{id}/aliases/{aliasId}/delete", Access.ADMIN, developerEdit::removeAlias),
+        new Route(get, "/teams", Access.MANAGER, teamPages::show),
+        new Route(post, "/teams", Access.ADMIN, teamPages::create),
+        new Route(get, "/teams/{id}", Access.ADMIN, teamPages::edit),
+        new Route(post, "/teams/{id}", Access.ADMIN, teamPages::update),
+        new Route(get, "/invitations", Access.ADMIN, invitationPages::show),
+        new Route(post, "/invitations", Access.ADMIN, invitationPages::invite),
         new Route(get, "/developers/{id}", Access.SIGNED_IN, profilePages::show),
         new Route(get, "/developers/{id}/telemetry/live", Access.SIGNED_IN, profilePages::live),
         new Route(get, "/rollout", Access.MANAGER, rolloutPage::show),
@@ -237,6 +261,7 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/api/v1/developers/import", Access.ADMIN, developers::importCsv),
         new Route(get, "/api/v1/developers/export", Access.ADMIN, developers::exportCsv),
         new Route(get, "/api/v1/developers/{id}", Access.SIGNED_IN, developers::get),
+        new Route(patch, "/api/v1/developers/{id}", Access.ADMIN, developers::update),
         new Route(post, "/api/v1/developers/{id}/aliases", Access.ADMIN, developers::addAlias),
         new Route(delete, "/api/v1/developers/{id}/aliases/{aliasId}", Access.ADMIN, developers::removeAlias),
         new Route(put, "/api/v1/developers/{id}/team", Access.ADMIN, developers::moveTeam),
@@ -247,6 +272,7 @@ public final class WebServer implements AutoCloseable {
         new Route(delete, "/api/v1/developers/{id}/memberships/{membershipId}", Access.ADMIN, memberships::delete),
         new Route(get, "/api/v1/teams", Access.MANAGER, teams::list),
         new Route(post, "/api/v1/teams", Access.ADMIN, teams::create),
+        new Route(patch, "/api/v1/teams/{id}", Access.ADMIN, teams::update),
         new Route(get, "/api/v1/identities/unmatched", Access.ADMIN, identities::unmatched),
         new Route(get, "/api/v1/rollout", Access.MANAGER, rollout::get),
         new Route(post, "/api/v1/identities/link", Access.ADMIN, identities::link),
