@@ -57,15 +57,15 @@ public final class DashboardCards {
 
   static Long units(Answer<SpendRow> a, String key) {
     return a.rows().stream().filter(r -> r.dimension().equals("unit") && r.key().equals(key) && !Boolean.TRUE.equals(r.withheld()))
-        .map(SpendRow::units).findFirst().orElse(null);
+        .findFirst().map(SpendRow::units).orElse(null);
   }
 
   static Double cost(Answer<SpendRow> a) {
     return a.rows().stream().filter(r -> r.dimension().equals("unit") && r.key().equals("total"))
-        .map(SpendRow::costUsd).findFirst().orElse(null);
+        .findFirst().map(SpendRow::costUsd).orElse(null);
   }
 
   static Double rate(Answer<AcceptanceRow> a) {
-    return a.rows().stream().filter(r -> r.dimension().equals("all")).map(AcceptanceRow::rate).findFirst().orElse(null);
+    return a.rows().stream().filter(r -> r.dimension().equals("all")).findFirst().map(AcceptanceRow::rate).orElse(null);
   }
 }

@@ -113,7 +113,7 @@ public final class DashboardPages {
   }
 
   private DateRange range(Context ctx, Principal p) {
-    LocalDate today = LocalDate.now(clock.withZone(sources.reports().zone(p.orgId())));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), sources.reports().zone(p.orgId()));
     return DateRange.parse(ctx.queryParam("range"), ctx.queryParam("from"), ctx.queryParam("to"), today);
   }
 

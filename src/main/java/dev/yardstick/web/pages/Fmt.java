@@ -12,8 +12,9 @@ final class Fmt {
     return n == null ? UNKNOWN : String.format(Locale.ROOT, "%,d", n.longValue());
   }
 
+  /** A percentage as the API rounds it (two decimals). */
   static String percent(Double p) {
-    return p == null ? UNKNOWN : String.format(Locale.ROOT, "%.1f %%", p);
+    return p == null ? UNKNOWN : p + " %";
   }
 
   /** A 0 to 1 share as a percentage. */
