@@ -46,13 +46,17 @@ public final class DashboardCards {
         Fmt.change(now.committedLinesAdded(), before.committedLinesAdded(), "", 0)));
     out.add(new Card("card-rework", "Rework % AI / other", Definitions.REWORK,
         Fmt.pair(Fmt.percent(now.reworkPercentAiCoAuthored()), Fmt.percent(now.reworkPercentOther())), "AI co-authored / the rest",
-        "AI " + Fmt.change(now.reworkPercentAiCoAuthored(), before.reworkPercentAiCoAuthored(), " pts", 1) + ", other "
-            + Fmt.change(now.reworkPercentOther(), before.reworkPercentOther(), " pts", 1)));
+        split(Fmt.change(now.reworkPercentAiCoAuthored(), before.reworkPercentAiCoAuthored(), " pts", 1),
+            Fmt.change(now.reworkPercentOther(), before.reworkPercentOther(), " pts", 1))));
     out.add(new Card("card-defects", "Defect rate AI / other", Definitions.DEFECT,
         Fmt.pair(Fmt.rate(now.defectRateAiCoAuthored()), Fmt.rate(now.defectRateOther())), "AI co-authored / the rest",
-        "AI " + Fmt.change(now.defectRateAiCoAuthored(), before.defectRateAiCoAuthored(), "", 3) + ", other "
-            + Fmt.change(now.defectRateOther(), before.defectRateOther(), "", 3)));
+        split(Fmt.change(now.defectRateAiCoAuthored(), before.defectRateAiCoAuthored(), "", 3),
+            Fmt.change(now.defectRateOther(), before.defectRateOther(), "", 3))));
     return out;
+  }
+
+  private static String split(String ai, String other) {
+    return ai.equals(other) && ai.equals(Fmt.change(null, null, "", 0)) ? ai : "AI " + ai + ", other " + other;
   }
 
   static Long units(Answer<SpendRow> a, String key) {
