@@ -96,6 +96,11 @@ class ITDashboardsOnDemo {
     assertThat(card("card-commits")).isEqualTo(month.path("commits").asLong());
     assertThat(text("card-ai-usage")).contains(month.path("aiUsagePercent").asDouble() + " %");
     Browser.screenshot(browser, "dashboard-demo-company");
+    WebClient admin = new WebClient(server);
+    admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    System.out.println("page weight: company page HTML " + admin.get("/").body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        + " bytes, team page HTML " + admin.get("/teams/" + teams.get("Product") + "/dashboard").body()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");
 
     new Select(browser.findElement(By.id("range"))).selectByValue("7");
     Browser.follow(browser, By.xpath("//button[text()='Show']"));
