@@ -129,19 +129,22 @@ class ITDashboardsOnDemo {
   void manager_seesOnlyTheirTeams_withTheSmallTeamWithheldAsTheApiWithholdsIt() throws Exception {
     signIn(LEAD, PASSWORD);
     open("/");
-    JsonNode api = JSON.readTree(lead.get("/api/v1/report?from=2026-10-26&to=2026-11-29&groupBy=team").body());
+    JsonNode api = JSON.readTree(lead.get("/api/v1/report?from=2026-10-27&to=2026-11-25&groupBy=team").body());
     List<String> apiTeams = new ArrayList<>();
     api.path("rows").forEach(r -> apiTeams.add(r.path("key").asText()));
-    assertThat(apiTeams).containsExactlyInAnyOrder("Product", "Web", "Mobile");
+    // the API's rows: their teams, and Engineering holding only Product's part (a row per ancestor, as for everyone)
+    assertThat(apiTeams).containsExactlyInAnyOrder("Engineering", "Product", "Web", "Mobile");
     assertThat(rowNames("team-table")).containsExactlyInAnyOrderElementsOf(apiTeams);
+    assertThat(browser.findElements(By.cssSelector("#team-table tbody a")).stream().map(WebElement::getText).toList())
+        .as("links only to the dashboards they may open").containsExactlyInAnyOrder("Product", "Web", "Mobile");
     assertThat(new Select(browser.findElement(By.id("team"))).getOptions().stream().map(WebElement::getText).toList())
         .containsExactlyInAnyOrder("Whole company", "Product", "Web", "Mobile");
-    assertThat(browser.getPageSource()).doesNotContain("Platform").doesNotContain("Engineering");
+    assertThat(browser.getPageSource()).doesNotContain("Platform").doesNotContain(">Data<");
     assertChartsDrawn(CHARTS);
     Browser.screenshot(browser, "dashboard-demo-manager");
 
     open("/teams/" + teams.get("Product") + "/dashboard");
-    JsonNode sub = JSON.readTree(lead.get("/api/v1/report?from=2026-10-26&to=2026-11-29&groupBy=team&team=Product").body());
+    JsonNode sub = JSON.readTree(lead.get("/api/v1/report?from=2026-10-27&to=2026-11-25&groupBy=team&team=Product").body());
     Map<String, Boolean> withheld = new HashMap<>();
     sub.path("rows").forEach(r -> withheld.put(r.path("key").asText(), r.path("withheld").asBoolean(false)));
     assertThat(withheld).containsEntry("Mobile", true).containsEntry("Product", false);

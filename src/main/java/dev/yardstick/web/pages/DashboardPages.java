@@ -64,7 +64,9 @@ public final class DashboardPages {
     IdentityResolver resolver = people.resolver(p.orgId());
     List<DashboardTable> tables = new ArrayList<>();
     if (d.rows() != null) {
-      Map<String, Long> ids = resolver.teams().stream().collect(Collectors.toMap(Team::name, Team::id, (a, b) -> a));
+      // links only to the dashboards the viewer may open (a manager's row of a parent team holds only their teams' part)
+      Map<String, Long> ids = teamOptions(p, resolver, null).stream()
+          .collect(Collectors.toMap(DashboardView.TeamOption::name, DashboardView.TeamOption::id, (a, b) -> a));
       tables.add(DashboardTable.of("team-table", "Teams in this window", "Team", d.rows(),
           k -> ids.containsKey(k) ? "/teams/" + ids.get(k) + "/dashboard?" + range.query() : null, csv(d, "team", null)));
     }
@@ -80,7 +82,8 @@ public final class DashboardPages {
     Team team = resolver.team(ApiRequests.pathId(ctx, "id")).orElseThrow(() -> new NotFoundException("There is no such team."));
     DashboardData d = sources.read(p.orgId(), range, team.name(), viewer.apply(ctx), GroupBy.DEVELOPER);
     List<DashboardTable> tables = new ArrayList<>();
-    Map<String, Long> teamIds = resolver.teams().stream().collect(Collectors.toMap(Team::name, Team::id, (a, b) -> a));
+    Map<String, Long> teamIds = teamOptions(p, resolver, null).stream()
+        .collect(Collectors.toMap(DashboardView.TeamOption::name, DashboardView.TeamOption::id, (a, b) -> a));
     tables.add(DashboardTable.of("subteam-table", "This team and the teams under it", "Team", d.subTeams(),
         k -> teamIds.containsKey(k) && teamIds.get(k) != team.id() ? "/teams/" + teamIds.get(k) + "/dashboard?" + range.query() : null,
         csv(d, "team", team.name())));
