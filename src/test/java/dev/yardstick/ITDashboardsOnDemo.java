@@ -155,6 +155,11 @@ class ITDashboardsOnDemo {
     assertThat(assertWithheldAsTheApi("subteam-table", sub)).containsEntry("Mobile", true).containsEntry("Product", false);
     assertThat(browser.findElements(By.id("developer-table"))).as("individuals are not for this manager").isEmpty();
     assertThat(browser.findElement(By.id("impact")).getText()).contains("team comparisons need permission");
+    // the API refuses this manager a team's spend and adoption: the page says so where their charts would be
+    assertThat(lead.get("/api/v1/spend?from=2026-10-27&to=2026-11-25&team=Product").statusCode()).isEqualTo(403);
+    assertThat(text("chart-cost-by-model")).startsWith("Not shown to you");
+    assertThat(card("card-commits")).isEqualTo(JSON.readTree(lead.get("/api/v1/report?from=2026-10-27&to=2026-11-25&groupBy=org"
+        + "&team=Product").body()).path("rows").path(0).path("commits").asLong());
     Browser.screenshot(browser, "dashboard-demo-manager-team");
 
     open("/teams/" + teams.get("Data") + "/dashboard");

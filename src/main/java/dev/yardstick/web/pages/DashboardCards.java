@@ -60,16 +60,16 @@ public final class DashboardCards {
   }
 
   static Long units(Answer<SpendRow> a, String key) {
-    return a.rows().stream().filter(r -> r.dimension().equals("unit") && r.key().equals(key) && !Boolean.TRUE.equals(r.withheld()))
+    return a == null ? null : a.rows().stream().filter(r -> r.dimension().equals("unit") && r.key().equals(key) && !Boolean.TRUE.equals(r.withheld()))
         .findFirst().map(SpendRow::units).orElse(null);
   }
 
   static Double cost(Answer<SpendRow> a) {
-    return a.rows().stream().filter(r -> r.dimension().equals("unit") && r.key().equals("total"))
+    return a == null ? null : a.rows().stream().filter(r -> r.dimension().equals("unit") && r.key().equals("total"))
         .findFirst().map(SpendRow::costUsd).orElse(null);
   }
 
   static Double rate(Answer<AcceptanceRow> a) {
-    return a.rows().stream().filter(r -> r.dimension().equals("all")).findFirst().map(AcceptanceRow::rate).orElse(null);
+    return a == null ? null : a.rows().stream().filter(r -> r.dimension().equals("all")).findFirst().map(AcceptanceRow::rate).orElse(null);
   }
 }

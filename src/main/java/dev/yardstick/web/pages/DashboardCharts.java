@@ -34,9 +34,16 @@ public final class DashboardCharts {
     boolean noCommits = now.commits() == null;
     List<Chart> out = new ArrayList<>();
     out.add(usage(d, withheld, noUsage, noCommits));
-    out.add(activeUsers(d, withheld, noUsage));
-    out.add(costByModel(d, withheld, noUsage));
-    out.add(acceptanceByTool(d, withheld, noUsage));
+    if (d.breakdownsRefused() == null) {
+      out.add(activeUsers(d, withheld, noUsage));
+      out.add(costByModel(d, withheld, noUsage));
+      out.add(acceptanceByTool(d, withheld, noUsage));
+    } else {
+      String why = "Not shown to you: " + d.breakdownsRefused() + ".";
+      out.add(new Chart("chart-active-users", "Active AI users by week", Definitions.ACTIVE_USERS, null, why, null, null));
+      out.add(new Chart("chart-cost-by-model", "Cost by model (US dollars)", Definitions.COST, null, why, null, null));
+      out.add(new Chart("chart-acceptance-by-tool", "Acceptance rate by tool (%)", Definitions.ACCEPTANCE, null, why, null, null));
+    }
     out.add(output(d, withheld, noCommits));
     return out;
   }

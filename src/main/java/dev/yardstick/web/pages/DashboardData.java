@@ -20,10 +20,12 @@ import dev.yardstick.model.ForbiddenException;
  *
  * @param rows the table: teams (company page) or developers (team page); null when the viewer may not see them
  * @param subTeams the team page's rows by team (the team and those under it); null on the company page
+ * @param adoption null (with acceptance and spend) with {@code breakdownsRefused} saying why when the API refuses them
  * @param impact null with {@code impactRefused} saying why when the viewer may not see the team's comparisons
  */
 record DashboardData(String team, Report now, Report before, Answer<AdoptionRow> adoption, Answer<AcceptanceRow> acceptance,
-    Answer<AcceptanceRow> acceptanceBefore, Answer<SpendRow> spend, Answer<SpendRow> spendBefore, Series.Answer usage,
+    Answer<AcceptanceRow> acceptanceBefore, Answer<SpendRow> spend, Answer<SpendRow> spendBefore, String breakdownsRefused,
+    Series.Answer usage,
     Series.Answer coverage, Series.Answer commits, Series.Answer lines, Series.Answer committers, ImpactService.Answer impact,
     String impactRefused, Report rows, String rowsRefused, Report subTeams) {
 
@@ -51,12 +53,22 @@ record DashboardData(String team, Report now, Report before, Answer<AdoptionRow>
       }
       Report subTeams = team == null ? null
           : reports.report(org, range.from(), range.to(), GroupBy.TEAM, team, viewer, dev.yardstick.metrics.UsageSource.MERGED);
-      return new DashboardData(team, now, before,
-          breakdowns.adoption(org, range.from(), range.to(), Interval.WEEK, team, viewer),
-          breakdowns.acceptance(org, range.from(), range.to(), team, viewer),
-          breakdowns.acceptance(org, prev.from(), prev.to(), team, viewer),
-          breakdowns.spend(org, range.from(), range.to(), team, viewer),
-          breakdowns.spend(org, prev.from(), prev.to(), team, viewer),
+      Answer<AdoptionRow> adoption = null;
+      Answer<AcceptanceRow> acceptance = null;
+      Answer<AcceptanceRow> acceptanceBefore = null;
+      Answer<SpendRow> spend = null;
+      Answer<SpendRow> spendBefore = null;
+      String breakdownsRefused = null;
+      try { // a team's adoption, acceptance and spend are refused as its comparisons are (ImpactService.scope)
+        adoption = breakdowns.adoption(org, range.from(), range.to(), Interval.WEEK, team, viewer);
+        acceptance = breakdowns.acceptance(org, range.from(), range.to(), team, viewer);
+        acceptanceBefore = breakdowns.acceptance(org, prev.from(), prev.to(), team, viewer);
+        spend = breakdowns.spend(org, range.from(), range.to(), team, viewer);
+        spendBefore = breakdowns.spend(org, prev.from(), prev.to(), team, viewer);
+      } catch (ForbiddenException e) {
+        breakdownsRefused = e.getMessage();
+      }
+      return new DashboardData(team, now, before, adoption, acceptance, acceptanceBefore, spend, spendBefore, breakdownsRefused,
           weekly(org, range, "aiUsagePercent", team, viewer), weekly(org, range, "coverageWithBoth", team, viewer),
           weekly(org, range, "commits", team, viewer), weekly(org, range, "committedLinesAdded", team, viewer),
           weekly(org, range, "coverageWithCommits", team, viewer), imp, impactRefused, rows, rowsRefused, subTeams);

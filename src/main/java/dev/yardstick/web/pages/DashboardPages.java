@@ -104,11 +104,15 @@ public final class DashboardPages {
     DateRange prev = range.previous();
     String withheld = Boolean.TRUE.equals(now.withheld())
         ? (teamId == null ? "Company" : "Team") + " figures are withheld: fewer contributors than the minimum group size." : null;
-    List<DashboardView.Link> exports = List.of(new DashboardView.Link("Report (CSV)", csv(d, "org", d.team())),
-        new DashboardView.Link("Adoption by week (CSV)", api("adoption", d, "&interval=week")),
-        new DashboardView.Link("Acceptance (CSV)", api("acceptance", d, "")),
-        new DashboardView.Link("Spend (CSV)", api("spend", d, "")),
-        new DashboardView.Link("Effect on delivery (CSV)", api("impact", d, "")));
+    List<DashboardView.Link> exports = new ArrayList<>(List.of(new DashboardView.Link("Report (CSV)", csv(d, "org", d.team()))));
+    if (d.breakdownsRefused() == null) {
+      exports.add(new DashboardView.Link("Adoption by week (CSV)", api("adoption", d, "&interval=week")));
+      exports.add(new DashboardView.Link("Acceptance (CSV)", api("acceptance", d, "")));
+      exports.add(new DashboardView.Link("Spend (CSV)", api("spend", d, "")));
+    }
+    if (d.impactRefused() == null) {
+      exports.add(new DashboardView.Link("Effect on delivery (CSV)", api("impact", d, "")));
+    }
     Pages.render(ctx, "dashboard/page.jte", Map.of("view", new DashboardView(Frame.of(ctx, nav), title, range, teams, teamId,
         range.from() + " to " + range.to(), prev.from() + " to " + prev.to(),
         widened ? d.now().from() + " to " + d.now().to() : null, withheld, steps, DashboardCards.of(d), DashboardCharts.of(d),
