@@ -96,6 +96,10 @@ class ITDashboardsOnDemo {
     assertThat(card("card-commits")).isEqualTo(month.path("commits").asLong());
     assertThat(text("card-ai-usage")).contains(month.path("aiUsagePercent").asDouble() + " %");
     Browser.screenshot(browser, "dashboard-demo-company");
+    for (String part : List.of("charts", "impact", "team-table")) { // the parts below the first screen
+      ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", part);
+      Browser.screenshot(browser, "dashboard-demo-company-" + part);
+    }
     WebClient admin = new WebClient(server);
     admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     System.out.println("page weight: company page HTML " + admin.get("/").body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
