@@ -1,6 +1,7 @@
 package dev.yardstick;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,11 +92,12 @@ class ITDashboardsOnDemo {
     open("/");
     assertThat(browser.findElements(By.id("setup"))).as("every setup step is done in the demo").isEmpty();
     assertChartsDrawn(CHARTS);
-    assertImpactAsTheApi(adminApi("/api/v1/impact?from=2026-10-27&to=2026-11-25"));
     JsonNode month = adminApi("/api/v1/report?from=2026-10-27&to=2026-11-25&groupBy=org").path("rows").path(0);
     assertThat(card("card-commits")).isEqualTo(month.path("commits").asLong());
     assertThat(text("card-ai-usage")).contains(month.path("aiUsagePercent").asDouble() + " %");
     Browser.screenshot(browser, "dashboard-demo-company");
+    open("/?range=90"); // four weeks on each side of a comparison need a longer window than 30 days
+    assertImpactAsTheApi(adminApi("/api/v1/impact?from=2026-08-28&to=2026-11-25"));
     for (String part : List.of("charts", "impact", "team-table")) { // the parts below the first screen
       ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", part);
       Browser.screenshot(browser, "dashboard-demo-company-" + part);
@@ -106,6 +108,7 @@ class ITDashboardsOnDemo {
         + " bytes, team page HTML " + admin.get("/teams/" + teams.get("Product") + "/dashboard").body()
             .getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");
 
+    open("/");
     new Select(browser.findElement(By.id("range"))).selectByValue("7");
     Browser.follow(browser, By.xpath("//button[text()='Show']"));
     assertThat(browser.getCurrentUrl()).contains("range=7");
@@ -201,6 +204,7 @@ class ITDashboardsOnDemo {
 
   /** The lift and before/after: a chart where the API has an estimate, "not enough data" written where it has none. */
   private void assertImpactAsTheApi(JsonNode impact) {
+    int drawn = 0;
     for (String[] c : new String[][] {{"lift", "highVsLowAi"}, {"before-after", "afterVsBeforeAdoption"}}) {
       JsonNode d = impact.path(c[1]);
       int estimates = 0;
@@ -211,9 +215,19 @@ class ITDashboardsOnDemo {
       }
       if (estimates > 0) {
         assertChartsDrawn(List.of("chart-" + c[0]));
+        drawn++;
+        JsonNode lines = d.path("linesPerWeek");
+        if (lines.path("estimate").isNumber()) { // the range bar spans the API's interval, the point is its estimate
+          @SuppressWarnings("unchecked")
+          List<Object> box = (List<Object>) ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom("
+              + "document.getElementById(arguments[0])).getOption().series[0].data[1];", "chart-" + c[0]);
+          assertThat(((Number) box.get(0)).doubleValue()).isCloseTo(lines.path("low").asDouble(), within(0.006));
+          assertThat(((Number) box.get(1)).doubleValue()).isCloseTo(lines.path("high").asDouble(), within(0.006));
+        }
       }
       assertThat(browser.findElements(By.cssSelector("#" + c[0] + " td.not-enough"))).as(c[0]).hasSize(notEnough);
     }
+    assertThat(drawn).as("the demo's 90 days hold at least one comparison with an interval").isPositive();
   }
 
   /** The table's rows are the API's rows, each withheld on the page exactly when the API withholds it. */

@@ -46,7 +46,7 @@ public final class DashboardImpact {
       String counted = c.nDevelopers() + " developers, " + c.nCommitsA() + " / " + c.nCommitsB() + " commits";
       if (c.estimate() == null) {
         measures.add(new Measure((String) a[0], unit, Fmt.UNKNOWN, Fmt.UNKNOWN, counted,
-            c.notEnoughData() == null ? "not enough data" : "not enough data: " + c.notEnoughData()));
+            c.notEnoughData() == null ? "not enough data" : c.notEnoughData()));
         boxes.add("-");
         points.add("-");
         continue;
