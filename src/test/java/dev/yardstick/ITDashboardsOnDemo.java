@@ -205,24 +205,27 @@ class ITDashboardsOnDemo {
   /** The lift and before/after: a chart where the API has an estimate, "not enough data" written where it has none. */
   private void assertImpactAsTheApi(JsonNode impact) {
     int drawn = 0;
-    for (String[] c : new String[][] {{"lift", "highVsLowAi"}, {"before-after", "afterVsBeforeAdoption"}}) {
+    for (String[] c : new String[][] {{"lift", "highVsLowAi"}, {"before-after", "afterVsBeforeAdoption"},
+        {"split", "aiCoAuthoredVsOther"}}) {
       JsonNode d = impact.path(c[1]);
       int estimates = 0;
       int notEnough = 0;
-      for (String m : List.of("commitsPerWeek", "linesPerWeek", "reworkPercent", "defectRate")) {
+      for (String m : c[0].equals("split") ? List.of("reworkPercent", "defectRate")
+          : List.of("commitsPerWeek", "linesPerWeek", "reworkPercent", "defectRate")) {
         estimates += d.path(m).path("estimate").isNumber() ? 1 : 0;
         notEnough += d.path(m).path("notEnoughData").isTextual() ? 1 : 0;
       }
       if (estimates > 0) {
         assertChartsDrawn(List.of("chart-" + c[0]));
         drawn++;
-        JsonNode lines = d.path("linesPerWeek");
-        if (lines.path("estimate").isNumber()) { // the range bar spans the API's interval, the point is its estimate
+        JsonNode rework = d.path("reworkPercent"); // the third measure of the delivery comparisons, the first of the split
+        if (rework.path("estimate").isNumber()) { // the range bar spans the API's interval, the point is its estimate
+          int at = c[0].equals("split") ? 0 : 2;
           @SuppressWarnings("unchecked")
           List<Object> box = (List<Object>) ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom("
-              + "document.getElementById(arguments[0])).getOption().series[0].data[1];", "chart-" + c[0]);
-          assertThat(((Number) box.get(0)).doubleValue()).isCloseTo(lines.path("low").asDouble(), within(0.006));
-          assertThat(((Number) box.get(1)).doubleValue()).isCloseTo(lines.path("high").asDouble(), within(0.006));
+              + "document.getElementById(arguments[0])).getOption().series[0].data[arguments[1]];", "chart-" + c[0], at);
+          assertThat(((Number) box.get(0)).doubleValue()).isCloseTo(rework.path("low").asDouble(), within(0.006));
+          assertThat(((Number) box.get(1)).doubleValue()).isCloseTo(rework.path("high").asDouble(), within(0.006));
         }
       }
       assertThat(browser.findElements(By.cssSelector("#" + c[0] + " td.not-enough"))).as(c[0]).hasSize(notEnough);

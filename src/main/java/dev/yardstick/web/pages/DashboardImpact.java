@@ -21,16 +21,23 @@ public final class DashboardImpact {
   private DashboardImpact() {}
 
   static List<Block> of(Impact.Report r) {
-    return List.of(comparison("lift", "High- against low-AI weeks (lift)", Definitions.LIFT, r.highVsLowAi()),
-        comparison("before-after", "After against before adoption", Definitions.BEFORE_AFTER, r.afterVsBeforeAdoption()));
+    Impact.Split split = r.aiCoAuthoredVsOther();
+    return List.of(comparison("lift", "High- against low-AI weeks (lift)", Definitions.LIFT, delivery(r.highVsLowAi())),
+        comparison("before-after", "After against before adoption", Definitions.BEFORE_AFTER, delivery(r.afterVsBeforeAdoption())),
+        comparison("split", "AI co-authored against other commits", Definitions.SPLIT, List.of(
+            new Object[] {"Rework", " pts", split.reworkPercent(), 1.0},
+            new Object[] {"Defect rate × 100", " pts", split.defectRate(), 100.0})));
   }
 
-  private static Block comparison(String id, String title, String definition, Impact.Delivery d) {
-    // defect rate is on the 0 to 1 scale: × 100 puts its difference in points beside rework's
-    List<Object[]> all = List.of(new Object[] {"Commits per week", " %", d.commitsPerWeek(), 1.0},
+  // defect rate is on the 0 to 1 scale: × 100 puts its difference in points beside rework's
+  private static List<Object[]> delivery(Impact.Delivery d) {
+    return List.of(new Object[] {"Commits per week", " %", d.commitsPerWeek(), 1.0},
         new Object[] {"Lines per week", " %", d.linesPerWeek(), 1.0},
         new Object[] {"Rework", " pts", d.reworkPercent(), 1.0},
         new Object[] {"Defect rate × 100", " pts", d.defectRate(), 100.0});
+  }
+
+  private static Block comparison(String id, String title, String definition, List<Object[]> all) {
     List<Measure> measures = new ArrayList<>();
     ObjectNode o = DashboardCharts.base(all.stream().map(a -> (String) a[0]).toList());
     o.putObject("yAxis").put("type", "value").put("scale", true);
@@ -43,7 +50,8 @@ public final class DashboardImpact {
       Comparison c = (Comparison) a[2];
       double k = (Double) a[3];
       String unit = (String) a[1];
-      String counted = c.nDevelopers() + " developers, " + c.nCommitsA() + " / " + c.nCommitsB() + " commits";
+      String counted = c.nDevelopers() + " developers, " + c.nCommitsA() + " / " + c.nCommitsB() + " commits"
+          + (c.nWeeksA() == null ? "" : ", " + c.nWeeksA() + " / " + c.nWeeksB() + " weeks");
       if (c.estimate() == null) {
         measures.add(new Measure((String) a[0], unit, Fmt.UNKNOWN, Fmt.UNKNOWN, counted,
             c.notEnoughData() == null ? "not enough data" : c.notEnoughData()));
