@@ -184,6 +184,14 @@ class ITDashboardsOnDemo {
     JsonNode company = JSON.readTree(developer.get("/api/v1/report?from=2026-10-27&to=2026-11-25&groupBy=org").body());
     assertThat(card("card-commits")).isEqualTo(company.path("rows").path(0).path("commits").asLong());
     Browser.screenshot(browser, "dashboard-demo-developer");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+    try { // cards wrap and tables scroll in their own box: the page itself never scrolls sideways
+      Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow).as("the page scrolls sideways at 360 px").isLessThanOrEqualTo(0L);
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+    }
     open("/teams/" + teams.get("Web") + "/dashboard");
     assertThat(browser.findElement(By.id("error")).getAttribute("data-status")).isEqualTo("403");
   }
