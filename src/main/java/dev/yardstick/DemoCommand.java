@@ -69,15 +69,15 @@ final class DemoCommand implements Callable<Integer> {
     Config config = Cli.config(spec);
     Path repo = (repository != null ? repository : config.dataDir().resolve("demo-repo")).toAbsolutePath().normalize();
     Path truthFile = (truth != null ? truth : config.dataDir().resolve("demo-truth.json")).toAbsolutePath().normalize();
-    if (Files.exists(repo) && (!Files.isDirectory(repo) || Files.list(repo).findAny().isPresent())) {
-      throw new IllegalArgumentException("the demo repository directory " + repo + " is not empty; give another with --repository");
-    }
     Progress progress = new Progress(io.out(), io.err());
     try (Database db = Commands.open(config)) {
       List<String> present = RealData.present(db);
       if (!present.isEmpty()) {
         throw new IllegalArgumentException("the database already holds data (" + String.join(", ", present)
             + "); the demo only fills an empty database (" + db.describe() + ")");
+      }
+      if (Files.exists(repo) && !emptyDirectory(repo)) {
+        throw new IllegalArgumentException("the demo repository directory " + repo + " is not empty; give another with --repository");
       }
       SecretBox box = SecretBox.load(config.secretKey(), config.dataDir());
       App.verifySecretKey(new InstanceSettings(db), box);
@@ -166,5 +166,14 @@ final class DemoCommand implements Callable<Integer> {
         + " for later imports).%nNo admin account was created: the first `serve` prints a setup code.%n",
         progress.totalSeconds(), repo);
     return 0;
+  }
+
+  private static boolean emptyDirectory(Path dir) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
   }
 }
