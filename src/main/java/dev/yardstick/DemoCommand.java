@@ -14,7 +14,6 @@ import dev.yardstick.demo.Progress;
 import dev.yardstick.demo.TelemetryLoader;
 import dev.yardstick.demo.TruthFile;
 import dev.yardstick.people.PeopleService;
-import dev.yardstick.repos.ImportProgress;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.AnthropicStore;
 import dev.yardstick.storage.CommitStore;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,6 +63,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (developers < 1 || developers > 100_000 || days < 7 || days > 3650) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--developers must be 1 to 100000 and --days 7 to 3650 (got " + developers + " and " + days + ")");
+    }
     Cli.Io io = Cli.io(spec);
     Config config = Cli.config(spec);
     Path repo = (repository != null ? repository : config.dataDir().resolve("demo-repo")).toAbsolutePath().normalize();
@@ -146,20 +148,10 @@ final class DemoCommand implements Callable<Integer> {
       try (RepositoryService service = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, box,
           Clock.systemUTC(), settings)) {
         var r = service.add(org, new RepositoryService.NewRepository("demo", null, repo.toString(), null, "main", null, null, null));
-        AtomicReference<ImportProgress> p = new AtomicReference<>();
-        var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> service.importNow(r, p::set));
-        while (!result.isDone()) {
-          if (p.get() != null) {
-            ImportProgress.Snapshot s = p.get().snapshot();
-            progress.update(s.percent(), 100);
-          }
-          Thread.sleep(200);
+        if (RepositoryCommand.importWithBar(service, r, io.err()) != 0) {
+          throw new IllegalStateException("the import of the demo repository " + repo + " failed (above)");
         }
-        ImportProgress.Snapshot s = result.get();
-        if (s.error() != null) {
-          throw new IllegalStateException("the import of the demo repository failed: " + s.error());
-        }
-        progress.done(s.newCommits() + " commits imported");
+        progress.done("repository \"demo\" imported");
       }
     }
     io.out().printf("demo ready in %.1f s. Repository %s must stay where it is (YARDSTICK_REPOSITORY_ROOTS should include it"

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -47,9 +44,9 @@ class ITDemoCommand {
     env.put("YARDSTICK_DB_URL", db.url());
     db.user().ifPresent(u -> env.put("YARDSTICK_DB_USER", u));
     db.password().ifPresent(p -> env.put("YARDSTICK_DB_PASSWORD", p));
-    Run first = run(env, "demo", "--developers", "12", "--days", "35", "--end", "2026-03-01", "--seed", "7");
-    assertThat(first.code).as(first.err).isZero();
-    assertThat(first.out).contains("telemetry:", "git-import:", "demo ready in", "the first `serve` prints a setup code");
+    CliTest.Run first = CliTest.run(env, "demo", "--developers", "12", "--days", "35", "--end", "2026-03-01", "--seed", "7");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("telemetry:", "git-import:", "demo ready in", "the first `serve` prints a setup code");
     JsonNode truth = JSON.readTree(dir.resolve("data/demo-truth.json").toFile());
 
     Map<String, String> server = Map.of("YARDSTICK_DATA_DIR", env.get("YARDSTICK_DATA_DIR"));
@@ -79,10 +76,10 @@ class ITDemoCommand {
     }
 
     Path other = dir.resolve("again");
-    Run second = run(env, "demo", "--developers", "12", "--days", "35", "--repository", other.resolve("repo").toString(),
+    CliTest.Run second = CliTest.run(env, "demo", "--developers", "12", "--days", "35", "--repository", other.resolve("repo").toString(),
         "--truth", other.resolve("truth.json").toString());
-    assertThat(second.code).isEqualTo(1);
-    assertThat(second.err).contains("the database already holds data (developers, teams, telemetry");
+    assertThat(second.code()).isEqualTo(1);
+    assertThat(second.err()).contains("the database already holds data (developers, teams, telemetry");
     assertThat(other).doesNotExist();
   }
 
@@ -122,15 +119,5 @@ class ITDemoCommand {
       }
     }
     throw new AssertionError("no row for " + key + " in " + report);
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Cli.run(new Cli.Io(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }
