@@ -39,8 +39,10 @@ public final class CommitPlanner {
     this.r = new SplittableRandom(org.seed() ^ 0x5eedL);
     this.state = new DeveloperFiles[org.developers().size()];
     for (Developer d : org.developers()) {
-      state[d.index()] = new DeveloperFiles("services/" + d.email().substring(0, d.email().indexOf('@')).replace('.', '-'),
-          EXT.getOrDefault(d.language(), "txt"));
+      // small trees: fast-import writes every tree on a changed file's path anew, so no directory holds hundreds
+      String dir = d.memberships().getFirst().team().toLowerCase(java.util.Locale.ROOT) + "/g" + (d.index() % 16) + "/"
+          + d.email().substring(0, d.email().indexOf('@')).replace('.', '-');
+      state[d.index()] = new DeveloperFiles(dir, EXT.getOrDefault(d.language(), "txt"));
     }
   }
 

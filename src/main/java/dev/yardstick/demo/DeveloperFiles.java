@@ -35,7 +35,8 @@ final class DeveloperFiles {
   Change change(int id, int lines, int rewrite, long time, int cap, SplittableRandom r, List<Truth> truths) {
     if (active == null || open.get(active).size() >= cap) {
       String old = active;
-      active = prefix + "/src/Module" + (++fileCount) + "." + ext;
+      fileCount++;
+      active = prefix + "/src/part" + (fileCount / 16) + "/Module" + fileCount + "." + ext;
       open.put(active, new ArrayList<>());
       if (old != null && fixes.stream().noneMatch(p -> p.path().equals(old))) {
         open.remove(old);
