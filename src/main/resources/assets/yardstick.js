@@ -1,4 +1,4 @@
-// Yardstick's only script of its own: copy buttons. Everything else that moves is htmx.
+// Yardstick's only script of its own: copy buttons and charts. Everything else that moves is htmx.
 document.addEventListener('click', function (event) {
   var button = event.target.closest('button[data-copy]');
   if (!button) {
@@ -28,3 +28,66 @@ function selectText(element) {
   selection.removeAllRanges();
   selection.addRange(range);
 }
+
+// Charts: an element <div class="chart" data-chart='{ECharts option as JSON}'> is drawn with ECharts, which
+// is loaded (from this server, the URL in <meta name="yardstick-echarts">) only on pages that have a chart.
+var echartsLoading = null;
+
+function loadEcharts() {
+  if (window.echarts) {
+    return Promise.resolve(window.echarts);
+  }
+  if (!echartsLoading) {
+    echartsLoading = new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = document.querySelector('meta[name=yardstick-echarts]').content;
+      script.onload = function () { resolve(window.echarts); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+  return echartsLoading;
+}
+
+function drawCharts(root) {
+  var elements = (root || document).querySelectorAll('[data-chart]');
+  if (elements.length === 0) {
+    return;
+  }
+  loadEcharts().then(function (echarts) {
+    elements.forEach(function (element) {
+      var option = JSON.parse(element.getAttribute('data-chart'));
+      // ECharts' HTML tooltip writes style attributes, which the Content-Security-Policy refuses: draw it on the canvas
+      option.tooltip = Object.assign({ trigger: 'axis', renderMode: 'richText' }, option.tooltip || {});
+      option.aria = Object.assign({ enabled: true }, option.aria || {});
+      var chart = echarts.getInstanceByDom(element) || echarts.init(element, null, { renderer: 'canvas' });
+      chart.setOption(option, true);
+      element.setAttribute('data-chart-drawn', 'true');
+    });
+  });
+}
+
+window.addEventListener('resize', function () {
+  if (!window.echarts) {
+    return;
+  }
+  document.querySelectorAll('[data-chart-drawn]').forEach(function (element) {
+    var chart = window.echarts.getInstanceByDom(element);
+    if (chart) {
+      chart.resize();
+    }
+  });
+});
+document.addEventListener('DOMContentLoaded', function () { drawCharts(document); });
+document.addEventListener('htmx:afterSwap', function (event) { drawCharts(event.target); });
+
+// The menu button of narrow screens (the stylesheet shows it only there, and only when this script runs)
+document.documentElement.classList.add('js');
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('button.menu-button');
+  if (!button) {
+    return;
+  }
+  var open = button.closest('header').classList.toggle('open');
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+});

@@ -3,7 +3,6 @@ package dev.yardstick.metrics;
 import dev.yardstick.identity.AliasKind;
 import dev.yardstick.identity.IdentityResolver;
 import dev.yardstick.identity.People.RawId;
-import dev.yardstick.identity.People.Team;
 import dev.yardstick.impact.Impact;
 import dev.yardstick.impact.Settings;
 import dev.yardstick.model.ForbiddenException;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The effect on delivery of a team or the company (docs/METRICS.md "Effect on delivery"): developer-weeks built from
@@ -96,26 +94,20 @@ public final class ImpactService {
   }
 
   /** The team ids in scope (the team and those under it), or null for the company. */
-  private static Set<Long> scope(IdentityResolver resolver, String teamName, Viewer viewer) {
+  static Set<Long> scope(IdentityResolver resolver, String teamName, Viewer viewer) {
     if (teamName == null) {
       return null;
     }
-    if (viewer.role() == Role.DEVELOPER) {
-      throw new ForbiddenException("developers see their own numbers and company totals, not team comparisons");
-    }
-    Team team = resolver.teamNamed(teamName).orElseThrow(() -> new IllegalArgumentException("no team named " + teamName));
-    if (viewer.role() == Role.MANAGER && !viewer.teamIds().contains(team.id())) {
-      throw new ForbiddenException("you do not manage " + team.name());
-    }
+    TeamScope scope = TeamScope.of(resolver, teamName, viewer);
     if (viewer.role() == Role.MANAGER && !viewer.seesIndividuals()) {
       // a team's answer minus its sub-team's (or the company's minus the team's) would show the few in between
       throw new ForbiddenException("team comparisons need permission to see individuals (YARDSTICK_MANAGERS_SEE_INDIVIDUALS):"
           + " two overlapping teams' answers could be subtracted; the company's comparisons are available");
     }
-    return resolver.teamAndDescendants(team.id()).stream().map(Team::id).collect(Collectors.toSet());
+    return scope.teamIds();
   }
 
-  private static boolean inScope(IdentityResolver resolver, Set<Long> scope, long developer, LocalDate day) {
+  static boolean inScope(IdentityResolver resolver, Set<Long> scope, long developer, LocalDate day) {
     return scope == null || resolver.teamOn(developer, day).map(t -> scope.contains(t.id())).orElse(false);
   }
 

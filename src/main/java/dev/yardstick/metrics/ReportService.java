@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds reports from the daily rollups (never raw facts), resolving identities to developers and
@@ -49,6 +48,11 @@ public final class ReportService {
     this.minGroupSize = minGroupSize;
   }
 
+  /** The organization's time zone: what "today" is for a window left open. */
+  public java.time.ZoneId zone(long orgId) {
+    return orgs.zone(orgId);
+  }
+
   /** The minimum group size this instance applies, for the other views that must apply it too. */
   public int minGroupSize() {
     return minGroupSize;
@@ -60,34 +64,61 @@ public final class ReportService {
    * window widened to whole weeks (the report says which).
    */
   public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer) {
-    return report(orgId, from, to, groupBy, viewer, UsageSource.MERGED);
+    return report(orgId, from, to, groupBy, null, viewer, UsageSource.MERGED);
   }
 
   /** As above, with the usage figures of one source, or merged by the no-double-counting rule. */
   public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer, UsageSource source) {
+    return report(orgId, from, to, groupBy, null, viewer, source);
+  }
+
+  /** As above, within a team and its sub-teams (null: everyone), by membership on each day (TeamScope). */
+  public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, String team, Viewer viewer,
+      UsageSource source) {
+    check(groupBy, viewer);
+    Loaded l = load(orgId, from, to, groupBy, team, viewer, source);
+    return new Report(l.from(), l.to(), groupBy, UsageReport.build(l.rows(), groupBy, l.from(), l.to(), l.naming(), viewer,
+        minGroupSize, l.known()));
+  }
+
+  /**
+   * A chart's series: the report's daily rows read once, then one report per period (Series). Restricted viewers get
+   * whole weeks and no daily points.
+   */
+  public Series.Answer series(long orgId, LocalDate from, LocalDate to, GroupBy interval, GroupBy seriesBy, String metric,
+      String team, Viewer viewer) {
+    SeriesMetric m = SeriesMetric.parse(metric);
+    check(seriesBy, viewer);
+    if (interval == GroupBy.DAY && viewer.restrictedIn(seriesBy)) {
+      throw new ForbiddenException("figures of people you may not see individually come by whole weeks at the finest:"
+          + " use interval=week");
+    }
+    Loaded l = load(orgId, from, to, seriesBy, team, viewer, UsageSource.MERGED);
+    return Series.build(l.rows(), m, interval, seriesBy, l.from(), l.to(), l.naming(), viewer, minGroupSize, l.known());
+  }
+
+  /** The resolved daily rows the viewer may see, in the (possibly widened) window, and what rows are called. */
+  private record Loaded(LocalDate from, LocalDate to, List<ResolvedRow> rows, UsageReport.Naming naming, List<String> known) {}
+
+  private Loaded load(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, String teamName, Viewer viewer,
+      UsageSource source) {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
     }
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
       throw new IllegalArgumentException("a report covers at most " + MAX_DAYS + " days");
     }
-    check(groupBy, viewer);
+    IdentityResolver resolver = people.resolver(orgId);
+    TeamScope scope = teamName == null ? null : TeamScope.of(resolver, teamName, viewer);
     if (viewer.restrictedIn(groupBy)) {
       // whole weeks, so that two windows differ by whole cells of SmallGroups, never by a day
       from = SmallGroups.monday(from);
       to = SmallGroups.sunday(to);
     }
-    IdentityResolver resolver = people.resolver(orgId);
-    List<SourcedRow> telemetry = source == UsageSource.ADMIN_API ? List.of()
-        : resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
-    List<SourcedRow> adminRows = source == UsageSource.TELEMETRY || admin == null ? List.of()
-        : resolveAdmin(admin.usageByDayAndActor(orgId, from, to), resolver);
-    List<ResolvedRow> rows = new ArrayList<>(SourceMerge.merge(telemetry, adminRows, source));
-    if (git != null) {
-      rows.addAll(resolveGit(git.byDayAndAuthor(orgId, from, to), resolver));
-    }
-    List<ResolvedRow> visible = groupBy == GroupBy.ORG ? rows
-        : rows.stream().filter(r -> viewer.sees(r.developerId(), r.teamId())).toList();
+    List<ResolvedRow> rows = rows(orgId, from, to, resolver, source, groupBy == GroupBy.REPOSITORY).rows();
+    List<ResolvedRow> visible = rows.stream().filter(r -> scope == null || scope.holds(r.teamId()))
+        .filter(r -> groupBy == GroupBy.ORG || viewer.sees(r.developerId(), r.teamId())).toList();
+    List<String> repositories = groupBy == GroupBy.REPOSITORY && git != null ? git.repositoryNames(orgId) : List.of();
     String orgName = orgs.name(orgId);
     UsageReport.Naming naming = new UsageReport.Naming() {
       @Override
@@ -97,27 +128,53 @@ public final class ReportService {
 
       @Override
       public List<String> teamAndAncestors(long teamId) {
-        return resolver.teamAndAncestors(teamId).stream().map(Team::name).toList();
+        // within a team filter, teams above the team would hold only part of their figures: no row for them
+        return resolver.teamAndAncestors(teamId).stream().filter(t -> scope == null || scope.holds(t.id())).map(Team::name)
+            .toList();
       }
 
       @Override
       public String org() {
         return orgName;
       }
+
+      @Override
+      public List<String> repositories() {
+        return repositories;
+      }
     };
-    return new Report(from, to, groupBy, UsageReport.build(visible, groupBy, from, to, naming, viewer, minGroupSize,
-        known(groupBy, viewer, resolver, from, to)));
+    return new Loaded(from, to, visible, naming, known(groupBy, viewer, resolver, from, to, scope));
+  }
+
+  /** A window's resolved usage rows (merged by source) and git rows, with the Admin API's day rows the merge used. */
+  record Rows(List<ResolvedRow> rows, List<SourcedRow> adminDays) {}
+
+  /** As above; by repository, the git rows per repository (a commit of two in each) and no usage, which has none. */
+  Rows rows(long orgId, LocalDate from, LocalDate to, IdentityResolver resolver, UsageSource source, boolean byRepository) {
+    List<SourcedRow> telemetry = source == UsageSource.ADMIN_API || byRepository ? List.of()
+        : resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
+    List<SourcedRow> adminRows = source == UsageSource.TELEMETRY || admin == null || byRepository ? List.of()
+        : resolveAdmin(admin.usageByDayAndActor(orgId, from, to), resolver);
+    List<ResolvedRow> rows = new ArrayList<>(SourceMerge.merge(telemetry, adminRows, source));
+    if (git != null) {
+      rows.addAll(resolveGit(byRepository ? git.byDayAuthorAndRepository(orgId, from, to) : git.byDayAndAuthor(orgId, from, to),
+          resolver));
+    }
+    return new Rows(rows, adminRows);
   }
 
   /** The developers or teams the viewer sees that get a row even without data in the window. */
-  private static List<String> known(GroupBy groupBy, Viewer viewer, IdentityResolver resolver, LocalDate from, LocalDate to) {
+  private static List<String> known(GroupBy groupBy, Viewer viewer, IdentityResolver resolver, LocalDate from, LocalDate to,
+      TeamScope scope) {
     return switch (groupBy) {
       case DEVELOPER -> resolver.developers().stream()
           .filter(d -> (d.activeFrom() == null || !d.activeFrom().isAfter(to)) && (d.activeTo() == null || !d.activeTo().isBefore(from)))
+          .filter(d -> scope == null || resolver.teamOn(d.id(), to).map(t -> scope.holds(t.id())).orElse(false))
           .filter(d -> viewer.role() == Role.ADMIN || d.id() == (viewer.developerId() == null ? -1 : viewer.developerId())
               || resolver.teamOn(d.id(), to).map(t -> viewer.teamIds().contains(t.id())).orElse(false))
           .map(d -> d.email()).toList();
       case TEAM -> resolver.teams().stream().filter(t -> viewer.role() == Role.ADMIN || viewer.teamIds().contains(t.id()))
+          .filter(t -> scope == null || scope.holds(t.id()))
           .map(Team::name).toList();
       default -> List.of();
     };
@@ -130,6 +187,10 @@ public final class ReportService {
     if (viewer.role() == Role.MANAGER && groupBy == GroupBy.DEVELOPER && !viewer.seesIndividuals()) {
       throw new ForbiddenException("managers do not see individual numbers in this organization");
     }
+    if (groupBy == GroupBy.REPOSITORY && viewer.restrictedIn(groupBy)) {
+      // a repository's commits are a slice of every cell SmallGroups keeps: its row less the company's would show few
+      throw new ForbiddenException("repository rows need permission to see individuals (YARDSTICK_MANAGERS_SEE_INDIVIDUALS)");
+    }
     if (groupBy == GroupBy.DAY && viewer.restrictedIn(groupBy)) {
       throw new ForbiddenException("figures of people you may not see individually come by whole weeks at the finest:"
           + " use groupBy=week");
@@ -138,22 +199,24 @@ public final class ReportService {
 
   /** Telemetry rows keyed by developer, or else by the identity's email (to meet the same Admin API actor), or its id. */
   static List<SourcedRow> resolve(List<UsageRow> rows, Map<Long, Identity> identities, IdentityResolver resolver) {
-    Map<Long, Optional<Long>> developerOf = new HashMap<>();
+    Map<Long, Who> who = new HashMap<>();
     List<SourcedRow> out = new ArrayList<>(rows.size());
     for (UsageRow r : rows) {
-      Identity identity = identities.get(r.identityId());
-      Long dev = developerOf.computeIfAbsent(r.identityId(), id -> {
-        if (identity == null) {
-          return Optional.empty();
-        }
-        var d = resolver.developerOf(identity);
-        return d.isPresent() ? Optional.of(d.getAsLong()) : Optional.empty();
-      }).orElse(null);
-      String subject = dev != null ? "d:" + dev : identity != null && email(identity) != null ? "e:" + email(identity)
-          : "i:" + r.identityId();
-      out.add(new SourcedRow(r.day(), subject, dev, team(resolver, dev, r.day()), r.values()));
+      Who w = who.computeIfAbsent(r.identityId(), id -> who(id, identities.get(id), resolver));
+      out.add(new SourcedRow(r.day(), w.subject(), w.developer(), team(resolver, w.developer(), r.day()), r.values()));
     }
     return out;
+  }
+
+  /** Whom a source's rows are about: the merge's subject key and the developer, or null when no alias claims them. */
+  record Who(String subject, Long developer) {}
+
+  /** A telemetry identity: its developer, or else its email (to meet the same Admin API actor), or its id. */
+  static Who who(long identityId, Identity identity, IdentityResolver resolver) {
+    var d = identity == null ? java.util.OptionalLong.empty() : resolver.developerOf(identity);
+    Long dev = d.isPresent() ? d.getAsLong() : null;
+    return new Who(dev != null ? "d:" + dev : identity != null && email(identity) != null ? "e:" + email(identity)
+        : "i:" + identityId, dev);
   }
 
   private static String email(Identity id) {
@@ -165,13 +228,17 @@ public final class ReportService {
   static List<SourcedRow> resolveAdmin(List<AdminUsageRow> rows, IdentityResolver resolver) {
     List<SourcedRow> out = new ArrayList<>(rows.size());
     for (AdminUsageRow r : rows) {
-      RawId raw = r.actorType() == ActorType.USER ? new RawId(AliasKind.EMAIL, r.actor()) : new RawId(AliasKind.API_KEY_NAME, r.actor());
-      var d = resolver.developerOf(raw);
-      Long dev = d.isPresent() ? d.getAsLong() : null;
-      String subject = dev != null ? "d:" + dev : (r.actorType() == ActorType.USER ? "e:" : "k:") + r.actor();
-      out.add(new SourcedRow(r.day(), subject, dev, team(resolver, dev, r.day()), r.values()));
+      Who w = who(r.actorType(), r.actor(), resolver);
+      out.add(new SourcedRow(r.day(), w.subject(), w.developer(), team(resolver, w.developer(), r.day()), r.values()));
     }
     return out;
+  }
+
+  static Who who(ActorType type, String actor, IdentityResolver resolver) {
+    RawId raw = type == ActorType.USER ? new RawId(AliasKind.EMAIL, actor) : new RawId(AliasKind.API_KEY_NAME, actor);
+    var d = resolver.developerOf(raw);
+    Long dev = d.isPresent() ? d.getAsLong() : null;
+    return new Who(dev != null ? "d:" + dev : (type == ActorType.USER ? "e:" : "k:") + actor, dev);
   }
 
   /** Commit authors by git email (a developer's own email matches too). */
@@ -180,12 +247,12 @@ public final class ReportService {
     for (GitQueries.AuthorDay r : rows) {
       var d = resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(r.authorEmail())));
       Long dev = d.isPresent() ? d.getAsLong() : null;
-      out.add(ResolvedRow.git(r.day(), dev, team(resolver, dev, r.day()), r.values()));
+      out.add(ResolvedRow.git(r.day(), dev, team(resolver, dev, r.day()), r.values(), r.repository()));
     }
     return out;
   }
 
-  private static Long team(IdentityResolver resolver, Long dev, LocalDate day) {
+  static Long team(IdentityResolver resolver, Long dev, LocalDate day) {
     return dev == null ? null : resolver.teamOn(dev, day).map(Team::id).orElse(null);
   }
 }

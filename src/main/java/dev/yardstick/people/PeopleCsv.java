@@ -37,20 +37,11 @@ public final class PeopleCsv {
   public record ImportResult(int created, int updated, int teamsCreated, List<String> errors) {}
 
   /** One row, checked before anything of it is written. */
-  private record Row(String email, String name, String team, LocalDate since, String parent, String manager) {}
+  record Row(String email, String name, String team, LocalDate since, String parent, String manager) {}
 
   public ImportResult importCsv(long org, String text) {
     List<List<String>> rows = Csv.parse(text);
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException("the CSV is empty; expected a header row " + String.join(",", COLUMNS));
-    }
-    Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < rows.getFirst().size(); i++) {
-      columns.put(rows.getFirst().get(i).trim().toLowerCase(Locale.ROOT), i);
-    }
-    if (!columns.containsKey("email")) {
-      throw new IllegalArgumentException("the CSV header has no \"email\" column (expected " + String.join(",", COLUMNS) + ")");
-    }
+    Map<String, Integer> columns = columns(rows);
     var store = people.store();
     int teamsBefore = store.teams(org).size();
     int created = 0;
@@ -83,6 +74,21 @@ public final class PeopleCsv {
     return new ImportResult(created, updated, store.teams(org).size() - teamsBefore, errors);
   }
 
+  /** The header's columns by lower-case name; IllegalArgumentException when there is no header or no email column. */
+  static Map<String, Integer> columns(List<List<String>> rows) {
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("the CSV is empty; expected a header row " + String.join(",", COLUMNS));
+    }
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < rows.getFirst().size(); i++) {
+      columns.put(rows.getFirst().get(i).trim().toLowerCase(Locale.ROOT), i);
+    }
+    if (!columns.containsKey("email")) {
+      throw new IllegalArgumentException("the CSV header has no \"email\" column (expected " + String.join(",", COLUMNS) + ")");
+    }
+    return columns;
+  }
+
   /** Nests the team, moves the developer into it and adds its manager; true if the developer's team history changed. */
   private boolean placeInTeam(long org, long developerId, Row row) {
     var store = people.store();
@@ -99,7 +105,7 @@ public final class PeopleCsv {
   }
 
   /** @param teams the organization's teams as they are now (read only for a row with a parent_team) */
-  private static Row read(List<String> cells, Map<String, Integer> columns, Supplier<List<Team>> teams) {
+  static Row read(List<String> cells, Map<String, Integer> columns, Supplier<List<Team>> teams) {
     String rawEmail = cell(cells, columns, "email");
     String email = Emails.normalize(rawEmail);
     if (email == null || !Emails.looksLikeEmail(email)) {

@@ -15,26 +15,46 @@ public final class GitQueries {
   }
 
   /** One author's git counters on one day (author date, organization's time zone), indexed by {@link GitField}. */
-  public record AuthorDay(LocalDate day, String authorEmail, double[] values) {}
+  public record AuthorDay(LocalDate day, String authorEmail, double[] values, String repository) {
+    public AuthorDay(LocalDate day, String authorEmail, double[] values) {
+      this(day, authorEmail, values, null);
+    }
+  }
 
   /** An author as the unmatched queue shows it. */
   public record Author(String email, String name, Instant firstSeen, Instant lastSeen, long commits) {}
 
   public List<AuthorDay> byDayAndAuthor(long orgId, LocalDate from, LocalDate to) {
+    return byDay(orgId, from, to, "NULL", "commits", "");
+  }
+
+  /** As byDayAndAuthor, per followed repository: a commit reachable from two repositories is in both. */
+  public List<AuthorDay> byDayAuthorAndRepository(long orgId, LocalDate from, LocalDate to) {
+    return byDay(orgId, from, to, "r.name", "commits JOIN repository_commits rc ON rc.sha = commits.sha"
+        + " JOIN repositories r ON r.id = rc.repository_id AND r.org_id = commits.org_id", ", r.name");
+  }
+
+  /** The names of the organization's followed repositories, in name order. */
+  public List<String> repositoryNames(long orgId) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT name FROM repositories WHERE org_id = :org ORDER BY name")
+        .bind("org", orgId).mapTo(String.class).list());
+  }
+
+  private List<AuthorDay> byDay(long orgId, LocalDate from, LocalDate to, String repository, String source, String groupBy) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT author_day, author_email, COUNT(*), SUM(lines_added), SUM(lines_removed),"
             + " SUM(CASE WHEN ai_coauthored THEN 1 ELSE 0 END), SUM(CASE WHEN ai_coauthored THEN lines_added ELSE 0 END),"
             + " SUM(reworked_lines), SUM(CASE WHEN ai_coauthored THEN reworked_lines ELSE 0 END),"
             + " SUM(CASE WHEN defect_introducing THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN defect_introducing AND ai_coauthored THEN 1 ELSE 0 END)"
-            + " FROM commits WHERE org_id = :org AND author_day BETWEEN :from AND :to AND NOT is_merge"
-            + " GROUP BY author_day, author_email")
+            + " SUM(CASE WHEN defect_introducing AND ai_coauthored THEN 1 ELSE 0 END), " + repository
+            + " FROM " + source + " WHERE commits.org_id = :org AND author_day BETWEEN :from AND :to AND NOT is_merge"
+            + " GROUP BY author_day, author_email" + groupBy)
         .bind("org", orgId).bind("from", from).bind("to", to)
         .map((rs, ctx) -> {
           double[] v = new double[GitField.count()];
           for (int i = 0; i < v.length; i++) {
             v[i] = rs.getDouble(3 + i);
           }
-          return new AuthorDay(rs.getObject(1, LocalDate.class), rs.getString(2), v);
+          return new AuthorDay(rs.getObject(1, LocalDate.class), rs.getString(2), v, rs.getString(3 + v.length));
         }).list());
   }
 

@@ -49,6 +49,18 @@ public final class PeopleStore {
         .bind("name", name).bind("id", id).bind("org", org).execute());
   }
 
+  /** Corrects a developer's email, name and active days; ConflictException if another developer has the email. */
+  public void updateDeveloper(long org, long id, String email, String name, LocalDate activeFrom, LocalDate activeTo) {
+    try {
+      db.jdbi().useHandle(h -> h.createUpdate("UPDATE developers SET email = :email, name = :name, active_from = :from,"
+              + " active_to = :to WHERE id = :id AND org_id = :org")
+          .bind("email", email).bind("name", name).bind("from", activeFrom).bind("to", activeTo).bind("id", id).bind("org", org)
+          .execute());
+    } catch (UnableToExecuteStatementException e) {
+      throw new ConflictException("a developer with email " + email + " exists");
+    }
+  }
+
   public List<Developer> developers(long org) {
     return db.jdbi().withHandle(h -> developers(h, org));
   }
@@ -118,6 +130,22 @@ public final class PeopleStore {
     String sql = db.dialect().insertIfAbsent("team_managers", List.of("org_id", "team_id", "email"),
         List.of("org_id", "team_id", "email"), List.of("BIGINT", "BIGINT", "VARCHAR(320)"));
     db.jdbi().useHandle(h -> h.createUpdate(sql).bind(0, org).bind(1, teamId).bind(2, email).execute());
+  }
+
+  public void renameTeam(long org, long teamId, String name) {
+    db.jdbi().useHandle(h -> h.createUpdate("UPDATE teams SET name = :name WHERE id = :id AND org_id = :org")
+        .bind("name", name).bind("id", teamId).bind("org", org).execute());
+  }
+
+  /** Replaces a team's managers with these emails. */
+  public void setTeamManagers(long org, long teamId, List<String> emails) {
+    db.jdbi().useTransaction(h -> {
+      h.createUpdate("DELETE FROM team_managers WHERE org_id = :org AND team_id = :team").bind("org", org).bind("team", teamId).execute();
+      for (String e : new java.util.LinkedHashSet<>(emails)) {
+        h.createUpdate("INSERT INTO team_managers (org_id, team_id, email) VALUES (:org, :team, :email)")
+            .bind("org", org).bind("team", teamId).bind("email", e).execute();
+      }
+    });
   }
 
   /** Team id → manager emails. */

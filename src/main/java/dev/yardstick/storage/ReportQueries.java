@@ -31,14 +31,7 @@ public final class ReportQueries {
    * organization's time zone): one day row each, found by its key's range. Model is "" in the rows.
    */
   public List<UsageRow> usageByDayAndIdentity(long orgId, LocalDate from, LocalDate to) {
-    try (Connection c = db.connection();
-        PreparedStatement ps = c.prepareStatement("SELECT usage_day, identity_id, " + TOTALS + " FROM identity_days"
-            + " WHERE id BETWEEN ? AND ? AND org_id = ? AND usage_day BETWEEN ? AND ? AND " + IdentityDays.HOLDS_DATA)) {
-      ps.setLong(1, DayKey.first(from));
-      ps.setLong(2, DayKey.last(to));
-      ps.setLong(3, orgId);
-      ps.setObject(4, from);
-      ps.setObject(5, to);
+    try (Connection c = db.connection(); PreparedStatement ps = dayRows(c, TOTALS, orgId, from, to)) {
       List<UsageRow> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -53,6 +46,18 @@ public final class ReportQueries {
     } catch (SQLException e) {
       throw SqlFailure.unchecked(e);
     }
+  }
+
+  /** usage_day, identity_id and {@code columns} of the organization's day rows that hold data, found by their key's range. */
+  static PreparedStatement dayRows(Connection c, String columns, long orgId, LocalDate from, LocalDate to) throws SQLException {
+    PreparedStatement ps = c.prepareStatement("SELECT usage_day, identity_id, " + columns + " FROM identity_days"
+        + " WHERE id BETWEEN ? AND ? AND org_id = ? AND usage_day BETWEEN ? AND ? AND " + IdentityDays.HOLDS_DATA);
+    ps.setLong(1, DayKey.first(from));
+    ps.setLong(2, DayKey.last(to));
+    ps.setLong(3, orgId);
+    ps.setObject(4, from);
+    ps.setObject(5, to);
+    return ps;
   }
 
   /** Every identity of the organization by id. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yardstick.auth.AccountService;
 import dev.yardstick.auth.IngestTokenCheck;
+import dev.yardstick.auth.Principal;
 import dev.yardstick.auth.TokenAuthenticator;
 import dev.yardstick.ingest.BodyBudget;
 import dev.yardstick.config.TrustedProxies;
@@ -36,23 +37,33 @@ import dev.yardstick.web.api.ApiRequests;
 import dev.yardstick.web.api.DeveloperApi;
 import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.web.api.ImpactApi;
+import dev.yardstick.web.api.BreakdownApi;
+import dev.yardstick.metrics.BreakdownService;
+import dev.yardstick.storage.BreakdownQueries;
 import dev.yardstick.metrics.ImpactService;
 import dev.yardstick.impact.Settings;
 import dev.yardstick.storage.ImpactQueries;
 import dev.yardstick.storage.ReportQueries;
+import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.tokens.IngestTokens;
 import dev.yardstick.web.pages.TokenPages;
 import dev.yardstick.web.api.IngestTokenApi;
 import dev.yardstick.web.api.IntegrationApi;
 import dev.yardstick.web.api.MembershipApi;
 import dev.yardstick.web.api.ReportApi;
+import dev.yardstick.web.api.TimeseriesApi;
 import dev.yardstick.web.api.RepositoryApi;
 import dev.yardstick.web.api.RolloutApi;
 import dev.yardstick.web.api.TeamApi;
 import dev.yardstick.web.api.TelemetryStatusApi;
 import dev.yardstick.web.pages.AccountPages;
 import dev.yardstick.web.pages.Assets;
+import dev.yardstick.web.pages.DeveloperEditPages;
 import dev.yardstick.web.pages.DeveloperPages;
+import dev.yardstick.web.pages.ErrorPages;
+import dev.yardstick.web.pages.ImportPages;
+import dev.yardstick.web.pages.InvitationPages;
+import dev.yardstick.web.pages.TeamPages;
 import dev.yardstick.web.pages.HomePage;
 import dev.yardstick.web.pages.IdentityPages;
 import dev.yardstick.web.pages.ClaudeCodePages;
@@ -119,9 +130,12 @@ public final class WebServer implements AutoCloseable {
     TokenPages tokenPages = new TokenPages(tokenService);
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
-    ReportApi report = new ReportApi(p.reports(), viewer);
+    TimeseriesApi timeseries = new TimeseriesApi(p.reports(), viewer, p.clock());
     ImpactApi impact = new ImpactApi(new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
         new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT), viewer);
+    BreakdownApi breakdowns = new BreakdownApi(new BreakdownService(p.reports(), new BreakdownQueries(p.db()),
+        new ReportQueries(p.db()), new RepositoryStore(p.db()), p.people()), viewer);
+    ReportApi report = new ReportApi(p.reports(), breakdowns.service(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
     ProfileService profiles = new ProfileService(new StatusQueries(p.db()), new GitQueries(p.db()), p.people());
     TelemetryStatusApi telemetryStatus = new TelemetryStatusApi(profiles, p.people());
@@ -139,6 +153,10 @@ public final class WebServer implements AutoCloseable {
     HomePage home = new HomePage(p.reports(), viewer, p.clock());
     IdentityPages identityPages = new IdentityPages(p.people());
     DeveloperPages developerPages = new DeveloperPages(p.people());
+    DeveloperEditPages developerEdit = new DeveloperEditPages(p.people());
+    TeamPages teamPages = new TeamPages(p.people());
+    ImportPages importPages = new ImportPages(p.people());
+    InvitationPages invitationPages = new InvitationPages(p.accounts(), p.publicUrl());
     ProfilePages profilePages = new ProfilePages(p.people(), profiles, p.clock(), tokenPages::personalSectionHtml);
     IntegrationPages integrationPages = new IntegrationPages(p.anthropic());
     ClaudeCodePages claudeCodePages = new ClaudeCodePages(claudeCode, integrationPages, p.anthropic(),
@@ -163,6 +181,8 @@ public final class WebServer implements AutoCloseable {
         new Route(get, Assets.CSS_PATH, Access.PUBLIC, Assets::css),
         new Route(get, Assets.JS_PATH, Access.PUBLIC, Assets::js),
         new Route(get, Assets.HTMX_PATH, Access.PUBLIC, Assets::htmx),
+        new Route(get, Assets.ECHARTS_PATH, Access.PUBLIC, Assets::echarts),
+        new Route(get, Assets.FAVICON_PATH, Access.PUBLIC, Assets::favicon),
         new Route(get, "/login", Access.PUBLIC, signIn::loginForm),
         new Route(post, "/login", Access.PUBLIC, signIn::login),
         new Route(post, "/logout", Access.SIGNED_IN, signIn::logout),
@@ -177,6 +197,22 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/account/tokens/{id}/revoke", Access.SIGNED_IN, accountPages::revokeToken),
         new Route(get, "/developers", Access.MANAGER, developerPages::show),
         new Route(post, "/developers", Access.ADMIN, developerPages::create),
+        new Route(get, "/developers/import", Access.ADMIN, importPages::show), // before /developers/{id}
+        new Route(post, "/developers/import/preview", Access.ADMIN, importPages::preview),
+        new Route(post, "/developers/import", Access.ADMIN, importPages::confirm),
+        new Route(get, "/developers/{id}/edit", Access.ADMIN, developerEdit::show),
+        new Route(post, "/developers/{id}/edit", Access.ADMIN, developerEdit::details),
+        new Route(post, "/developers/{id}/move", Access.ADMIN, developerEdit::move),
+        new Route(post, "/developers/{id}/memberships/{membershipId}", Access.ADMIN, developerEdit::membership),
+        new Route(post, "/developers/{id}/memberships/{membershipId}/delete", Access.ADMIN, developerEdit::deleteMembership),
+        new Route(post, "/developers/{id}/aliases", Access.ADMIN, developerEdit::addAlias),
+        new Route(post, "/developers/{id}/aliases/{aliasId}/delete", Access.ADMIN, developerEdit::removeAlias),
+        new Route(get, "/teams", Access.MANAGER, teamPages::show),
+        new Route(post, "/teams", Access.ADMIN, teamPages::create),
+        new Route(get, "/teams/{id}", Access.ADMIN, teamPages::edit),
+        new Route(post, "/teams/{id}", Access.ADMIN, teamPages::update),
+        new Route(get, "/invitations", Access.ADMIN, invitationPages::show),
+        new Route(post, "/invitations", Access.ADMIN, invitationPages::invite),
         new Route(get, "/developers/{id}", Access.SIGNED_IN, profilePages::show),
         new Route(get, "/developers/{id}/telemetry/live", Access.SIGNED_IN, profilePages::live),
         new Route(get, "/rollout", Access.MANAGER, rolloutPage::show),
@@ -215,12 +251,17 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/api/v1/data/removals/{id}", Access.ADMIN, removals::get),
         new Route(get, "/api/v1/report", Access.SIGNED_IN, report::report),
         new Route(get, "/api/v1/impact", Access.SIGNED_IN, impact::impact),
+        new Route(get, "/api/v1/adoption", Access.SIGNED_IN, breakdowns::adoption),
+        new Route(get, "/api/v1/acceptance", Access.SIGNED_IN, breakdowns::acceptance),
+        new Route(get, "/api/v1/spend", Access.SIGNED_IN, breakdowns::spend),
+        new Route(get, "/api/v1/timeseries", Access.SIGNED_IN, timeseries::timeseries),
         new Route(post, "/api/v1/claude-code/config", Access.SIGNED_IN, claudeCode::generate),
         new Route(post, "/api/v1/developers", Access.ADMIN, developers::create),
         new Route(get, "/api/v1/developers", Access.MANAGER, developers::list),
         new Route(post, "/api/v1/developers/import", Access.ADMIN, developers::importCsv),
         new Route(get, "/api/v1/developers/export", Access.ADMIN, developers::exportCsv),
         new Route(get, "/api/v1/developers/{id}", Access.SIGNED_IN, developers::get),
+        new Route(patch, "/api/v1/developers/{id}", Access.ADMIN, developers::update),
         new Route(post, "/api/v1/developers/{id}/aliases", Access.ADMIN, developers::addAlias),
         new Route(delete, "/api/v1/developers/{id}/aliases/{aliasId}", Access.ADMIN, developers::removeAlias),
         new Route(put, "/api/v1/developers/{id}/team", Access.ADMIN, developers::moveTeam),
@@ -231,6 +272,7 @@ public final class WebServer implements AutoCloseable {
         new Route(delete, "/api/v1/developers/{id}/memberships/{membershipId}", Access.ADMIN, memberships::delete),
         new Route(get, "/api/v1/teams", Access.MANAGER, teams::list),
         new Route(post, "/api/v1/teams", Access.ADMIN, teams::create),
+        new Route(patch, "/api/v1/teams/{id}", Access.ADMIN, teams::update),
         new Route(get, "/api/v1/identities/unmatched", Access.ADMIN, identities::unmatched),
         new Route(get, "/api/v1/rollout", Access.MANAGER, rollout::get),
         new Route(post, "/api/v1/identities/link", Access.ADMIN, identities::link),
@@ -309,9 +351,11 @@ public final class WebServer implements AutoCloseable {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal", "internal error");
       });
+      // no route: Javalin's own plain "Endpoint ... not found" is replaced
+      config.routes.exception(io.javalin.router.EndpointNotFound.class, (e, ctx) -> noRoute(ctx));
       config.routes.error(404, ctx -> {
         if (ctx.result() == null) {
-          error(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+          noRoute(ctx);
         }
       });
     });
@@ -322,8 +366,13 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
+  private void noRoute(Context ctx) {
+    error(ctx, 404, "not_found", ErrorPages.isPage(ctx.path()) ? "There is no page at " + ctx.path() + "."
+        : "no route " + ctx.method() + " " + ctx.path());
+  }
+
   /** A page asked for without a session goes to the sign-in page; an API call gets the status. */
-  private static void problem(Context ctx, HttpProblem e) {
+  private void problem(Context ctx, HttpProblem e) {
     boolean browser = ctx.header("Authorization") == null;
     if (e.status() == 401 && browser && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
         && !ctx.path().startsWith("/api/")) {
@@ -346,11 +395,29 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static void error(Context ctx, int status, String code, String message) {
+  /** Pages get an HTML page in their frame, the API its JSON. */
+  private void error(Context ctx, int status, String code, String message) {
+    if (ErrorPages.isPage(ctx.path())) {
+      ErrorPages.render(ctx, status, message, signedIn(ctx));
+      return;
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
     body.put("message", message);
     ctx.status(status).json(body);
+  }
+
+  /** Who is signed in, for the error page's menu: the route's check may have failed or, for an unknown path, never run. */
+  private Principal signedIn(Context ctx) {
+    Principal p = ctx.attribute(ApiRequests.PRINCIPAL);
+    if (p != null) {
+      return p;
+    }
+    try {
+      return authn.caller(ctx).orElse(null);
+    } catch (RuntimeException unavailable) {
+      return null; // the database may be what failed: the page still renders, without the menu
+    }
   }
 
   @Override

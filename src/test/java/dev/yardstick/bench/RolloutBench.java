@@ -51,9 +51,9 @@ public final class RolloutBench {
   static final int ADMIN_DAYS = 180;
   /** Exports a second sent while measuring, as 1,000 developers' clients do: the database keeps changing under the reads. */
   static final int INGEST_PER_SECOND = 20;
-  private static final String ADMIN_EMAIL = "bench-admin@example.com";
-  private static final String ADMIN_PASSWORD = "bench-admin-password-1";
-  private static final String API_TOKEN = "bench-api-token-0123456789abcdef";
+  static final String ADMIN_EMAIL = "bench-admin@example.com";
+  static final String ADMIN_PASSWORD = "bench-admin-password-1";
+  static final String API_TOKEN = "bench-api-token-0123456789abcdef";
 
   private RolloutBench() {}
 
@@ -111,7 +111,7 @@ public final class RolloutBench {
     }
   }
 
-  private static void signIn(HttpClient http, String base) throws Exception {
+  static void signIn(HttpClient http, String base) throws Exception {
     String form = "email=" + URLEncoder.encode(ADMIN_EMAIL, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&next=%2F";
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Origin", base)
@@ -300,7 +300,7 @@ public final class RolloutBench {
       return b.toString();
     }
 
-    private static String ingestToken(HttpClient http, String base, String apiToken) throws Exception {
+    static String ingestToken(HttpClient http, String base, String apiToken) throws Exception {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest-tokens"))
           .header("Authorization", "Bearer " + apiToken).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -311,7 +311,7 @@ public final class RolloutBench {
       return token;
     }
 
-    private static void post(HttpClient http, String base, String token, String body) throws Exception {
+    static void post(HttpClient http, String base, String token, String body) throws Exception {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/otel/v1/metrics"))
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -321,7 +321,7 @@ public final class RolloutBench {
     }
 
     /** A Claude Code metrics export: one session and one commit, from {@code email}. */
-    private static String export(String email, String session, long epochSecond) {
+    static String export(String email, String session, long epochSecond) {
       String attrs = "[{\"key\":\"session.id\",\"value\":{\"stringValue\":\"" + session + "\"}},{\"key\":\"user.email\","
           + "\"value\":{\"stringValue\":\"" + email + "\"}},{\"key\":\"terminal.type\",\"value\":{\"stringValue\":\"vscode\"}}]";
       String point = "\"dataPoints\":[{\"attributes\":" + attrs + ",\"startTimeUnixNano\":\"" + (epochSecond - 60)

@@ -27,17 +27,19 @@ public final class SmallRepo {
 
   /** Appends n lines to a file and commits them as the author; returns the sha. */
   public String commit(String author, String file, int n, String message) throws Exception {
-    List<String> lines = new ArrayList<>();
+    return commitAt(author, file, n, message, java.time.OffsetDateTime.parse(base.plusDays(day++) + "T10:00:00+00:00"));
+  }
+
+  /** As commit, authored at a given time with its offset (the author's clock), e.g. 2026-11-01T00:30:00+09:00. */
+  public String commitAt(String author, String file, int n, String message, java.time.OffsetDateTime at) throws Exception {
     Path p = dir.resolve(file);
-    if (Files.exists(p)) {
-      lines.addAll(Files.readAllLines(p));
-    }
+    List<String> lines = new ArrayList<>(Files.exists(p) ? Files.readAllLines(p) : List.of());
     for (int i = 0; i < n; i++) {
-      lines.add("line " + lines.size() + " of " + file + " at day " + day);
+      lines.add("line " + lines.size() + " of " + file + " at " + at);
     }
     Files.write(p, lines);
     git("add", file);
-    String date = base.plusDays(day++) + "T10:00:00+00:00";
+    String date = at.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     run(Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date), "git", "-c", "user.name=" + author, "-c",
         "user.email=" + author, "commit", "-q", "-m", message);
     return git("rev-parse", "HEAD");

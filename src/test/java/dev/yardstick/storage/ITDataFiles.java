@@ -1,7 +1,6 @@
 package dev.yardstick.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.yardstick.testing.TestServer;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,13 +29,7 @@ class ITDataFiles {
 
   @Test
   void underAnOpenUmask_theDataDirectoryAndEveryFileInItArePrivate() throws Exception {
-    Path jar = Path.of("target/yardstick.jar");
-    if (!Files.exists(jar)) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("target/yardstick.jar is missing: run the tests with ./mvnw verify, which packages first");
-      }
-      Assumptions.abort("target/yardstick.jar is missing; ./mvnw verify packages it before the integration tests");
-    }
+    Path jar = dev.yardstick.testing.BuiltJar.path();
     Path root = Files.createTempDirectory("yardstick-files");
     Path data = root.resolve("data");
     int port = TestServer.freePort();

@@ -43,7 +43,8 @@ class ITAccessControl {
 
     assertThat(open).containsExactlyInAnyOrder("GET /healthz", "GET /readyz", "GET /metrics", "GET /login", "POST /login",
         "GET /setup", "POST /setup", "GET /invite/{token}", "POST /invite/{token}", "GET /api/v1/openapi.json", "GET /assets/yardstick.css",
-        "GET /assets/yardstick.js", "GET /webjars/htmx.org/2.0.10/dist/htmx.min.js");
+        "GET /assets/yardstick.js", "GET /webjars/htmx.org/2.0.10/dist/htmx.min.js",
+        "GET /webjars/echarts/5.3.1/dist/echarts.min.js", "GET /favicon.svg");
     assertThat(routes().stream().filter(r -> r.access() == Access.INGEST).map(Route::path))
         .allMatch(p -> p.startsWith("/otel/v1/") || p.startsWith("/v1/"));
   }

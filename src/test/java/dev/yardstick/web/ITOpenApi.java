@@ -73,9 +73,16 @@ class ITOpenApi {
     call(shape, problems, "post", "/api/v1/data/removals", "/api/v1/data/removals", "{\"all\":true,\"dryRun\":true}");
     call(shape, problems, "post", "/api/v1/invitations", "/api/v1/invitations", "{\"email\":\"new@example.com\",\"role\":\"manager\"}");
     call(shape, problems, "post", "/api/v1/developers", "/api/v1/developers", "{\"email\":\"" + ClaudeCodeExports.DEVELOPER + "\"}"); // 409
-    for (String groupBy : List.of("developer", "team", "org", "day", "week")) {
+    for (String groupBy : List.of("developer", "team", "org", "day", "week", "month", "repository")) {
       call(shape, problems, "get", "/api/v1/report", "/api/v1/report?from=2026-01-01&to=2027-12-31&groupBy=" + groupBy, null);
     }
+    call(shape, problems, "get", "/api/v1/report", "/api/v1/report?from=2026-01-01&to=2026-12-31&groupBy=team&team=Platform", null);
+    for (String groupBy : List.of("org", "team", "developer")) {
+      call(shape, problems, "get", "/api/v1/timeseries", "/api/v1/timeseries?metric=sessions&interval=month&from=2026-01-01"
+          + "&to=2026-12-31&groupBy=" + groupBy, null);
+    }
+    call(shape, problems, "get", "/api/v1/timeseries", "/api/v1/timeseries?metric=activeUsers", null); // default window
+    call(shape, problems, "get", "/api/v1/timeseries", "/api/v1/timeseries?metric=nonsense", null); // 400
     call(shape, problems, "get", "/api/v1/report", "/api/v1/report?from=2026-11-01&to=nonsense", null); // 400
     call(shape, problems, "get", "/api/v1/impact", "/api/v1/impact?from=2026-01-01&to=2026-12-31", null); // not enough data
     call(shape, problems, "get", "/api/v1/impact", "/api/v1/impact?from=2026-01-01&to=2026-12-31&team=Nobody", null); // 400

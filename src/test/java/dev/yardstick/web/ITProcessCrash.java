@@ -1,7 +1,6 @@
 package dev.yardstick.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.testing.ClaudeCodeExports;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,13 +28,7 @@ class ITProcessCrash {
 
   @Test
   void killedUnderLoad_keepsEveryAcknowledgedExport() throws Exception {
-    Path jar = Path.of("target/yardstick.jar");
-    if (!Files.exists(jar)) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("target/yardstick.jar is missing: run the tests with ./mvnw verify, which packages first");
-      }
-      Assumptions.abort("target/yardstick.jar is missing; ./mvnw verify packages it before the integration tests");
-    }
+    Path jar = dev.yardstick.testing.BuiltJar.path();
     Path data = Files.createTempDirectory("yardstick-crash");
     int port = TestServer.freePort();
     Process server = start(jar, data, port);

@@ -68,7 +68,7 @@ class ITReportCsv {
   }
 
   /** The JSON row's values in the header's order (nested objects flattened as parentChild), "" for null. */
-  private static List<String> flatten(JsonNode row, List<String> header) {
+  static List<String> flatten(JsonNode row, List<String> header) {
     List<String> out = new ArrayList<>();
     for (String column : header) {
       JsonNode v = row.get(column);

@@ -271,6 +271,33 @@ abstract class ImpactApiContract extends OnEveryDatabase {
         assertThat(c.get("nDevelopers").asInt()).as(path).isEqualTo(2);
         assertThat(c.get("notEnoughData").asText()).as(path).startsWith("not enough data: 2 of the 5 developers needed");
       });
+      csvHoldsTheJson(s, core, "Core", "impact-" + W0 + "-" + LAST + "-Core.csv");
+      csvHoldsTheJson(s, web, "Web", "impact-" + W0 + "-" + LAST + "-Web.csv");
+    }
+  }
+
+  /** The CSV answer (format=csv, and the same by Accept: text/csv): a row per comparison and measure, cell for cell the JSON. */
+  private static void csvHoldsTheJson(TestServer s, JsonNode json, String team, String filename) throws Exception {
+    HttpResponse<String> byFormat = s.send(s.api(query(W0, LAST, team) + "&format=csv"));
+    HttpResponse<String> byAccept = s.send(s.api(query(W0, LAST, team)).header("Accept", "text/csv"));
+    assertThat(byFormat.statusCode()).isEqualTo(200);
+    assertThat(byFormat.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"" + filename + "\"");
+    assertThat(byAccept.body()).isEqualTo(byFormat.body());
+    List<List<String>> csv = dev.yardstick.model.Csv.parse(byFormat.body());
+    List<String> fields = List.of("estimate", "low", "high", "nDevelopers", "nWeeksA", "nWeeksB", "nCommitsA", "nCommitsB",
+        "notEnoughData");
+    assertThat(csv.getFirst()).containsExactly("comparison", "measure", "estimate", "low", "high", "nDevelopers", "nWeeksA",
+        "nWeeksB", "nCommitsA", "nCommitsB", "notEnoughData");
+    Map<String, JsonNode> byPath = comparisons(json);
+    assertThat(csv).hasSize(byPath.size() + 1).hasSize(11);
+    for (List<String> row : csv.subList(1, csv.size())) {
+      JsonNode c = byPath.get(row.get(0) + "." + row.get(1));
+      for (int i = 0; i < fields.size(); i++) {
+        JsonNode v = c.get(fields.get(i));
+        String expected = v.isNull() ? "" : v.isNumber()
+            ? new java.math.BigDecimal(v.asText()).stripTrailingZeros().toPlainString() : v.asText();
+        assertThat(row.get(i + 2)).as(row.get(0) + "." + row.get(1) + " " + fields.get(i)).isEqualTo(expected);
+      }
     }
   }
 

@@ -97,7 +97,7 @@ abstract class PeopleApiContract extends OnEveryDatabase {
       HttpResponse<String> stranger = s.json("POST", "/api/v1/identities/create-developer",
           "{\"kind\":\"email\",\"value\":\"Stranger@Example.com\",\"name\":\"Stranger\"}");
       expect(stranger, 201, "{\"id\":" + JSON.readTree(stranger.body()).get("id").asLong()
-          + ",\"email\":\"stranger@example.com\",\"name\":\"Stranger\",\"team\":null}");
+          + ",\"email\":\"stranger@example.com\",\"name\":\"Stranger\",\"team\":null,\"activeFrom\":null,\"activeTo\":null}");
       expect(s.json("GET", "/api/v1/identities/unmatched", null), 200, "{\"unmatched\":[]}");
 
       Map<String, com.fasterxml.jackson.databind.JsonNode> developers = rows(s, TeamHistoryContract.TODAY.minusDays(5),

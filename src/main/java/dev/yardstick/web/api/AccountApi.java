@@ -80,7 +80,12 @@ public final class AccountApi {
     Principal p = ApiRequests.principal(ctx);
     String email = ApiRequests.requiredText(body, "email", 320);
     String token = accounts.invite(p, email, Role.parse(ApiRequests.requiredText(body, "role", 20)));
-    ctx.status(201).json(Map.of("email", email.trim().toLowerCase(), "url", publicUrl + "/invite/" + token));
+    ctx.status(201).json(Map.of("email", email.trim().toLowerCase(), "url", invitationUrl(publicUrl, token)));
+  }
+
+  /** The link an invited person opens; the pages show the same one. */
+  public static String invitationUrl(URI publicUrl, String token) {
+    return publicUrl + "/invite/" + token;
   }
 
   private static Principal account(Context ctx) {

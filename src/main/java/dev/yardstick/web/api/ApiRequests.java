@@ -106,4 +106,10 @@ public final class ApiRequests {
       throw new IllegalArgumentException(param + " must be a date as YYYY-MM-DD (got \"" + v + "\")");
     }
   }
+
+  /** The optional `team` parameter (a team name: the team and its sub-teams), or null. */
+  static String team(Context ctx) {
+    String team = ctx.queryParam("team");
+    return team == null || team.isBlank() ? null : team;
+  }
 }

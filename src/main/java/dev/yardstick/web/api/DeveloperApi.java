@@ -8,6 +8,7 @@ import dev.yardstick.identity.People.Developer;
 import dev.yardstick.identity.People.RawId;
 import dev.yardstick.model.Role;
 import dev.yardstick.people.PeopleCsv;
+import dev.yardstick.people.PeopleEdits;
 import dev.yardstick.people.PeopleService;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -19,10 +20,12 @@ import java.util.Set;
 public final class DeveloperApi {
   private final PeopleService people;
   private final PeopleCsv csv;
+  private final PeopleEdits edits;
 
   public DeveloperApi(PeopleService people) {
     this.people = people;
     this.csv = new PeopleCsv(people);
+    this.edits = new PeopleEdits(people);
   }
 
   public void create(Context ctx) {
@@ -31,6 +34,25 @@ public final class DeveloperApi {
     Developer d = people.createDeveloper(org, ApiRequests.requiredText(body, "email", 320),
         ApiRequests.optionalText(body, "name", 200), ApiRequests.optionalText(body, "team", 200));
     ctx.status(201).json(PeopleJson.developer(d, people.resolver(org), people.today()));
+  }
+
+  /** {"email"?, "name"?, "activeFrom"?, "activeTo"?}: a field left out stays; activeTo is the last active day (deactivation). */
+  public void update(Context ctx) {
+    JsonNode body = ApiRequests.body(ctx);
+    body.fieldNames().forEachRemaining(f -> {
+      if (!Set.of("email", "name", "activeFrom", "activeTo").contains(f)) {
+        throw new IllegalArgumentException("a developer's \"" + f + "\" cannot be changed here (email, name, activeFrom, activeTo);"
+            + " teams and aliases have their own routes");
+      }
+    });
+    long org = ApiRequests.org(ctx);
+    Developer old = people.developer(org, ApiRequests.pathId(ctx, "id"));
+    LocalDate from = ApiRequests.optionalDate(body, "activeFrom", "no first day");
+    LocalDate to = ApiRequests.optionalDate(body, "activeTo", "still active");
+    Developer d = edits.updateDeveloper(org, old.id(), body.has("email") ? ApiRequests.requiredText(body, "email", 320) : old.email(),
+        body.has("name") ? ApiRequests.optionalText(body, "name", 200) : old.name(), body.has("activeFrom") ? from : old.activeFrom(),
+        body.has("activeTo") ? to : old.activeTo());
+    ctx.json(PeopleJson.developer(d, people.resolver(org), people.today()));
   }
 
   /** Admins see everyone; managers the developers of their teams. */

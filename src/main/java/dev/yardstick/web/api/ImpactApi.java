@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** GET /api/v1/impact?from&to[&team]: the effect on delivery of the company or a team (with its sub-teams). */
+/** GET /api/v1/impact?from&to[&team][&format=csv]: the effect on delivery of the company or a team (with its sub-teams). */
 public final class ImpactApi {
   private final ImpactService impact;
   private final Function<Context, Viewer> viewer;
@@ -20,9 +20,13 @@ public final class ImpactApi {
   }
 
   public void impact(Context ctx) {
-    String team = ctx.queryParam("team");
+    boolean csv = ReportCsv.wanted(ctx);
     ImpactService.Answer a = impact.impact(ApiRequests.org(ctx), ApiRequests.date(ctx, "from"), ApiRequests.date(ctx, "to"),
-        team == null || team.isBlank() ? null : team, viewer.apply(ctx));
+        ApiRequests.team(ctx), viewer.apply(ctx));
+    if (csv) {
+      ImpactCsv.write(ctx, a);
+      return;
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("from", a.from().toString());
     out.put("to", a.to().toString());

@@ -53,8 +53,8 @@ public final class MembershipApi {
     ctx.status(204);
   }
 
-  /** The day after a membership's last day: stored ends are exclusive. */
-  private static LocalDate after(LocalDate lastDay) {
+  /** The day after a membership's last day: stored ends are exclusive (the pages convert the same way). */
+  public static LocalDate after(LocalDate lastDay) {
     return lastDay == null ? null : lastDay.plusDays(1);
   }
 }

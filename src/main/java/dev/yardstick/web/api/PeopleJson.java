@@ -21,6 +21,8 @@ final class PeopleJson {
     m.put("email", d.email());
     m.put("name", d.name());
     m.put("team", resolver.teamOn(d.id(), today).map(t -> t.name()).orElse(null));
+    m.put("activeFrom", d.activeFrom() == null ? null : d.activeFrom().toString());
+    m.put("activeTo", d.activeTo() == null ? null : d.activeTo().toString());
     return m;
   }
 

@@ -31,15 +31,20 @@ final class ReportCsv {
   }
 
   static void write(Context ctx, Report r) {
+    write(ctx, ReportRow.class, r.rows(), "report-" + r.from() + "-" + r.to() + "-" + r.groupBy().wire() + ".csv");
+  }
+
+  /** Any answer's rows of one record type, as an attachment named {@code filename}. */
+  static <T> void write(Context ctx, Class<T> type, List<T> rows, String filename) {
     StringBuilder out = new StringBuilder();
-    out.append(Csv.line(header(ReportRow.class, "")));
-    for (ReportRow row : r.rows()) {
+    out.append(Csv.line(header(type, "")));
+    for (T row : rows) {
       List<String> cells = new ArrayList<>();
-      cells(row, ReportRow.class, cells);
+      cells(row, type, cells);
       out.append(Csv.line(cells));
     }
-    ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"report-" + r.from()
-        + "-" + r.to() + "-" + r.groupBy().wire() + ".csv\"").result(out.toString());
+    ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+        .result(out.toString());
   }
 
   static List<String> header(Class<?> type, String prefix) {
@@ -72,7 +77,7 @@ final class ReportCsv {
   }
 
   /** Numbers as plain decimals (no 1.0E7), whole ones without ".0". */
-  private static String text(Object v) {
+  static String text(Object v) {
     if (v == null) {
       return null;
     }

@@ -72,7 +72,7 @@ public final class AccountPages {
         .append("autocomplete=\"current-password\" required></label></p><p><label>New password (at least 10 characters)<br>")
         .append("<input name=\"new\" type=\"password\" autocomplete=\"new-password\" required></label></p>")
         .append("<p><button type=\"submit\">Change password</button></p></form>");
-    b.append("<div class=\"box\"><h2>Personal API tokens</h2><p class=\"muted\">For scripts: they act with your role.</p><table>")
+    b.append("<div class=\"box\"><h2>Personal API tokens</h2><p class=\"muted\">For scripts: they act with your role.</p><div class=\"table-scroll\" tabindex=\"0\"><table>")
         .append("<tr><th>Name</th><th>Created</th><th>Last used</th><th></th></tr>");
     if (p.userId() != null) {
       for (var t : tokens.personalTokens(p.orgId(), p.userId())) {
@@ -82,8 +82,8 @@ public final class AccountPages {
             .append("<button type=\"submit\">Revoke</button></form></td></tr>");
       }
     }
-    b.append("</table><form method=\"post\" action=\"/account/tokens\">").append(Html.csrf(p))
+    b.append("</table></div><form method=\"post\" action=\"/account/tokens\">").append(Html.csrf(p))
         .append("<p><input name=\"name\" placeholder=\"token name\" required> <button type=\"submit\">Create token</button></p></form></div>");
-    return Html.page("Account", p, b.toString());
+    return Html.page("Account", p, "account", b.toString());
   }
 }

@@ -46,7 +46,7 @@ public final class HomePage {
         .append("<p class=\"muted\">Accepted AI lines are a directional proxy, not line attribution: they may be edited or")
         .append(" never committed.</p></div><p class=\"muted\">").append(esc(r.from())).append(" to ").append(esc(r.to()))
         .append(p.role() == Role.DEVELOPER ? ", your own numbers by week" : ", by team").append(".</p>");
-    b.append("<table id=\"report\"><tr><th>").append(groupBy == GroupBy.WEEK ? "Week" : "Team").append("</th><th>Sessions</th>")
+    b.append("<div class=\"table-scroll\" tabindex=\"0\"><table id=\"report\"><tr><th>").append(groupBy == GroupBy.WEEK ? "Week" : "Team").append("</th><th>Sessions</th>")
         .append("<th>AI lines added</th><th>Edits accepted</th><th>Edits rejected</th><th>Commits by Claude Code</th>")
         .append("<th>Cost (USD)</th><th>Commits</th><th>Committed lines</th><th>AI usage %</th><th>Rework % AI / other</th>")
         .append("<th>Defect rate AI / other</th></tr>");
@@ -65,11 +65,11 @@ public final class HomePage {
       }
       b.append("</tr>");
     }
-    b.append("</table>");
+    b.append("</table></div>");
     if (partial) {
       b.append("<p class=\"muted\">* leaves out teams and weeks of fewer contributors than the minimum group size.</p>");
     }
-    ctx.html(Html.page("Dashboard", p, b.toString()));
+    ctx.html(Html.page("Dashboard", p, "dashboard", b.toString()));
   }
 
   private static String dash(String s) {

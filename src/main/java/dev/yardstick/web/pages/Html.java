@@ -31,8 +31,13 @@ public final class Html {
 
   /** A full page in the frame of layout.jte; {@code who} is null on the sign-in pages. */
   public static String page(String title, Principal who, String body) {
+    return page(title, who, null, body);
+  }
+
+  /** A full page whose menu item {@code current} (a Frame nav key) is marked as "you are here". */
+  public static String page(String title, Principal who, String current, String body) {
     gg.jte.Content content = out -> out.writeContent(body); // already escaped by the page that built it
-    return Pages.toString("layout.jte", java.util.Map.of("frame", new Frame(who, null), "title", title, "content", content));
+    return Pages.toString("layout.jte", java.util.Map.of("frame", new Frame(who, current), "title", title, "content", content));
   }
 
   /** A progress bar with its figures in words beside it (screen readers and text browsers get the words). */

@@ -55,7 +55,7 @@ public final class IdentityPages {
     List<Developer> developers = people.developers(p.orgId());
     StringBuilder b = new StringBuilder(Html.message(message, error));
     b.append("<p class=\"muted\">Data of these identifiers counts as unattributed until you link them to a developer.</p>");
-    b.append("<table id=\"unmatched\"><tr><th>Identifier</th><th>Seen</th><th>Volume</th><th>Clients</th><th>Suggestions</th>")
+    b.append("<div class=\"table-scroll\" tabindex=\"0\"><table id=\"unmatched\"><tr><th>Identifier</th><th>Seen</th><th>Volume</th><th>Clients</th><th>Suggestions</th>")
         .append("<th>Actions</th></tr>");
     for (UnmatchedQueue.Entry e : entries) {
       String hidden = Html.csrf(p) + "<input type=\"hidden\" name=\"kind\" value=\"" + esc(e.id().kind().wire())
@@ -84,7 +84,7 @@ public final class IdentityPages {
     if (entries.isEmpty()) {
       b.append("<tr><td colspan=\"6\" class=\"muted\">Every identifier belongs to a developer.</td></tr>");
     }
-    b.append("</table>");
-    return Html.page("Unmatched identities", p, b.toString());
+    b.append("</table></div>");
+    return Html.page("Unmatched identities", p, "identities", b.toString());
   }
 }

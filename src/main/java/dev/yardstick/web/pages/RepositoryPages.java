@@ -63,7 +63,7 @@ public final class RepositoryPages {
     List<Repository> list = repos.list(p.orgId());
     boolean running = list.stream().anyMatch(r -> repos.progress(r.id()).map(x -> x.state().equals("running")).orElse(false));
     StringBuilder b = new StringBuilder(Html.refreshWhile(running)).append(Html.message(message, error));
-    b.append("<table id=\"repositories\"><tr><th>Name</th><th>Source</th><th>State</th><th>Import</th><th></th></tr>");
+    b.append("<div class=\"table-scroll\" tabindex=\"0\"><table id=\"repositories\"><tr><th>Name</th><th>Source</th><th>State</th><th>Import</th><th></th></tr>");
     for (Repository r : list) {
       b.append("<tr><td>").append(esc(r.name())).append("</td><td><code>").append(esc(r.url() != null ? r.url() : r.path()))
           .append("</code>").append(r.branch() == null ? "" : " (" + esc(r.branch()) + ")").append("</td><td>")
@@ -77,13 +77,13 @@ public final class RepositoryPages {
     if (list.isEmpty()) {
       b.append("<tr><td colspan=\"5\" class=\"muted\">No repository yet.</td></tr>");
     }
-    b.append("</table><div class=\"box\"><h2>Follow a repository</h2><form method=\"post\" action=\"/repositories\">")
+    b.append("</table></div><div class=\"box\"><h2>Follow a repository</h2><form method=\"post\" action=\"/repositories\">")
         .append(Html.csrf(p)).append("<p><label>Name <input name=\"name\" required></label> <label>Path on this server or")
         .append(" https clone URL <input name=\"source\" size=\"40\" required></label></p><p><label>Branch <input name=\"branch\"")
         .append(" placeholder=\"default\"></label> <label>Token (private https) <input name=\"token\" type=\"password\"")
         .append(" autocomplete=\"off\"></label> <button type=\"submit\">Add and import</button></p></form>")
         .append("<p class=\"muted\">Only commit metadata and line counts are kept, never source code.</p></div>");
-    return Html.page("Repositories", p, b.toString());
+    return Html.page("Repositories", p, "repositories", b.toString());
   }
 
   private static String bar(ImportProgress.Snapshot s) {

@@ -1,0 +1,187 @@
+package dev.yardstick.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yardstick.testing.Axe;
+import dev.yardstick.testing.Browser;
+import dev.yardstick.testing.OrgSetup;
+import dev.yardstick.testing.OtlpExports;
+import dev.yardstick.testing.OtlpExports.Point;
+import dev.yardstick.testing.TestClock;
+import dev.yardstick.testing.TestDatabases;
+import dev.yardstick.testing.TestServer;
+import dev.yardstick.web.pages.Assets;
+import dev.yardstick.web.pages.ErrorPages;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page of the route table in a real Chromium: no serious or critical axe-core violation at desktop
+ * and phone width, no Content-Security-Policy violation, screenshots of each; the dashboard's chart drawn
+ * from the planted figures; the menu behind its button at phone width.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ITPagesInTheBrowser {
+  // htmx parts of pages, not pages: they are checked inside the pages that hold them
+  private static final Set<String> FRAGMENTS = Set.of("/developers/{id}/telemetry/live", "/developers/{id}/ingest-tokens",
+      "/integrations/claude-code/tokens");
+  private static final String ANN = "ann@example.com";
+  private static final int EARLY_LINES = 12;
+  private static final int LATE_LINES = 30;
+
+  private TestServer server;
+  private WebDriver browser;
+  private long ann;
+
+  @BeforeAll
+  void start() throws Exception {
+    server = TestServer.start(TestDatabases.h2(), Map.of("YARDSTICK_MIN_GROUP_SIZE", "1"));
+    ann = OrgSetup.developer(server, ANN);
+    String token = server.newIngestToken("laptops");
+    // two weeks more than 7 days apart, each with its own accepted AI lines
+    send(token, TestClock.EPOCH.minus(Duration.ofDays(15)), EARLY_LINES);
+    send(token, TestClock.EPOCH.minus(Duration.ofHours(30)), LATE_LINES);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (server.report("2026-10-01", "2026-11-25", "org").path("rows").path(0).path("aiLinesAdded").asLong()
+        != EARLY_LINES + LATE_LINES && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    server.close();
+  }
+
+  @Test
+  void everyPage_hasNoSeriousAccessibilityViolation_atDesktopAndPhoneWidth_andNoCspViolation() throws Exception {
+    List<Route> pages = server.app().web().routes().stream()
+        .filter(r -> r.method() == HandlerType.GET && ErrorPages.isPage(r.path()) && !r.path().startsWith("/assets/")
+            && !r.path().startsWith("/webjars/") && !r.path().equals(Assets.FAVICON_PATH))
+        .sorted((a, b) -> Boolean.compare(a.access() != Access.PUBLIC, b.access() != Access.PUBLIC)).toList();
+    List<String> problems = new ArrayList<>();
+    List<String> checked = new ArrayList<>();
+    boolean signedIn = false;
+    for (Route r : pages) {
+      if (r.access() != Access.PUBLIC && !signedIn) {
+        Browser.signIn(browser, server.url("/login"), TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        signedIn = true;
+      }
+      String path = r.path().replace("{id}", Long.toString(ann)).replace("{token}", "no-such-invitation");
+      open(path);
+      if (browser.findElements(By.tagName("main")).isEmpty()) {
+        assertThat(FRAGMENTS).as(r.path() + " renders no page frame: a fragment not listed as one?").contains(r.path());
+        continue;
+      }
+      check(path, problems);
+      checked.add(r.path());
+    }
+    open("/no/such/page"); // the error page in the frame
+    check("/no/such/page", problems);
+
+    assertThat(checked).contains("/", "/login", "/account", "/developers", "/developers/{id}", "/rollout", "/identities",
+        "/repositories", "/integrations/claude-code");
+    assertThat(problems).as("accessibility and CSP problems").isEmpty();
+  }
+
+  @Test
+  void dashboardChart_isDrawnWithThePlantedWeeks() throws Exception {
+    Browser.signIn(browser, server.url("/login"), TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    browser.manage().window().setSize(new Dimension(1366, 900));
+    open("/");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> !d.findElements(By.cssSelector("#weekly-chart[data-chart-drawn] canvas")).isEmpty());
+    Thread.sleep(1500); // ECharts animates its bars in
+
+    // the height in pixels of each bar in the accepted-AI-lines colour, below the legend (which shows that colour too)
+    @SuppressWarnings("unchecked")
+    List<Long> bars = (List<Long>) ((JavascriptExecutor) browser).executeScript("""
+        var canvas = document.querySelector('#weekly-chart canvas');
+        var ctx = canvas.getContext('2d');
+        var w = canvas.width, h = canvas.height, data = ctx.getImageData(0, 0, w, h).data;
+        var top = Math.round(h * 40 / canvas.clientHeight), bars = [], run = 0;
+        for (var x = 0; x < w; x++) {
+          var count = 0;
+          for (var y = top; y < h; y++) {
+            var i = (y * w + x) * 4;
+            if (Math.abs(data[i] - 0x2f) < 10 && Math.abs(data[i + 1] - 0x6f) < 10 && Math.abs(data[i + 2] - 0xdf) < 10) count++;
+          }
+          if (count > 0) { run = Math.max(run, count); } else if (run > 0) { bars.push(run); run = 0; }
+        }
+        if (run > 0) bars.push(run);
+        return bars;""");
+
+    assertThat(bars).hasSize(2);
+    assertThat((double) bars.get(1) / bars.get(0)).isCloseTo((double) LATE_LINES / EARLY_LINES, org.assertj.core.data.Offset.offset(0.15));
+    assertThat(Browser.cspViolations(browser)).isEmpty();
+  }
+
+  @Test
+  void atPhoneWidth_theMenuHidesBehindItsButton_andOpens() throws Exception {
+    Browser.signIn(browser, server.url("/login"), TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    browser.manage().window().setSize(new Dimension(360, 800));
+    try {
+      open("/account");
+      assertThat(shown("header a[href='/repositories']")).isFalse();
+      browser.findElement(By.cssSelector("button.menu-button")).click();
+      assertThat(shown("header a[href='/repositories']")).isTrue();
+      Browser.screenshot(browser, "menu-open");
+      assertThat(browser.findElement(By.cssSelector("a[aria-current=page]")).getText()).isEqualTo("Account");
+      Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow).as("the page scrolls sideways at 360 px").isLessThanOrEqualTo(0L);
+    } finally {
+      browser.manage().window().setSize(new Dimension(1366, 900));
+    }
+    open("/account");
+    assertThat(shown("header a[href='/repositories']")).as("a wide window shows the menu").isTrue();
+    assertThat(shown("button.menu-button")).isFalse();
+  }
+
+  private void check(String path, List<String> problems) throws Exception {
+    for (int width : new int[] {1366, 390}) {
+      browser.manage().window().setSize(new Dimension(width, 900));
+      for (String v : Axe.seriousViolations(browser)) {
+        problems.add(path + " at " + width + " px: " + v);
+      }
+    }
+    Browser.cspViolations(browser).forEach(v -> problems.add(path + ": " + v));
+    Browser.screenshot(browser, "page" + (path.equals("/") ? "-dashboard" : path.replaceAll("[^a-zA-Z0-9]+", "-")));
+  }
+
+  // the browser's own answer (Selenium's isDisplayed calls everything in a closed <details> hidden, whatever the CSS says)
+  private boolean shown(String selector) {
+    return (Boolean) ((JavascriptExecutor) browser).executeScript("return document.querySelector(arguments[0]).checkVisibility();",
+        selector);
+  }
+
+  private void open(String path) {
+    browser.get(server.url(path));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  private void send(String token, Instant at, int lines) throws Exception {
+    OtlpExports.send(server, token, OtlpExports.Transport.HTTP_JSON, OtlpExports.metrics(ANN, "s-" + at.getEpochSecond(), List.of(
+        Point.delta("claude_code.lines_of_code.count", at, lines, "type", "added"),
+        Point.delta("claude_code.session.count", at, 1))));
+  }
+}
