@@ -97,6 +97,29 @@ public final class ReportService {
     return Series.build(l.rows(), m, interval, seriesBy, l.from(), l.to(), l.naming(), viewer, minGroupSize, l.known());
   }
 
+  /** One chart line asked of {@link #series(long, LocalDate, LocalDate, GroupBy, String, Viewer, List)}. */
+  public record SeriesAsk(GroupBy interval, String metric) {}
+
+  /**
+   * Several series of one window from one read of its rows (a page's charts), each as {@link #series} answers it alone;
+   * the same access checks, asked once for the grouping and for each interval.
+   */
+  public List<Series.Answer> series(long orgId, LocalDate from, LocalDate to, GroupBy seriesBy, String team, Viewer viewer,
+      List<SeriesAsk> asks) {
+    List<SeriesMetric> metrics = asks.stream().map(a -> SeriesMetric.parse(a.metric())).toList();
+    check(seriesBy, viewer);
+    if (asks.stream().anyMatch(a -> a.interval() == GroupBy.DAY) && viewer.restrictedIn(seriesBy)) {
+      throw new ForbiddenException("figures of people you may not see individually come by whole weeks at the finest");
+    }
+    Loaded l = load(orgId, from, to, seriesBy, team, viewer, UsageSource.MERGED);
+    List<Series.Answer> out = new ArrayList<>();
+    for (int i = 0; i < asks.size(); i++) {
+      out.add(Series.build(l.rows(), metrics.get(i), asks.get(i).interval(), seriesBy, l.from(), l.to(), l.naming(), viewer,
+          minGroupSize, l.known()));
+    }
+    return out;
+  }
+
   /** The resolved daily rows the viewer may see, in the (possibly widened) window, and what rows are called. */
   private record Loaded(LocalDate from, LocalDate to, List<ResolvedRow> rows, UsageReport.Naming naming, List<String> known) {}
 
