@@ -86,6 +86,7 @@ class ITBrowserDeveloperNumbers {
           assertThat(browser.findElement(By.id("numbers-csv")).getDomAttribute("href"))
               .isEqualTo("/api/v1/report?groupBy=developer&from=" + TODAY.minusDays(29) + "&to=" + TODAY + "&format=csv");
           Browser.screenshot(browser, "developer-numbers-" + who.substring(0, who.indexOf('@')));
+          sectionShots(browser, "developer-numbers-section-" + who.substring(0, who.indexOf('@')));
 
           // the last 7 days: D2 only, against D0 in the 7 days before
           new Select(browser.findElement(By.id("range"))).selectByValue("7d");
@@ -252,6 +253,26 @@ class ITBrowserDeveloperNumbers {
       }
     }
     assertThat(empty).as("charts without a known value").isEmpty();
+  }
+
+  /** The whole numbers section (below the fold of a window-sized shot) at 1366, 390 and 360 px, to look at. */
+  private static void sectionShots(WebDriver browser, String name) throws Exception {
+    var dir = java.nio.file.Path.of("target/screenshots");
+    Files.createDirectories(dir);
+    var before = browser.manage().window().getSize();
+    try {
+      for (int width : new int[] {1366, 390, 360}) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 2600));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(".chart canvas")).size() == 3);
+        Thread.sleep(800); // ECharts redraws at the new width and animates in
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+            "return document.documentElement.scrollWidth")).intValue()).as("no sideways scroll at " + width).isLessThanOrEqualTo(width);
+        Files.write(dir.resolve(name + "-" + width + ".png"),
+            browser.findElement(By.id("numbers")).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      }
+    } finally {
+      browser.manage().window().setSize(before);
+    }
   }
 
   private static double percent(double counted, double committed) {

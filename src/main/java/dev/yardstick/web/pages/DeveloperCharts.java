@@ -55,7 +55,7 @@ final class DeveloperCharts {
     ObjectNode o = JSON.createObjectNode();
     o.putObject("tooltip").put("trigger", "axis");
     o.putObject("grid").put("left", 8).put("right", 24).put("top", 8).put("bottom", 24).put("containLabel", true);
-    o.putObject("xAxis").put("type", "value").put("name", "USD");
+    o.putObject("xAxis").put("type", "value").putObject("axisLabel").put("formatter", "${value}");
     ArrayNode names = o.putObject("yAxis").put("type", "category").putArray("data");
     ArrayNode data = series(o, "cost (USD)", "bar", AI).putArray("data");
     known.forEach(m -> {

@@ -85,9 +85,9 @@ public final class DeveloperNumbers {
     out.add(card("ai-co-authored", "AI co-authored commits", now.aiCoAuthoredCommits(), before.aiCoAuthoredCommits(),
         Kind.COUNT, "Commits carrying Claude Code's co-author trailer or footer: a lower bound (the mark can be turned off).",
         null));
-    out.add(split("rework", "Rework", now.reworkPercentAiCoAuthored(), now.reworkPercentOther(), Kind.PERCENT,
+    out.add(split("rework", "Rework, AI co-authored", now.reworkPercentAiCoAuthored(), now.reworkPercentOther(), Kind.PERCENT,
         "Of the lines their commits added, how many a later commit deleted or rewrote within 21 days, × 100."));
-    out.add(split("defects", "Defect rate", now.defectRateAiCoAuthored(), now.defectRateOther(), Kind.RATE,
+    out.add(split("defects", "Defect rate, AI co-authored", now.defectRateAiCoAuthored(), now.defectRateOther(), Kind.RATE,
         "Defect-introducing commits ÷ commits."));
     return out;
   }
@@ -100,7 +100,7 @@ public final class DeveloperNumbers {
 
   /** AI co-authored commits against the rest (the previous period is not compared: two splits of small counts). */
   private static Card split(String id, String label, Number ai, Number other, Kind kind, String definition) {
-    return new Card(id, label, Figures.show(ai, kind), "the rest: " + Figures.show(other, kind),
+    return new Card(id, label, Figures.show(ai, kind), "other commits: " + Figures.show(other, kind),
         definition + " The figure is over AI co-authored commits; the rest beside it.", null);
   }
 
