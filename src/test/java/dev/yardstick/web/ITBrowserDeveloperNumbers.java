@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.repos.SmallRepo;
+import dev.yardstick.testing.Axe;
 import dev.yardstick.testing.Browser;
 import dev.yardstick.testing.OrgSetup;
 import dev.yardstick.testing.OtlpExports;
@@ -87,6 +88,7 @@ class ITBrowserDeveloperNumbers {
               .isEqualTo("/api/v1/report?groupBy=developer&from=" + TODAY.minusDays(29) + "&to=" + TODAY + "&format=csv");
           Browser.screenshot(browser, "developer-numbers-" + who.substring(0, who.indexOf('@')));
           sectionShots(browser, "developer-numbers-section-" + who.substring(0, who.indexOf('@')));
+          assertThat(Axe.seriousViolations(browser)).as(who).isEmpty();
 
           // the last 7 days: D2 only, against D0 in the 7 days before
           new Select(browser.findElement(By.id("range"))).selectByValue("7d");
@@ -114,6 +116,8 @@ class ITBrowserDeveloperNumbers {
         assertThat(cards(browser)).containsEntry("sessions", "no data").containsEntry("commits", "no data");
         assertThat(browser.findElement(By.id("usage-missing")).getText()).contains("Set up Claude Code");
         assertThat(browser.findElement(By.id("commits-missing")).getText()).contains("alias");
+        assertThat(Axe.seriousViolations(browser)).isEmpty();
+        Browser.screenshot(browser, "developer-numbers-empty");
         assertThat(Browser.cspViolations(browser)).isEmpty();
       } finally {
         browser.quit();
@@ -139,6 +143,7 @@ class ITBrowserDeveloperNumbers {
         assertThat(browser.findElement(By.id("profile-email")).getText()).isEqualTo(JANE);
         assertThat(browser.findElement(By.id("numbers-refused")).getText()).contains("managers do not see individual numbers");
         assertThat(browser.findElements(By.cssSelector("#cards, .chart"))).isEmpty();
+        assertThat(Axe.seriousViolations(browser)).isEmpty();
         Browser.screenshot(browser, "developer-numbers-refused");
       } finally {
         browser.quit();

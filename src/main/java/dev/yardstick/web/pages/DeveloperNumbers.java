@@ -45,6 +45,9 @@ public final class DeveloperNumbers {
     String csv = "/api/v1/report?groupBy=developer&from=" + range.from() + "&to=" + range.to() + "&format=csv";
     try {
       ReportRow now = row(reports.report(orgId, range.from(), range.to(), GroupBy.DEVELOPER, viewer).rows(), email);
+      if (now == null) { // neither active in the window nor in the viewer's teams then: the report has no row of them
+        return refused(developerId, range, csv, "they have no row in this window (not active in it, or not in your teams then)");
+      }
       ReportRow before = row(reports.report(orgId, previous.from(), previous.to(), GroupBy.DEVELOPER, viewer).rows(), email);
       List<Series.Answer> series = reports.series(orgId, range.from(), range.to(), GroupBy.DEVELOPER, null, viewer, CHARTS);
       List<Series.Answer> earlier = reports.series(orgId, previous.from(), previous.to(), GroupBy.DEVELOPER, null, viewer,
@@ -58,31 +61,35 @@ public final class DeveloperNumbers {
           DeveloperCharts.usage(line.apply(0), line.apply(1)), DeveloperCharts.commits(line.apply(2), line.apply(3)),
           DeveloperCharts.costByModel(models), usage, commits, csv);
     } catch (ForbiddenException e) {
-      return new View(developerId, range, previous, e.getMessage(), List.of(), null, null, null, false, false, csv);
+      return refused(developerId, range, csv, e.getMessage());
     }
+  }
+
+  private static View refused(long developerId, DateRange range, String csv, String why) {
+    return new View(developerId, range, range.previous(), why, List.of(), null, null, null, false, false, csv);
   }
 
   private static List<Card> cards(ReportRow now, ReportRow before, Long activeDays, Long activeDaysBefore) {
     List<Card> out = new ArrayList<>();
-    out.add(card("ai-usage", "AI usage", now.aiUsagePercent(), before.aiUsagePercent(), Kind.PERCENT,
+    out.add(card("ai-usage", "AI usage", now.aiUsagePercent(), was(before, ReportRow::aiUsagePercent), Kind.PERCENT,
         "Accepted AI lines, at most the lines their commits added per week, ÷ committed lines × 100 (0 to 100). A directional"
             + " proxy, not line attribution.", coverage(now)));
     out.add(card("active-days", "Active days", activeDays, activeDaysBefore, Kind.COUNT,
         "Days with any Claude Code session, active second, edit decision or token (an active AI user's day).", null));
-    out.add(card("sessions", "Sessions", now.sessions(), before.sessions(), Kind.COUNT,
+    out.add(card("sessions", "Sessions", now.sessions(), was(before, ReportRow::sessions), Kind.COUNT,
         "Claude Code sessions started (claude_code.session.count, or the Admin API's sessions).", null));
-    out.add(card("active-time", "Active time", now.activeTimeSeconds(), before.activeTimeSeconds(), Kind.SECONDS,
+    out.add(card("active-time", "Active time", now.activeTimeSeconds(), was(before, ReportRow::activeTimeSeconds), Kind.SECONDS,
         "Keyboard and CLI time together (claude_code.active_time.total); the Admin API has none.", null));
     out.add(card("acceptance", "Acceptance rate", Figures.acceptancePercent(now.editsAccepted(), now.editsRejected()),
-        Figures.acceptancePercent(before.editsAccepted(), before.editsRejected()), Kind.PERCENT,
+        Figures.acceptancePercent(was(before, ReportRow::editsAccepted), was(before, ReportRow::editsRejected)), Kind.PERCENT,
         "Edit decisions accepted ÷ (accepted + rejected) × 100. A rejection is not a defect.", null));
-    out.add(card("cost", "Cost", now.costUsd(), before.costUsd(), Kind.USD,
+    out.add(card("cost", "Cost", now.costUsd(), was(before, ReportRow::costUsd), Kind.USD,
         "Claude Code's own estimate at list price in US dollars (claude_code.cost.usage), not billing data.", null));
-    out.add(card("commits", "Commits", now.commits(), before.commits(), Kind.COUNT,
+    out.add(card("commits", "Commits", now.commits(), was(before, ReportRow::commits), Kind.COUNT,
         "Non-merge commits in followed repositories authored with their git email or an alias of it, by author date.", null));
-    out.add(card("committed-lines", "Committed lines", now.committedLinesAdded(), before.committedLinesAdded(), Kind.COUNT,
+    out.add(card("committed-lines", "Committed lines", now.committedLinesAdded(), was(before, ReportRow::committedLinesAdded), Kind.COUNT,
         "Lines added by those commits.", null));
-    out.add(card("ai-co-authored", "AI co-authored commits", now.aiCoAuthoredCommits(), before.aiCoAuthoredCommits(),
+    out.add(card("ai-co-authored", "AI co-authored commits", now.aiCoAuthoredCommits(), was(before, ReportRow::aiCoAuthoredCommits),
         Kind.COUNT, "Commits carrying Claude Code's co-author trailer or footer: a lower bound (the mark can be turned off).",
         null));
     out.add(split("rework", "Rework, AI co-authored", now.reworkPercentAiCoAuthored(), now.reworkPercentOther(), Kind.PERCENT,
@@ -114,9 +121,14 @@ public final class DeveloperNumbers {
         : commits ? "commits, no usage data" : "no usage data and no commits";
   }
 
+  /** The developer's row, or null when the report has none (a previous period before they were active: all unknown). */
   private static ReportRow row(List<ReportRow> rows, String email) {
-    return rows.stream().filter(r -> r.key().equals(email)).findFirst()
-        .orElseThrow(() -> new ForbiddenException("this developer's numbers are not in your view for this window"));
+    return rows.stream().filter(r -> r.key().equals(email)).findFirst().orElse(null);
+  }
+
+  /** A figure of the previous period's row, unknown without one. */
+  private static <T> T was(ReportRow before, Function<ReportRow, T> field) {
+    return before == null ? null : field.apply(before);
   }
 
   private static List<Series.Point> line(Series.Answer a, String email) {
