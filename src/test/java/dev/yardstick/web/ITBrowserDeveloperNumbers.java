@@ -105,6 +105,15 @@ class ITBrowserDeveloperNumbers {
           assertThat(change(browser, "ai-usage")).isEqualTo("+" + plain(percent(30, 50) - percent(10, 20)) + " pp vs previous period");
           assertThat(change(browser, "commits")).isEqualTo("\u00b10 vs previous period");
           chartsDrawnWithData(browser);
+          if (who.equals(TestServer.ADMIN_EMAIL)) { // a custom window of D1 alone, as a shared URL; a bad range is a 400 page
+            browser.get(server.url("/developers/" + jane + "?range=custom&from=" + D1 + "&to=" + D1));
+            assertThat(cards(browser)).containsEntry("sessions", "1").containsEntry("cost", "$0.75")
+                .containsEntry("acceptance", "100 %").containsEntry("committed-lines", "100");
+            assertThat(browser.findElement(By.id("range-from")).getDomAttribute("value")).isEqualTo(D1.toString());
+            browser.get(server.url("/developers/" + jane + "?range=year"));
+            assertThat(browser.findElement(By.id("error")).getDomAttribute("data-status")).isEqualTo("400");
+            assertThat(browser.findElement(By.id("error")).getText()).contains("range must be one of 7d, 30d, 90d, quarter, custom");
+          }
           browser.manage().deleteAllCookies();
         }
 
@@ -142,7 +151,7 @@ class ITBrowserDeveloperNumbers {
         browser.get(server.url("/developers/" + jane));
         assertThat(browser.findElement(By.id("profile-email")).getText()).isEqualTo(JANE);
         assertThat(browser.findElement(By.id("numbers-refused")).getText()).contains("managers do not see individual numbers");
-        assertThat(browser.findElements(By.cssSelector("#cards, .chart"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#cards, .chart, #numbers-csv"))).isEmpty();
         assertThat(Axe.seriousViolations(browser)).isEmpty();
         Browser.screenshot(browser, "developer-numbers-refused");
       } finally {
