@@ -44,19 +44,20 @@ public final class DeveloperNumbers {
     DateRange previous = range.previous();
     String csv = "/api/v1/report?groupBy=developer&from=" + range.from() + "&to=" + range.to() + "&format=csv";
     try {
-      ReportRow now = row(reports.report(orgId, range.from(), range.to(), GroupBy.DEVELOPER, viewer).rows(), email);
+      ReportService.Charted current = reports.reportWithSeries(orgId, range.from(), range.to(), GroupBy.DEVELOPER, viewer, CHARTS);
+      ReportRow now = row(current.report().rows(), email);
       if (now == null) { // neither active in the window nor in the viewer's teams then: the report has no row of them
         return refused(developerId, range, csv, "they have no row in this window (not active in it, or not in your teams then)");
       }
-      ReportRow before = row(reports.report(orgId, previous.from(), previous.to(), GroupBy.DEVELOPER, viewer).rows(), email);
-      List<Series.Answer> series = reports.series(orgId, range.from(), range.to(), GroupBy.DEVELOPER, null, viewer, CHARTS);
-      List<Series.Answer> earlier = reports.series(orgId, previous.from(), previous.to(), GroupBy.DEVELOPER, null, viewer,
+      ReportService.Charted earlier = reports.reportWithSeries(orgId, previous.from(), previous.to(), GroupBy.DEVELOPER, viewer,
           ACTIVE_DAYS);
+      ReportRow before = row(earlier.report().rows(), email);
+      List<Series.Answer> series = current.series();
       var models = breakdowns.developerModels(orgId, range.from(), range.to(), developerId, viewer).rows();
       Function<Integer, List<Series.Point>> line = i -> line(series.get(i), email);
       boolean usage = now.coverage() != null && now.coverage().withUsage() > 0;
       boolean commits = now.coverage() != null && now.coverage().withCommits() > 0;
-      List<Card> cards = cards(now, before, sum(line.apply(4)), sum(line(earlier.getFirst(), email)));
+      List<Card> cards = cards(now, before, sum(line.apply(4)), sum(line(earlier.series().getFirst(), email)));
       return new View(developerId, range, previous, null, cards,
           DeveloperCharts.usage(line.apply(0), line.apply(1)), DeveloperCharts.commits(line.apply(2), line.apply(3)),
           DeveloperCharts.costByModel(models), usage, commits, csv);
