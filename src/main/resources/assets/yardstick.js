@@ -121,3 +121,11 @@ document.addEventListener('click', function (event) {
   });
   rows.forEach(function (row) { body.appendChild(row); });
 });
+
+// Date-range forms (form[data-range]): typing a date picks the custom range, so that the dates are what is shown
+document.addEventListener('change', function (event) {
+  var form = event.target.closest('form[data-range]');
+  if (form && event.target.type === 'date' && form.elements.range) {
+    form.elements.range.value = 'custom';
+  }
+});

@@ -71,6 +71,7 @@ public final class App implements AutoCloseable {
   private RepositoryService repositories;
   private long defaultOrgId;
   private volatile boolean ready;
+  private boolean bootstrapAccounts = true;
 
   private final UnaryOperator<TelemetryWriter> writerOverride;
 
@@ -83,6 +84,12 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.writerOverride = writerOverride;
+  }
+
+  /** No admin and no setup code at start: the demo's in-process server only takes telemetry. */
+  public App withoutAccountBootstrap() {
+    bootstrapAccounts = false;
+    return this;
   }
 
   /**
@@ -138,7 +145,8 @@ public final class App implements AutoCloseable {
       defaultOrgId = orgs.ensureDefault(now);
       config.bootstrapApiToken().ifPresent(t ->
           tokens.createApiTokenIfAbsent(defaultOrgId, "bootstrap", Tokens.sha256(t), "admin", now));
-      accounts.bootstrap(defaultOrgId, config.bootstrapAdminEmail(), config.bootstrapAdminPassword()).ifPresent(code ->
+      (bootstrapAccounts ? accounts.bootstrap(defaultOrgId, config.bootstrapAdminEmail(), config.bootstrapAdminPassword())
+          : java.util.Optional.<String>empty()).ifPresent(code ->
           // printed, not logged: log files outlive the moment the code is needed
           System.err.println("\nNo admin yet. Open " + config.publicUrl() + "/setup and enter the setup code " + code
               + " (good for one hour; a restart prints a fresh one)\n"));

@@ -89,7 +89,7 @@ public final class Cli {
       synopsisSubcommandLabel = "COMMAND",
       scope = CommandLine.ScopeType.INHERIT, // every command has --help (and --version)
       subcommands = {ServeCommand.class, DevelopersCommand.class, AnthropicCommand.class, RepositoryCommand.class,
-          DataCommand.class, Root.VersionCommand.class, CommandLine.HelpCommand.class})
+          DataCommand.class, DemoCommand.class, Root.VersionCommand.class, CommandLine.HelpCommand.class})
   static final class Root implements Callable<Integer> {
     final Io io;
     @CommandLine.Spec

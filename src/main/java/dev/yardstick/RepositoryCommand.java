@@ -109,7 +109,7 @@ final class RepositoryCommand {
     }
   }
 
-  private static int importWithBar(RepositoryService service, Repository r, PrintStream err) throws Exception {
+  static int importWithBar(RepositoryService service, Repository r, PrintStream err) throws Exception {
     AtomicReference<ImportProgress> progress = new AtomicReference<>();
     Repository target = r;
     CompletableFuture<ImportProgress.Snapshot> done = CompletableFuture.supplyAsync(() -> service.importNow(target, progress::set));

@@ -44,6 +44,7 @@ class CliTest {
       "data                  | remove, removals",
       "data remove           | --token=ID, --email=E, --identity=KIND=VALUE, --developer=ID, --from=YYYY-MM-DD, --to=YYYY-MM-DD, --source=telemetry|admin_api, --all, --dry-run, --json",
       "data removals         | --limit=N, --json",
+      "demo                  | --developers=N, --days=N, --seed=N, --end=YYYY-MM-DD, --truth=FILE, --repository=DIR",
       "version               | Usage: yardstick version"})
   void help_ofEveryCommand_listsItsOptions_onStandardOutput(String command, String expected) {
     List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
@@ -63,7 +64,7 @@ class CliTest {
   void help_andNoArguments_listTheCommandsAndEverySetting() {
     for (Run r : List.of(run("help"), run("--help"), run())) {
       assertThat(r.code()).isZero();
-      assertThat(r.out()).contains("serve", "developers", "anthropic", "repos", "data", "version");
+      assertThat(r.out()).contains("serve", "developers", "anthropic", "repos", "data", "demo", "version");
       for (Config.Setting s : Config.SETTINGS) {
         assertThat(r.out()).contains(s.name()).contains(s.flag());
       }
@@ -123,6 +124,10 @@ class CliTest {
     assertThat(run("repos", "add", "--path", "/tmp").err()).startsWith("Missing required option: '--name=NAME'");
     assertThat(run("repos").err()).startsWith("Missing required subcommand").contains("add", "import", "list");
     assertThat(run("repos").code()).isEqualTo(2);
+    assertThat(run("demo", "--developers", "0")).satisfies(r -> {
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).startsWith("--developers must be 1 to 100000 and --days 7 to 3650 (got 0 and 180)");
+    });
   }
 
   @Test

@@ -96,7 +96,7 @@ class ITDashboardsOnDemo {
     assertThat(card("card-commits")).isEqualTo(month.path("commits").asLong());
     assertThat(text("card-ai-usage")).contains(month.path("aiUsagePercent").asDouble() + " %");
     Browser.screenshot(browser, "dashboard-demo-company");
-    open("/?range=90"); // four weeks on each side of a comparison need a longer window than 30 days
+    open("/?range=90d"); // four weeks on each side of a comparison need a longer window than 30 days
     assertImpactAsTheApi(adminApi("/api/v1/impact?from=2026-08-28&to=2026-11-25"));
     for (String part : List.of("charts", "impact", "team-table")) { // the parts below the first screen
       ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", part);
@@ -109,16 +109,16 @@ class ITDashboardsOnDemo {
             .getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");
 
     open("/");
-    new Select(browser.findElement(By.id("range"))).selectByValue("7");
+    new Select(browser.findElement(By.id("range"))).selectByValue("7d");
     Browser.follow(browser, By.xpath("//button[text()='Show']"));
-    assertThat(browser.getCurrentUrl()).contains("range=7");
+    assertThat(browser.getCurrentUrl()).contains("range=7d");
     JsonNode week = adminApi("/api/v1/report?from=2026-11-19&to=2026-11-25&groupBy=org").path("rows").path(0);
     assertThat(card("card-commits")).isEqualTo(week.path("commits").asLong()).isNotEqualTo(month.path("commits").asLong());
     assertThat(browser.findElement(By.id("window")).getText()).startsWith("2026-11-19 to 2026-11-25, against the previous period"
         + " 2026-11-12 to 2026-11-18");
 
     Browser.follow(browser, By.cssSelector("#team-table a[href^='/teams/" + teams.get("Product") + "/dashboard']"));
-    assertThat(browser.getCurrentUrl()).endsWith("/teams/" + teams.get("Product") + "/dashboard?range=7");
+    assertThat(browser.getCurrentUrl()).endsWith("/teams/" + teams.get("Product") + "/dashboard?range=7d");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Team Product");
     JsonNode product = adminApi("/api/v1/report?from=2026-11-19&to=2026-11-25&groupBy=org&team=Product").path("rows").path(0);
     assertThat(card("card-commits")).isEqualTo(product.path("commits").asLong());

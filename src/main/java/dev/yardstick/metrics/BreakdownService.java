@@ -81,6 +81,30 @@ public final class BreakdownService {
     return new Report(w.from(), w.to(), groupBy, rows);
   }
 
+  /**
+   * One developer's cost and tokens by model, as groupBy=model answers them, from only the days on which the viewer
+   * sees that developer individually (the rule of groupBy=developer): their own for a developer, a managed team's days
+   * for a manager allowed to see individuals, all for an admin.
+   */
+  public Report developerModels(long orgId, LocalDate from, LocalDate to, long developerId, Viewer viewer) {
+    if (viewer.role() == Role.MANAGER && !viewer.seesIndividuals()) {
+      throw new ForbiddenException("managers do not see individual numbers in this organization");
+    }
+    if (viewer.role() == Role.DEVELOPER && !Long.valueOf(developerId).equals(viewer.developerId())) {
+      throw new ForbiddenException("developers see their own numbers only");
+    }
+    Window w = window(orgId, from, to, null, Viewer.ADMIN); // checks the window; whole days: the rows are one person's
+    w = new Window(orgId, from, to, null, null, false, w.resolver(), viewer);
+    BreakdownTables.Data d = data(w, from, to, true);
+    List<dev.yardstick.metrics.adoption.ModelDay> mine = d.models().stream()
+        .filter(m -> m.developer() != null && m.developer() == developerId && viewer.seesIndividually(m.developer(), m.team()))
+        .toList();
+    List<BreakdownAnswers.SpendRow> spend = dev.yardstick.metrics.adoption.Spend.byModel(mine).stream()
+        .map(r -> new BreakdownAnswers.SpendRow("model", r.key(), 1, false, new BreakdownAnswers.Tokens(r.tokens().input(),
+            r.tokens().output(), r.tokens().cacheRead(), r.tokens().cacheCreation()), r.costUsd(), null)).toList();
+    return new Report(from, to, GroupBy.MODEL, BreakdownReport.models(spend));
+  }
+
   private Window window(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer) {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");

@@ -97,6 +97,34 @@ public final class ReportService {
     return Series.build(l.rows(), m, interval, seriesBy, l.from(), l.to(), l.naming(), viewer, minGroupSize, l.known());
   }
 
+  /** One chart line asked of {@link #reportWithSeries}. */
+  public record SeriesAsk(GroupBy interval, String metric) {}
+
+  /** A report and series of the same window and grouping. */
+  public record Charted(Report report, List<Series.Answer> series) {}
+
+  /**
+   * The report (merged sources) and several series of one window from one read of its rows (a page's cards and
+   * charts), each as {@link #report} and {@link #series} answer it alone, under the same access checks.
+   */
+  public Charted reportWithSeries(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer,
+      List<SeriesAsk> asks) {
+    List<SeriesMetric> metrics = asks.stream().map(a -> SeriesMetric.parse(a.metric())).toList();
+    check(groupBy, viewer);
+    if (asks.stream().anyMatch(a -> a.interval() == GroupBy.DAY) && viewer.restrictedIn(groupBy)) {
+      throw new ForbiddenException("figures of people you may not see individually come by whole weeks at the finest");
+    }
+    Loaded l = load(orgId, from, to, groupBy, null, viewer, UsageSource.MERGED);
+    Report report = new Report(l.from(), l.to(), groupBy, UsageReport.build(l.rows(), groupBy, l.from(), l.to(), l.naming(),
+        viewer, minGroupSize, l.known()));
+    List<Series.Answer> series = new ArrayList<>();
+    for (int i = 0; i < asks.size(); i++) {
+      series.add(Series.build(l.rows(), metrics.get(i), asks.get(i).interval(), groupBy, l.from(), l.to(), l.naming(), viewer,
+          minGroupSize, l.known()));
+    }
+    return new Charted(report, series);
+  }
+
   /** The resolved daily rows the viewer may see, in the (possibly widened) window, and what rows are called. */
   private record Loaded(LocalDate from, LocalDate to, List<ResolvedRow> rows, UsageReport.Naming naming, List<String> known) {}
 

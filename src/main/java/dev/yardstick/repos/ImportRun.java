@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,8 +51,9 @@ final class ImportRun {
       fixes.addAll(commits.fixes(orgId));
     }
     progress.phase("analysing", Long.parseLong(git.output("rev-list", "--count", "--no-merges", analysed)));
+    Map<String, List<String>> reverts = commits.revertTargets(orgId); // every revert is stored by now
     BatchPipe.<LineTracker.Outcome>run(BATCH, sink -> GitAnalysis.lines(git, analysed, lines, settings, fixes::contains, sink),
-        outcomes -> links(orgId, outcomes, members));
+        outcomes -> links(orgId, outcomes, members, reverts));
     lines.save(linesFile);
   }
 
@@ -64,7 +66,7 @@ final class ImportRun {
   }
 
   /** Rework and SZZ links of analysed commits, and the commits their revert messages name. */
-  private void links(long orgId, List<LineTracker.Outcome> outcomes, Set<String> members) {
+  private void links(long orgId, List<LineTracker.Outcome> outcomes, Set<String> members, Map<String, List<String>> reverts) {
     if (outcomes.isEmpty()) {
       return;
     }
@@ -76,12 +78,13 @@ final class ImportRun {
       o.reworked().forEach((sha, n) -> rework.add(new ReworkLink(sha, o.sha(), n)));
       o.blamed().forEach((sha, n) -> defects.add(new DefectLink(sha, o.sha(), "szz", n)));
     }
-    commits.revertTargets(orgId, from).forEach((revert, named) -> {
-      for (String target : named) {
-        members.stream().filter(m -> m.startsWith(target)).findFirst()
+    for (String revert : from) {
+      for (String target : reverts.getOrDefault(revert, List.of())) {
+        // git revert names the full sha; a shortened one is looked for among all the members
+        (members.contains(target) ? java.util.Optional.of(target) : members.stream().filter(m -> m.startsWith(target)).findFirst())
             .ifPresent(sha -> defects.add(new DefectLink(sha, revert, "revert", 0)));
       }
-    });
+    }
     commits.replaceLinks(orgId, from, rework, defects);
     progress.advance(outcomes.size());
   }

@@ -238,13 +238,14 @@ public final class CommitStore {
         .bind("org", orgId).mapTo(String.class).list()));
   }
 
-  /** The shas named by the reverts among {@code shas}, by revert. */
-  public java.util.Map<String, List<String>> revertTargets(long orgId, List<String> shas) {
-    Set<String> wanted = new HashSet<>(shas);
+  /**
+   * Every revert of the organization and the shas its message names, read once per analysis: reverts
+   * are few, and asking per batch of analysed commits scanned the table once a batch.
+   */
+  public java.util.Map<String, List<String>> revertTargets(long orgId) {
     java.util.Map<String, List<String>> out = new java.util.HashMap<>();
     db.jdbi().useHandle(h -> h.createQuery("SELECT sha, reverted_shas FROM commits WHERE org_id = :org AND reverted_shas IS NOT NULL")
-        .bind("org", orgId).map((rs, ctx) -> wanted.contains(rs.getString(1)) ? out.put(rs.getString(1),
-            List.of(rs.getString(2).split(" "))) : null).list());
+        .bind("org", orgId).map((rs, ctx) -> out.put(rs.getString(1), List.of(rs.getString(2).split(" ")))).list());
     return out;
   }
 

@@ -69,6 +69,7 @@ import dev.yardstick.web.pages.SetupChecklist;
 import dev.yardstick.web.pages.IdentityPages;
 import dev.yardstick.web.pages.ClaudeCodePages;
 import dev.yardstick.web.pages.IntegrationPages;
+import dev.yardstick.web.pages.DeveloperNumbers;
 import dev.yardstick.web.pages.ProfilePages;
 import dev.yardstick.web.pages.RepositoryPages;
 import dev.yardstick.web.pages.RolloutPage;
@@ -160,7 +161,8 @@ public final class WebServer implements AutoCloseable {
     TeamPages teamPages = new TeamPages(p.people());
     ImportPages importPages = new ImportPages(p.people());
     InvitationPages invitationPages = new InvitationPages(p.accounts(), p.publicUrl());
-    ProfilePages profilePages = new ProfilePages(p.people(), profiles, p.clock(), tokenPages::personalSectionHtml);
+    ProfilePages profilePages = new ProfilePages(p.people(), profiles, p.clock(), tokenPages::personalSectionHtml,
+        new DeveloperNumbers(p.reports(), breakdowns.service()), viewer, p.reports()::zone);
     IntegrationPages integrationPages = new IntegrationPages(p.anthropic());
     ClaudeCodePages claudeCodePages = new ClaudeCodePages(claudeCode, integrationPages, p.anthropic(),
         new ClaudeCodeStatusStore(p.db()), p.clock(), tokenPages::orgSectionHtml);

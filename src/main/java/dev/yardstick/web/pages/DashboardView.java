@@ -25,11 +25,11 @@ public record DashboardView(Frame frame, String title, DateRange range, List<Tea
 
   public static String presetLabel(String p) {
     return switch (p) {
-      case "7" -> "Last 7 days";
-      case "30" -> "Last 30 days";
-      case "90" -> "Last 90 days";
+      case "7d" -> "Last 7 days";
+      case "30d" -> "Last 30 days";
+      case "90d" -> "Last 90 days";
       case "quarter" -> "This quarter";
-      default -> "Custom";
+      default -> "Custom: from and to";
     };
   }
 

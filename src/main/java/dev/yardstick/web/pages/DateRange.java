@@ -1,61 +1,59 @@
 package dev.yardstick.web.pages;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
 import java.util.List;
 
 /**
- * Pure: the dashboard's window from its GET form (preset 7, 30, 90, quarter or custom with from and to) and the
- * previous period of the same length, which ends the day before it starts.
+ * The window a page shows, from its GET form (range=7d|30d|90d|quarter|custom, from, to: a shareable URL), and the
+ * previous period of the same length just before it. Days inclusive, in the organization's time zone.
  */
 public record DateRange(String preset, LocalDate from, LocalDate to) {
-  public static final List<String> PRESETS = List.of("7", "30", "90", "quarter", "custom");
-  static final String DEFAULT = "30";
+  public static final List<String> PRESETS = List.of("7d", "30d", "90d", "quarter", "custom");
+  static final String DEFAULT = "30d";
 
   /** Throws IllegalArgumentException naming the parameter and what it accepts. */
-  public static DateRange parse(String preset, String from, String to, LocalDate today) {
-    String p = preset == null || preset.isBlank() ? (blank(from) && blank(to) ? DEFAULT : "custom") : preset.trim();
-    return switch (p) {
-      case "7", "30", "90" -> new DateRange(p, today.minusDays(Integer.parseInt(p) - 1L), today);
-      case "quarter" -> new DateRange(p, today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1), today);
-      case "custom" -> custom(from, to, today);
+  public static DateRange parse(String range, String from, String to, LocalDate today) {
+    String preset = range == null || range.isBlank() ? (from != null && !from.isBlank() ? "custom" : DEFAULT) : range.trim();
+    return switch (preset) {
+      case "7d" -> new DateRange(preset, today.minusDays(6), today);
+      case "30d" -> new DateRange(preset, today.minusDays(29), today);
+      case "90d" -> new DateRange(preset, today.minusDays(89), today);
+      case "quarter" -> new DateRange(preset, today.with(IsoFields.DAY_OF_QUARTER, 1), today);
+      case "custom" -> {
+        LocalDate f = date("from", from);
+        LocalDate t = to == null || to.isBlank() ? today : date("to", to);
+        if (t.isBefore(f)) {
+          throw new IllegalArgumentException("to (" + t + ") is before from (" + f + ")");
+        }
+        yield new DateRange(preset, f, t);
+      }
       default -> throw new IllegalArgumentException("range must be one of " + String.join(", ", PRESETS) + " (got \""
-          + p.substring(0, Math.min(20, p.length())) + "\")");
+          + preset.substring(0, Math.min(20, preset.length())) + "\")");
     };
-  }
-
-  private static DateRange custom(String from, String to, LocalDate today) {
-    LocalDate t = blank(to) ? today : date("to", to);
-    LocalDate f = blank(from) ? t.minusDays(29) : date("from", from);
-    if (t.isBefore(f)) {
-      throw new IllegalArgumentException("to (" + t + ") is before from (" + f + ")");
-    }
-    return new DateRange("custom", f, t);
-  }
-
-  private static LocalDate date(String name, String v) {
-    try {
-      return LocalDate.parse(v.trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(name + " must be a date as YYYY-MM-DD (got \"" + v.substring(0, Math.min(20, v.length())) + "\")");
-    }
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 
   public long days() {
     return ChronoUnit.DAYS.between(from, to) + 1;
   }
 
-  /** The period of the same length just before this one. */
+  /** The same number of days just before this window. */
   public DateRange previous() {
-    return new DateRange(preset, from.minusDays(days()), from.minusDays(1));
+    return new DateRange("custom", from.minusDays(days()), from.minusDays(1));
   }
 
-  /** The query string that asks for this window again (links keep the window). */
+  /** The query string of this window, for links that keep it. */
   public String query() {
-    return preset.equals("custom") ? "range=custom&from=" + from + "&to=" + to : "range=" + preset;
+    return "custom".equals(preset) ? "range=custom&from=" + from + "&to=" + to : "range=" + preset;
+  }
+
+  private static LocalDate date(String name, String text) {
+    try {
+      return LocalDate.parse(text == null ? "" : text.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " must be a date as YYYY-MM-DD (range=custom needs from)");
+    }
   }
 }

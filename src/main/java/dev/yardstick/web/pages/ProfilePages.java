@@ -4,6 +4,7 @@ import dev.yardstick.auth.Principal;
 import dev.yardstick.identity.IdentityResolver;
 import dev.yardstick.identity.People.Developer;
 import dev.yardstick.identity.People.Team;
+import dev.yardstick.metrics.Viewer;
 import dev.yardstick.model.NotFoundException;
 import dev.yardstick.model.Role;
 import dev.yardstick.people.PeopleService;
@@ -13,13 +14,15 @@ import dev.yardstick.web.api.DeveloperAccess;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** /developers/{id}: who a developer is, their own configuration and tokens, their telemetry status and its live check. */
+/** /developers/{id}: who a developer is, their numbers in a date range (DeveloperNumbers), their own configuration and tokens, their telemetry status and its live check. */
 public final class ProfilePages {
   /** htmx stops polling on this status (and the answer carries no trigger either). */
   static final int STOP_POLLING = 286;
@@ -28,11 +31,22 @@ public final class ProfilePages {
   private final ProfileService profiles;
   private final Clock clock;
   private final java.util.function.Function<Context, String> tokensSection;
+  private final DeveloperNumbers numbers;
+  private final java.util.function.Function<Context, Viewer> viewer;
+  private final java.util.function.LongFunction<ZoneId> zone;
 
-  /** @param tokensSection the personal tokens section, rendered into the page so that it works without JavaScript */
+  /**
+   * @param tokensSection the personal tokens section, rendered into the page so that it works without JavaScript
+   * @param viewer the caller's report view: the numbers section answers as the JSON report would answer them
+   * @param zone the organization's time zone, whose today ends the date range
+   */
   public ProfilePages(PeopleService people, ProfileService profiles, Clock clock,
-      java.util.function.Function<Context, String> tokensSection) {
+      java.util.function.Function<Context, String> tokensSection, DeveloperNumbers numbers,
+      java.util.function.Function<Context, Viewer> viewer, java.util.function.LongFunction<ZoneId> zone) {
     this.tokensSection = tokensSection;
+    this.numbers = numbers;
+    this.viewer = viewer;
+    this.zone = zone;
     this.people = people;
     this.profiles = profiles;
     this.clock = clock;
@@ -57,8 +71,11 @@ public final class ProfilePages {
     List<String> aliases = people.aliases(p.orgId(), d.id()).stream().map(a -> a.kind().wire() + ": " + a.value()).toList();
     ProfileView view = new ProfileView(d.id(), d.name(), d.email(), team.map(Team::name).orElse(null), managers, history, aliases,
         profiles.status(p.orgId(), d.id()), rendered.toString());
+    DateRange range = DateRange.parse(ctx.queryParam("range"), ctx.queryParam("from"), ctx.queryParam("to"),
+        LocalDate.now(clock.withZone(zone.apply(p.orgId()))));
+    DeveloperNumbers.View figures = numbers.of(p.orgId(), d.id(), d.email(), range, viewer.apply(ctx));
     Pages.render(ctx, "developers/profile.jte", Map.of("frame", Frame.of(ctx, self(p, d) ? "profile" : "developers"), "view", view,
-        "tokensHtml", tokensSection.apply(ctx))); // HTML escaped by its own template
+        "numbers", figures, "tokensHtml", tokensSection.apply(ctx))); // HTML escaped by its own template
   }
 
   /**

@@ -7,37 +7,30 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class DateRangeTest {
-  private static final LocalDate TODAY = LocalDate.parse("2026-11-20");
+  private static final LocalDate TODAY = LocalDate.parse("2026-11-18");
 
   @Test
-  void presets_endToday_andCountTheirDays() {
-    assertThat(DateRange.parse("7", null, null, TODAY)).isEqualTo(new DateRange("7", LocalDate.parse("2026-11-14"), TODAY));
-    assertThat(DateRange.parse("90", null, null, TODAY).from()).isEqualTo(LocalDate.parse("2026-08-23"));
-    assertThat(DateRange.parse(null, null, null, TODAY)).isEqualTo(new DateRange("30", LocalDate.parse("2026-10-22"), TODAY));
-    assertThat(DateRange.parse("quarter", null, null, TODAY).from()).isEqualTo(LocalDate.parse("2026-10-01"));
-    assertThat(DateRange.parse("quarter", null, null, LocalDate.parse("2026-03-31")).from()).isEqualTo(LocalDate.parse("2026-01-01"));
+  void presets_endToday_andThePreviousPeriodHasTheSameLength() {
+    DateRange week = DateRange.parse("7d", null, null, TODAY);
+    assertThat(week.from()).isEqualTo("2026-11-12");
+    assertThat(week.previous().from()).isEqualTo("2026-11-05");
+    assertThat(week.previous().to()).isEqualTo("2026-11-11");
+    assertThat(DateRange.parse(null, null, null, TODAY).from()).isEqualTo("2026-10-20"); // 30 days
+    assertThat(DateRange.parse("90d", null, null, TODAY).days()).isEqualTo(90);
+    DateRange quarter = DateRange.parse("quarter", null, null, TODAY);
+    assertThat(quarter.from()).isEqualTo("2026-10-01");
+    assertThat(quarter.previous().to()).isEqualTo("2026-09-30");
+    assertThat(quarter.previous().days()).isEqualTo(49);
   }
 
   @Test
-  void custom_takesFromAndTo_andAPresetIgnoresThem() {
-    assertThat(DateRange.parse("custom", "2026-01-05", "2026-01-18", TODAY))
-        .isEqualTo(new DateRange("custom", LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-18")));
-    assertThat(DateRange.parse(null, "2026-01-05", "2026-01-18", TODAY).preset()).isEqualTo("custom");
-    assertThat(DateRange.parse("7", "2026-01-05", "2026-01-18", TODAY).to()).isEqualTo(TODAY);
-  }
-
-  @Test
-  void thePreviousPeriod_hasTheSameLength_andEndsTheDayBefore() {
-    DateRange r = DateRange.parse("custom", "2026-01-05", "2026-01-18", TODAY);
-    assertThat(r.previous()).isEqualTo(new DateRange("custom", LocalDate.parse("2025-12-22"), LocalDate.parse("2026-01-04")));
-    assertThat(r.query()).isEqualTo("range=custom&from=2026-01-05&to=2026-01-18");
-    assertThat(DateRange.parse("7", null, null, TODAY).query()).isEqualTo("range=7");
-  }
-
-  @Test
-  void badParameters_areRefused_namingTheParameter() {
-    assertThatThrownBy(() -> DateRange.parse("week", null, null, TODAY)).hasMessageStartingWith("range must be one of 7, 30, 90, quarter, custom");
-    assertThatThrownBy(() -> DateRange.parse("custom", "5 Jan", null, TODAY)).hasMessageStartingWith("from must be a date");
-    assertThatThrownBy(() -> DateRange.parse("custom", "2026-02-01", "2026-01-01", TODAY)).hasMessageContaining("before");
+  void custom_takesFromAndTo_andRefusesWhatItCannotRead() {
+    DateRange r = DateRange.parse("custom", "2026-09-01", "2026-09-10", TODAY);
+    assertThat(r.days()).isEqualTo(10);
+    assertThat(r.query()).isEqualTo("range=custom&from=2026-09-01&to=2026-09-10");
+    assertThat(DateRange.parse(null, "2026-09-01", null, TODAY).to()).isEqualTo(TODAY);
+    assertThatThrownBy(() -> DateRange.parse("custom", "yesterday", null, TODAY)).hasMessageContaining("from must be a date");
+    assertThatThrownBy(() -> DateRange.parse("custom", "2026-09-10", "2026-09-01", TODAY)).hasMessageContaining("before");
+    assertThatThrownBy(() -> DateRange.parse("year", null, null, TODAY)).hasMessageContaining("range must be one of 7d, 30d");
   }
 }
