@@ -117,6 +117,11 @@ class ITDashboardsOnDemo {
     assertThat(browser.findElement(By.id("window")).getText()).startsWith("2026-11-19 to 2026-11-25, against the previous period"
         + " 2026-11-12 to 2026-11-18");
 
+    browser.findElement(By.xpath("//table[@id='team-table']//button[text()='Commits']")).click();
+    assertThat(columnNumbers("team-table", 5)).isSorted();
+    browser.findElement(By.xpath("//table[@id='team-table']//button[text()='Commits']")).click();
+    assertThat(columnNumbers("team-table", 5).reversed()).as("a second press reverses").isSorted();
+
     Browser.follow(browser, By.cssSelector("#team-table a[href^='/teams/" + teams.get("Product") + "/dashboard']"));
     assertThat(browser.getCurrentUrl()).endsWith("/teams/" + teams.get("Product") + "/dashboard?range=7d");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Team Product");
@@ -263,6 +268,14 @@ class ITDashboardsOnDemo {
 
   private String text(String id) {
     return browser.findElement(By.id(id)).getText();
+  }
+
+  /** A column's sort values from top to bottom, the rows without a figure left out. */
+  private List<Double> columnNumbers(String table, int column) {
+    return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+        .map(r -> r.findElements(By.cssSelector("th, td"))).filter(cells -> cells.size() > column)
+        .map(cells -> cells.get(column).getAttribute("data-sort")).filter(v -> v != null && !v.isEmpty())
+        .map(Double::valueOf).toList();
   }
 
   private List<String> rowNames(String table) {
