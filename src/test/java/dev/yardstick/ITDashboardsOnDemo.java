@@ -54,11 +54,7 @@ class ITDashboardsOnDemo {
   void start() throws Exception {
     Path dir = Files.createTempDirectory("yardstick-demo-dash");
     TestDatabases.Target db = TestDatabases.h2();
-    Map<String, String> env = new HashMap<>();
-    env.put("YARDSTICK_DATA_DIR", dir.resolve("data").toString());
-    env.put("YARDSTICK_DB_URL", db.url());
-    db.user().ifPresent(u -> env.put("YARDSTICK_DB_USER", u));
-    db.password().ifPresent(p -> env.put("YARDSTICK_DB_PASSWORD", p));
+    Map<String, String> env = CliTest.env(dir.resolve("data"), db);
     // the test server's today is 2026-11-25 (TestClock): the demo ends the day before
     CliTest.Run demo = CliTest.run(env, "demo", "--developers", "20", "--days", "120", "--end", "2026-11-24", "--seed", "7");
     assertThat(demo.code()).as(demo.err()).isZero();
