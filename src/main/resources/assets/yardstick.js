@@ -92,6 +92,36 @@ document.addEventListener('click', function (event) {
   button.setAttribute('aria-expanded', open ? 'true' : 'false');
 });
 
+// Sortable tables (<table data-sortable>): a header's button sorts the rows by the cells' data-sort, numbers as numbers,
+// unknown (empty) last; a second press reverses.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('table[data-sortable] button[data-sort-column]');
+  if (!button) {
+    return;
+  }
+  var table = button.closest('table');
+  var column = Number(button.getAttribute('data-sort-column'));
+  var th = button.closest('th');
+  var ascending = th.getAttribute('aria-sort') !== 'ascending';
+  table.querySelectorAll('thead th').forEach(function (h) { h.removeAttribute('aria-sort'); });
+  th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var key = function (row) {
+    var cell = row.cells[column];
+    return cell ? cell.getAttribute('data-sort') : null;
+  };
+  rows.sort(function (a, b) {
+    var x = key(a), y = key(b);
+    if (x === null || x === '') { return (y === null || y === '') ? 0 : 1; }
+    if (y === null || y === '') { return -1; }
+    var nx = Number(x), ny = Number(y);
+    var order = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y);
+    return ascending ? order : -order;
+  });
+  rows.forEach(function (row) { body.appendChild(row); });
+});
+
 // Date-range forms (form[data-range]): typing a date picks the custom range, so that the dates are what is shown
 document.addEventListener('change', function (event) {
   var form = event.target.closest('form[data-range]');

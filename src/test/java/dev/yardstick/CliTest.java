@@ -25,6 +25,16 @@ class CliTest {
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** The settings of a command that works on this data directory and database (demo, repos, data). */
+  static Map<String, String> env(java.nio.file.Path dataDir, dev.yardstick.testing.TestDatabases.Target db) {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("YARDSTICK_DATA_DIR", dataDir.toString());
+    env.put("YARDSTICK_DB_URL", db.url());
+    db.user().ifPresent(u -> env.put("YARDSTICK_DB_USER", u));
+    db.password().ifPresent(p -> env.put("YARDSTICK_DB_PASSWORD", p));
+    return env;
+  }
+
   static Run run(String... args) {
     return run(Map.of(), args);
   }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,11 +42,7 @@ abstract class DemoTruthContract {
   void loadTheDemo() throws Exception {
     target = newTarget();
     Path dir = Files.createTempDirectory("yardstick-demo-truth");
-    Map<String, String> env = new HashMap<>();
-    env.put("YARDSTICK_DATA_DIR", dir.resolve("data").toString());
-    env.put("YARDSTICK_DB_URL", target.url());
-    target.user().ifPresent(u -> env.put("YARDSTICK_DB_USER", u));
-    target.password().ifPresent(p -> env.put("YARDSTICK_DB_PASSWORD", p));
+    Map<String, String> env = CliTest.env(dir.resolve("data"), target);
     CliTest.Run run = CliTest.run(env, "demo", "--developers", "30", "--days", "91", "--end", "2026-06-28", "--seed", "18");
     assertThat(run.code()).as(run.err()).isZero();
     truth = new DemoTruth(JSON.readTree(dir.resolve("data/demo-truth.json").toFile()));

@@ -39,11 +39,7 @@ class ITDemoCommand {
 
   private static void check(TestDatabases.Target db) throws Exception {
     Path dir = Files.createTempDirectory("yardstick-demo");
-    Map<String, String> env = new HashMap<>();
-    env.put("YARDSTICK_DATA_DIR", dir.resolve("data").toString());
-    env.put("YARDSTICK_DB_URL", db.url());
-    db.user().ifPresent(u -> env.put("YARDSTICK_DB_USER", u));
-    db.password().ifPresent(p -> env.put("YARDSTICK_DB_PASSWORD", p));
+    Map<String, String> env = CliTest.env(dir.resolve("data"), db);
     CliTest.Run first = CliTest.run(env, "demo", "--developers", "12", "--days", "35", "--end", "2026-03-01", "--seed", "7");
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).contains("telemetry:", "git-import:", "demo ready in", "the first `serve` prints a setup code");

@@ -64,7 +64,8 @@ import dev.yardstick.web.pages.ErrorPages;
 import dev.yardstick.web.pages.ImportPages;
 import dev.yardstick.web.pages.InvitationPages;
 import dev.yardstick.web.pages.TeamPages;
-import dev.yardstick.web.pages.HomePage;
+import dev.yardstick.web.pages.DashboardPages;
+import dev.yardstick.web.pages.SetupChecklist;
 import dev.yardstick.web.pages.IdentityPages;
 import dev.yardstick.web.pages.ClaudeCodePages;
 import dev.yardstick.web.pages.IntegrationPages;
@@ -132,8 +133,9 @@ public final class WebServer implements AutoCloseable {
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     TimeseriesApi timeseries = new TimeseriesApi(p.reports(), viewer, p.clock());
-    ImpactApi impact = new ImpactApi(new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
-        new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT), viewer);
+    ImpactService impactService = new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
+        new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT);
+    ImpactApi impact = new ImpactApi(impactService, viewer);
     BreakdownApi breakdowns = new BreakdownApi(new BreakdownService(p.reports(), new BreakdownQueries(p.db()),
         new ReportQueries(p.db()), new RepositoryStore(p.db()), p.people()), viewer);
     ReportApi report = new ReportApi(p.reports(), breakdowns.service(), viewer);
@@ -151,7 +153,8 @@ public final class WebServer implements AutoCloseable {
     AccountApi account = new AccountApi(p.accounts(), p.tokens(), p.auth(), p.publicUrl(), p.clock());
     SignInPages signIn = new SignInPages(p.accounts(), p.publicUrl(), ctx -> ClientAddress.of(ctx, p.trustedProxies()));
     AccountPages accountPages = new AccountPages(p.accounts(), p.tokens(), p.auth(), p.clock());
-    HomePage home = new HomePage(p.reports(), viewer, p.clock());
+    DashboardPages dashboards = DashboardPages.of(p.reports(), breakdowns.service(), impactService, p.people(),
+        new SetupChecklist(new ClaudeCodeStatusStore(p.db()), p.people(), p.repositories()), viewer, p.clock());
     IdentityPages identityPages = new IdentityPages(p.people());
     DeveloperPages developerPages = new DeveloperPages(p.people());
     DeveloperEditPages developerEdit = new DeveloperEditPages(p.people());
@@ -192,7 +195,7 @@ public final class WebServer implements AutoCloseable {
         new Route(post, "/setup", Access.PUBLIC, signIn::setup),
         new Route(get, "/invite/{token}", Access.PUBLIC, signIn::invitationForm),
         new Route(post, "/invite/{token}", Access.PUBLIC, signIn::acceptInvitation),
-        new Route(get, "/", Access.SIGNED_IN, home::show),
+        new Route(get, "/", Access.SIGNED_IN, dashboards::company),
         new Route(get, "/account", Access.SIGNED_IN, accountPages::show),
         new Route(post, "/account/password", Access.SIGNED_IN, accountPages::changePassword),
         new Route(post, "/account/tokens", Access.SIGNED_IN, accountPages::createToken),
@@ -212,6 +215,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/teams", Access.MANAGER, teamPages::show),
         new Route(post, "/teams", Access.ADMIN, teamPages::create),
         new Route(get, "/teams/{id}", Access.ADMIN, teamPages::edit),
+        new Route(get, "/teams/{id}/dashboard", Access.MANAGER, dashboards::team),
         new Route(post, "/teams/{id}", Access.ADMIN, teamPages::update),
         new Route(get, "/invitations", Access.ADMIN, invitationPages::show),
         new Route(post, "/invitations", Access.ADMIN, invitationPages::invite),

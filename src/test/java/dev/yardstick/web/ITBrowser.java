@@ -26,7 +26,7 @@ class ITBrowser {
         wait.until(ExpectedConditions.urlContains("/login"));
         signIn(browser, TestServer.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.titleContains("Dashboard"));
-        assertThat(browser.findElement(By.id("report")).getText()).contains("Team");
+        assertThat(browser.findElement(By.id("team-table")).getText()).contains("Team");
 
         browser.get(server.url("/account"));
         browser.findElement(By.name("name")).sendKeys("my script");

@@ -51,8 +51,8 @@ class ITBrowserDelivery {
         assertThat(browser.findElements(By.cssSelector("#repositories progress"))).hasSize(1);
         Browser.screenshot(browser, "repositories");
         Browser.follow(browser, By.linkText("Dashboard"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#weekly-chart[data-chart-drawn] canvas")));
-        assertThat(browser.findElement(By.id("headline")).getText()).contains("0 of 2 commits carry Claude Code's mark");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-output[data-chart-drawn] canvas")));
+        assertThat(browser.findElement(By.id("card-commits")).getText()).contains("2\n").contains("0 carry Claude Code's mark");
         Browser.screenshot(browser, "dashboard");
 
         Browser.follow(browser, By.linkText("Integrations"));

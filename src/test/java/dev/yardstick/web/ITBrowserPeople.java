@@ -156,7 +156,7 @@ class ITBrowserPeople {
         assertThat(b.findElements(By.id("create-team"))).isEmpty();
         assertThat(b.findElements(By.linkText("Edit"))).isEmpty();
         shoot(b, "people-teams-manager");
-        Browser.follow(b, By.xpath("//tr[th='Payments Core']//a"));
+        Browser.follow(b, By.xpath("//tr[th='Payments Core']//td//a"));
         assertThat(emails(b)).containsExactly("bob@example.com");
         WebClient lead = new WebClient(server);
         lead.signIn("lead@example.com", "lead-password-42");

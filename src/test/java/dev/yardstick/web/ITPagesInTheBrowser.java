@@ -46,11 +46,16 @@ class ITPagesInTheBrowser {
   private TestServer server;
   private WebDriver browser;
   private long ann;
+  private long team;
 
   @BeforeAll
   void start() throws Exception {
     server = TestServer.start(TestDatabases.h2(), Map.of("YARDSTICK_MIN_GROUP_SIZE", "1"));
     ann = OrgSetup.developer(server, ANN);
+    OrgSetup.team(server, "Platform", null);
+    OrgSetup.member(server, ann, "Platform", null);
+    team = new com.fasterxml.jackson.databind.ObjectMapper().readTree(OrgSetup.call(server, "GET", "/api/v1/teams", null).body())
+        .path("teams").path(0).path("id").asLong();
     String token = server.newIngestToken("laptops");
     // two weeks more than 7 days apart, each with its own accepted AI lines
     send(token, TestClock.EPOCH.minus(Duration.ofDays(15)), EARLY_LINES);
@@ -85,7 +90,8 @@ class ITPagesInTheBrowser {
         Browser.signIn(browser, server.url("/login"), TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         signedIn = true;
       }
-      String path = r.path().replace("{id}", Long.toString(ann)).replace("{token}", "no-such-invitation");
+      String path = r.path().replace("{id}", Long.toString(r.path().startsWith("/teams/") ? team : ann))
+          .replace("{token}", "no-such-invitation");
       open(path);
       if (browser.findElements(By.tagName("main")).isEmpty()) {
         assertThat(FRAGMENTS).as(r.path() + " renders no page frame: a fragment not listed as one?").contains(r.path());
@@ -97,7 +103,7 @@ class ITPagesInTheBrowser {
     open("/no/such/page"); // the error page in the frame
     check("/no/such/page", problems);
 
-    assertThat(checked).contains("/", "/login", "/account", "/developers", "/developers/{id}", "/rollout", "/identities",
+    assertThat(checked).contains("/", "/teams/{id}/dashboard", "/login", "/account", "/developers", "/developers/{id}", "/rollout", "/identities",
         "/repositories", "/integrations/claude-code");
     assertThat(problems).as("accessibility and CSP problems").isEmpty();
   }
@@ -108,29 +114,16 @@ class ITPagesInTheBrowser {
     browser.manage().window().setSize(new Dimension(1366, 900));
     open("/");
     new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(d -> !d.findElements(By.cssSelector("#weekly-chart[data-chart-drawn] canvas")).isEmpty());
-    Thread.sleep(1500); // ECharts animates its bars in
+        .until(d -> !d.findElements(By.cssSelector("#chart-active-users[data-chart-drawn] canvas")).isEmpty());
 
-    // the height in pixels of each bar in the accepted-AI-lines colour, below the legend (which shows that colour too)
+    // what ECharts drew: the active users of each week of the last 30 days; Ann was active in two weeks, once each
     @SuppressWarnings("unchecked")
-    List<Long> bars = (List<Long>) ((JavascriptExecutor) browser).executeScript("""
-        var canvas = document.querySelector('#weekly-chart canvas');
-        var ctx = canvas.getContext('2d');
-        var w = canvas.width, h = canvas.height, data = ctx.getImageData(0, 0, w, h).data;
-        var top = Math.round(h * 40 / canvas.clientHeight), bars = [], run = 0;
-        for (var x = 0; x < w; x++) {
-          var count = 0;
-          for (var y = top; y < h; y++) {
-            var i = (y * w + x) * 4;
-            if (Math.abs(data[i] - 0x2f) < 10 && Math.abs(data[i + 1] - 0x6f) < 10 && Math.abs(data[i + 2] - 0xdf) < 10) count++;
-          }
-          if (count > 0) { run = Math.max(run, count); } else if (run > 0) { bars.push(run); run = 0; }
-        }
-        if (run > 0) bars.push(run);
-        return bars;""");
+    List<Object> active = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('chart-active-users')).getOption().series[0].data;");
 
-    assertThat(bars).hasSize(2);
-    assertThat((double) bars.get(1) / bars.get(0)).isCloseTo((double) LATE_LINES / EARLY_LINES, org.assertj.core.data.Offset.offset(0.15));
+    assertThat(active).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(active.stream().filter(v -> ((Number) v).intValue() == 1).count()).isEqualTo(2);
+    assertThat(active.stream().mapToInt(v -> ((Number) v).intValue()).sum()).isEqualTo(2);
     assertThat(Browser.cspViolations(browser)).isEmpty();
   }
 
