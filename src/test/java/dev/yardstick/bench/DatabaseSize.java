@@ -25,7 +25,7 @@ final class DatabaseSize {
       return String.format("H2 files: %,.1f MB, %.1f KB per developer-year", bytes / 1e6, bytes / 1e3 / devYears);
     }
     try (Database side = new Database(db, Optional.ofNullable(System.getenv("PGUSER")).or(() -> Optional.of("postgres")),
-        Optional.empty(), 1)) {
+        Optional.empty(), 2)) {
       side.start();
       StringBuilder b = new StringBuilder();
       long total = 0;

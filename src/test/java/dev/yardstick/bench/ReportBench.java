@@ -78,13 +78,14 @@ public final class ReportBench {
       RolloutBench.signIn(http, base);
       List<String> emails = new ArrayList<>();
       List<Long> ids = new ArrayList<>();
-      for (JsonNode d : JSON.readTree(get(http, base + "/api/v1/developers"))) {
+      for (JsonNode d : JSON.readTree(get(http, base + "/api/v1/developers")).get("developers")) {
         emails.add(d.get("email").asText());
         ids.add(d.get("id").asLong());
       }
       String token = RolloutBench.Org.ingestToken(http, base, RolloutBench.API_TOKEN);
       Thread trickle = Thread.ofPlatform().daemon().start(() -> trickle(base, token, emails));
-      List<String> paths = paths(end);
+      long team = JSON.readTree(get(http, base + "/api/v1/teams")).get("teams").get(0).get("id").asLong();
+      List<String> paths = paths(end).stream().map(p -> p.replace("{team}", Long.toString(team))).toList();
       for (String path : paths) {
         RolloutBench.measure(http, base, path, ids, 50, 1); // warm-up: JIT, caches, plans
       }
@@ -119,6 +120,7 @@ public final class ReportBench {
         "/api/v1/timeseries?metric=aiUsagePercent&interval=week&groupBy=org&" + range,
         "/api/v1/impact?" + range,
         "/?" + range, // the pages (issue 19): company overview and a developer's page, server-side rendered
+        "/teams/{team}/dashboard?" + range,
         "/developers/{dev}?" + range);
   }
 
