@@ -33,9 +33,17 @@ public final class BreakdownService {
   private final ReportQueries identities;
   private final RepositoryStore repositories;
   private final PeopleService people;
+  /** A page's breakdown reads by window (null: every call reads); see {@link #memoized(ReportService)}. */
+  private final java.util.Map<List<Object>, BreakdownRows.Rows> memo;
 
   public BreakdownService(ReportService reports, BreakdownQueries breakdowns, ReportQueries identities,
       RepositoryStore repositories, PeopleService people) {
+    this(reports, breakdowns, identities, repositories, people, null);
+  }
+
+  private BreakdownService(ReportService reports, BreakdownQueries breakdowns, ReportQueries identities,
+      RepositoryStore repositories, PeopleService people, java.util.Map<List<Object>, BreakdownRows.Rows> memo) {
+    this.memo = memo;
     this.reports = reports;
     this.breakdowns = breakdowns;
     this.identities = identities;
@@ -123,14 +131,28 @@ public final class BreakdownService {
     return new Window(orgId, from, to, team, scope, restricted, resolver, viewer);
   }
 
+  /**
+   * The same service for one page view, over that page's memoized report service: each window's breakdowns are read
+   * once however many answers the page draws from them. Not for sharing between requests.
+   */
+  public BreakdownService memoized(ReportService pageReports) {
+    return new BreakdownService(pageReports, breakdowns, identities, repositories, people,
+        new java.util.concurrent.ConcurrentHashMap<>());
+  }
+
   /** The window's rows in scope, less the cells below the minimum group size for this viewer. */
   private BreakdownTables.Data data(Window w, LocalDate from, LocalDate to, boolean breakdown) {
     ReportService.Rows rows = reports.rows(w.orgId(), from, to, w.resolver(), UsageSource.MERGED, false);
-    BreakdownRows.Rows b = breakdown ? BreakdownRows.of(breakdowns.telemetry(w.orgId(), from, to),
-        breakdowns.adminApi(w.orgId(), from, to), rows.adminDays(), identities.identities(w.orgId()), w.resolver())
-        : new BreakdownRows.Rows(List.of(), List.of());
+    BreakdownRows.Rows b = !breakdown ? new BreakdownRows.Rows(List.of(), List.of())
+        : memo == null ? breakdowns(w, from, to, rows)
+        : memo.computeIfAbsent(List.of(w.orgId(), from, to, w.resolver()), k -> breakdowns(w, from, to, rows));
     boolean commitsKnown = !repositories.list(w.orgId()).isEmpty() || rows.rows().stream().anyMatch(r -> r.git() != null);
     return BreakdownTables.Data.of(rows.rows(), b, w.scope(), w.viewer(), reports.minGroupSize(), commitsKnown);
+  }
+
+  private BreakdownRows.Rows breakdowns(Window w, LocalDate from, LocalDate to, ReportService.Rows rows) {
+    return BreakdownRows.of(breakdowns.telemetry(w.orgId(), from, to), breakdowns.adminApi(w.orgId(), from, to), rows.adminDays(),
+        identities.identities(w.orgId()), w.resolver());
   }
 
   /** The developers of the organization (or, for a team, of its teams on some day) with the days they belong to it. */

@@ -37,15 +37,31 @@ public final class ReportService {
   private final OrgStore orgs;
   private final PeopleService people;
   private final int minGroupSize;
+  /** A page's reads of the same window, kept for that page only (null: every call reads); see {@link #memoized()}. */
+  private final Map<List<Object>, Rows> memo;
 
   public ReportService(ReportQueries queries, AdminUsageQueries admin, GitQueries git, OrgStore orgs, PeopleService people,
       int minGroupSize) {
+    this(queries, admin, git, orgs, people, minGroupSize, null);
+  }
+
+  private ReportService(ReportQueries queries, AdminUsageQueries admin, GitQueries git, OrgStore orgs, PeopleService people,
+      int minGroupSize, Map<List<Object>, Rows> memo) {
     this.queries = queries;
     this.admin = admin;
     this.git = git;
     this.orgs = orgs;
     this.people = people;
     this.minGroupSize = minGroupSize;
+    this.memo = memo;
+  }
+
+  /**
+   * The same service for one page view: a window's rows are read once however many figures the page draws from them.
+   * Not for sharing between requests (it never forgets; the data would go stale).
+   */
+  public ReportService memoized() {
+    return new ReportService(queries, admin, git, orgs, people, minGroupSize, new java.util.concurrent.ConcurrentHashMap<>());
   }
 
   /** The organization's time zone: what "today" is for a window left open. */
@@ -179,6 +195,14 @@ public final class ReportService {
 
   /** As above; by repository, the git rows per repository (a commit of two in each) and no usage, which has none. */
   Rows rows(long orgId, LocalDate from, LocalDate to, IdentityResolver resolver, UsageSource source, boolean byRepository) {
+    if (memo != null) {
+      return memo.computeIfAbsent(List.of(orgId, from, to, resolver, source, byRepository),
+          k -> read(orgId, from, to, resolver, source, byRepository));
+    }
+    return read(orgId, from, to, resolver, source, byRepository);
+  }
+
+  private Rows read(long orgId, LocalDate from, LocalDate to, IdentityResolver resolver, UsageSource source, boolean byRepository) {
     List<SourcedRow> telemetry = source == UsageSource.ADMIN_API || byRepository ? List.of()
         : resolve(queries.usageByDayAndIdentity(orgId, from, to), queries.identities(orgId), resolver);
     List<SourcedRow> adminRows = source == UsageSource.TELEMETRY || admin == null || byRepository ? List.of()
@@ -188,7 +212,7 @@ public final class ReportService {
       rows.addAll(resolveGit(byRepository ? git.byDayAuthorAndRepository(orgId, from, to) : git.byDayAndAuthor(orgId, from, to),
           resolver));
     }
-    return new Rows(rows, adminRows);
+    return new Rows(java.util.Collections.unmodifiableList(rows), java.util.Collections.unmodifiableList(adminRows));
   }
 
   /** The developers or teams the viewer sees that get a row even without data in the window. */

@@ -32,6 +32,11 @@ record DashboardData(String team, Report now, Report before, Answer<AdoptionRow>
   /** The services the API answers from. */
   record Sources(ReportService reports, BreakdownService breakdowns, ImpactService impact) {
     DashboardData read(long org, DateRange range, String team, Viewer viewer, GroupBy tableBy) {
+      ReportService page = reports.memoized(); // a window is read once for all the page's figures
+      return new Sources(page, breakdowns.memoized(page), impact).readAll(org, range, team, viewer, tableBy);
+    }
+
+    private DashboardData readAll(long org, DateRange range, String team, Viewer viewer, GroupBy tableBy) {
       DateRange prev = range.previous();
       Report now = reports.report(org, range.from(), range.to(), GroupBy.ORG, team, viewer, dev.yardstick.metrics.UsageSource.MERGED);
       Report before = reports.report(org, prev.from(), prev.to(), GroupBy.ORG, team, viewer, dev.yardstick.metrics.UsageSource.MERGED);

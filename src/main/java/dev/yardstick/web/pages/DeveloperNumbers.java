@@ -43,6 +43,8 @@ public final class DeveloperNumbers {
   public View of(long orgId, long developerId, String email, DateRange range, Viewer viewer) {
     DateRange previous = range.previous();
     String csv = "/api/v1/report?groupBy=developer&from=" + range.from() + "&to=" + range.to() + "&format=csv";
+    ReportService reports = this.reports.memoized(); // the window's rows serve the report, the series and the models
+    BreakdownService breakdowns = this.breakdowns.memoized(reports);
     try {
       ReportService.Charted current = reports.reportWithSeries(orgId, range.from(), range.to(), GroupBy.DEVELOPER, viewer, CHARTS);
       ReportRow now = row(current.report().rows(), email);
