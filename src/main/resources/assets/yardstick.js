@@ -60,6 +60,8 @@ function drawCharts(root) {
       // ECharts' HTML tooltip writes style attributes, which the Content-Security-Policy refuses: draw it on the canvas
       option.tooltip = Object.assign({ trigger: 'axis', renderMode: 'richText' }, option.tooltip || {});
       option.aria = Object.assign({ enabled: true }, option.aria || {});
+      // drawn at once: figures to read, not to watch grow (and a screenshot or a quick reader never sees half a bar)
+      option.animation = false;
       var chart = echarts.getInstanceByDom(element) || echarts.init(element, null, { renderer: 'canvas' });
       chart.setOption(option, true);
       element.setAttribute('data-chart-drawn', 'true');
