@@ -92,9 +92,10 @@ public final class ReportBench {
       for (int run = 1; run <= runs; run++) {
         for (String path : paths) {
           for (int clients : new int[] {1, 4}) {
-            double[] before = RolloutBench.serverTime(http, base, path);
+            String route = path.replace("/teams/" + team + "/", "/teams/{id}/"); // as /metrics names the route
+            double[] before = RolloutBench.serverTime(http, base, route);
             double[] ms = RolloutBench.measure(http, base, path, ids, requests, clients);
-            double[] after = RolloutBench.serverTime(http, base, path);
+            double[] after = RolloutBench.serverTime(http, base, route);
             Arrays.sort(ms);
             System.out.printf("run %d  %-90s %d client%s  p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  server mean %5.1f ms%n",
                 run, path, clients, clients == 1 ? " " : "s", RolloutBench.pct(ms, 0.50), RolloutBench.pct(ms, 0.99),
