@@ -114,12 +114,7 @@ public final class BreakdownService {
   }
 
   private Window window(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
-    }
-    if (ChronoUnit.DAYS.between(from, to) >= ReportService.MAX_DAYS) {
-      throw new IllegalArgumentException("a window covers at most " + ReportService.MAX_DAYS + " days");
-    }
+    ReportService.checkWindow(from, to, "a window");
     IdentityResolver resolver = people.resolver(orgId);
     Set<Long> scope = ImpactService.scope(resolver, teamName, viewer);
     boolean restricted = viewer.role() != Role.ADMIN && (scope == null || !viewer.seesIndividuals());

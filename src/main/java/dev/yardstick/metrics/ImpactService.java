@@ -15,7 +15,6 @@ import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.ImpactQueries;
 import dev.yardstick.storage.ReportQueries;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -52,12 +51,7 @@ public final class ImpactService {
    * team the viewer may not see (developers: any team; they see the company's comparisons, as the company report).
    */
   public Answer impact(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
-    }
-    if (ChronoUnit.DAYS.between(from, to) >= ReportService.MAX_DAYS) {
-      throw new IllegalArgumentException("a comparison covers at most " + ReportService.MAX_DAYS + " days");
-    }
+    ReportService.checkWindow(from, to, "a comparison");
     // whole weeks: a part week would count as a week of little output
     from = DeveloperWeeks.monday(from);
     to = DeveloperWeeks.monday(to).plusDays(6);

@@ -64,6 +64,16 @@ public final class ReportService {
     return new ReportService(queries, admin, git, orgs, people, minGroupSize, new java.util.concurrent.ConcurrentHashMap<>());
   }
 
+  /** Refuses a reversed window, or one longer than {@link #MAX_DAYS} ("{what} covers at most ... days"). */
+  static void checkWindow(LocalDate from, LocalDate to, String what) {
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw new IllegalArgumentException(what + " covers at most " + MAX_DAYS + " days");
+    }
+  }
+
   /** The organization's time zone: what "today" is for a window left open. */
   public java.time.ZoneId zone(long orgId) {
     return orgs.zone(orgId);
@@ -146,12 +156,7 @@ public final class ReportService {
 
   private Loaded load(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, String teamName, Viewer viewer,
       UsageSource source) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
-    }
-    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-      throw new IllegalArgumentException("a report covers at most " + MAX_DAYS + " days");
-    }
+    checkWindow(from, to, "a report");
     IdentityResolver resolver = people.resolver(orgId);
     TeamScope scope = teamName == null ? null : TeamScope.of(resolver, teamName, viewer);
     if (viewer.restrictedIn(groupBy)) {
