@@ -35,6 +35,7 @@ import dev.yardstick.storage.AccountStore;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.PeopleStore;
+import dev.yardstick.storage.ReportCache;
 import dev.yardstick.storage.ReportQueries;
 import dev.yardstick.storage.TelemetryStore;
 import dev.yardstick.storage.SyncedWriter;
@@ -120,15 +121,16 @@ public final class App implements AutoCloseable {
         new BodyPace(java.time.Duration.ofMillis(config.bodyTimeoutMillis()), config.bodyMinRate()));
     metrics.bodyGauges(bodies::arriving, bodies::used);
     bodies.start();
-    AdminUsageQueries adminUsage = new AdminUsageQueries(db);
+    ReportCache reportCache = config.reportCacheRows() == 0 ? null : new ReportCache(db, orgs, clock, config.reportCacheRows());
+    AdminUsageQueries adminUsage = new AdminUsageQueries(db, reportCache);
     anthropic = new AnthropicSync(new AnthropicStore(db), secrets, AdminApiClient.standard(config.anthropicApiUrl()), clock,
         AdminApiClient.MAX_PAGE, metrics);
     people.addSightingSource(SightingSources.adminApi(adminUsage));
-    GitQueries gitQueries = new GitQueries(db);
+    GitQueries gitQueries = new GitQueries(db, reportCache);
     repositories = new RepositoryService(new RepositoryStore(db), new CommitStore(db), orgs, secrets, clock,
         repositorySettings(config));
     people.addSightingSource(SightingSources.git(gitQueries));
-    ReportQueries reportQueries = new ReportQueries(db);
+    ReportQueries reportQueries = new ReportQueries(db, reportCache);
     ReportService reports = new ReportService(reportQueries, adminUsage, gitQueries, orgs, people, config.minGroupSize());
     DataRemoval removals = dataRemoval(db, orgs, tokens, reportQueries, adminUsage, people, clock);
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,

@@ -79,6 +79,16 @@ public final class ReportService {
     return orgs.zone(orgId);
   }
 
+  /** The telemetry day rows this service reads (through the report cache where there is one), for the other views. */
+  public ReportQueries usageQueries() {
+    return queries;
+  }
+
+  /** The git author-days this service reads, as above (null: no git). */
+  public GitQueries gitQueries() {
+    return git;
+  }
+
   /** The minimum group size this instance applies, for the other views that must apply it too. */
   public int minGroupSize() {
     return minGroupSize;

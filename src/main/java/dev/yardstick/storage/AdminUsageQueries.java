@@ -19,15 +19,27 @@ public final class AdminUsageQueries {
       UsageField.COST_USD};
 
   private final Database db;
+  private final ReportCache cache;
 
   public AdminUsageQueries(Database db) {
+    this(db, null);
+  }
+
+  /** Reads day rows through {@code cache} (null: from the database every time). */
+  public AdminUsageQueries(Database db, ReportCache cache) {
     this.db = db;
+    this.cache = cache;
   }
 
   /** An actor as the unmatched queue shows it. */
   public record Actor(ActorType type, String actor, Instant firstSeen, Instant lastSeen, long sessions, String terminal) {}
 
   public List<AdminUsageRow> usageByDayAndActor(long orgId, LocalDate from, LocalDate to) {
+    return cache == null ? read(orgId, from, to)
+        : cache.versioned(cache.admin, orgId, from, to, (f, t) -> read(orgId, f, t), AdminUsageRow::day);
+  }
+
+  private List<AdminUsageRow> read(long orgId, LocalDate from, LocalDate to) {
     Map<List<Object>, double[]> rows = new LinkedHashMap<>();
     db.jdbi().useHandle(h -> {
       h.createQuery("SELECT usage_day, actor_type, actor, SUM(sessions), SUM(lines_added), SUM(lines_removed),"

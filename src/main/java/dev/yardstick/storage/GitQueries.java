@@ -9,9 +9,16 @@ import java.util.List;
 /** Read-side SQL over commits: daily counters per author for reports, and the authors seen. */
 public final class GitQueries {
   private final Database db;
+  private final ReportCache cache;
 
   public GitQueries(Database db) {
+    this(db, null);
+  }
+
+  /** Reads author-days through {@code cache} (null: from the database every time). */
+  public GitQueries(Database db, ReportCache cache) {
     this.db = db;
+    this.cache = cache;
   }
 
   /** One author's git counters on one day (author date, organization's time zone), indexed by {@link GitField}. */
@@ -25,7 +32,8 @@ public final class GitQueries {
   public record Author(String email, String name, Instant firstSeen, Instant lastSeen, long commits) {}
 
   public List<AuthorDay> byDayAndAuthor(long orgId, LocalDate from, LocalDate to) {
-    return byDay(orgId, from, to, "NULL", "commits", "");
+    return cache == null ? byDay(orgId, from, to, "NULL", "commits", "")
+        : cache.versioned(cache.git, orgId, from, to, (f, t) -> byDay(orgId, f, t, "NULL", "commits", ""), AuthorDay::day);
   }
 
   /** As byDayAndAuthor, per followed repository: a commit reachable from two repositories is in both. */

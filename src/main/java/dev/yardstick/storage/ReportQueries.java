@@ -21,9 +21,16 @@ public final class ReportQueries {
       .collect(Collectors.joining(", "));
 
   private final Database db;
+  private final ReportCache cache;
 
   public ReportQueries(Database db) {
+    this(db, null);
+  }
+
+  /** Reads day rows through {@code cache} (null: from the database every time). */
+  public ReportQueries(Database db, ReportCache cache) {
     this.db = db;
+    this.cache = cache;
   }
 
   /**
@@ -31,6 +38,10 @@ public final class ReportQueries {
    * organization's time zone): one day row each, found by its key's range. Model is "" in the rows.
    */
   public List<UsageRow> usageByDayAndIdentity(long orgId, LocalDate from, LocalDate to) {
+    return cache == null ? read(orgId, from, to) : cache.usage(orgId, from, to, (f, t) -> read(orgId, f, t));
+  }
+
+  private List<UsageRow> read(long orgId, LocalDate from, LocalDate to) {
     try (Connection c = db.connection(); PreparedStatement ps = dayRows(c, TOTALS, orgId, from, to)) {
       List<UsageRow> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {

@@ -62,7 +62,13 @@ public final class TelemetryRemoval {
     try {
       int span = FactSpans.of(db, org, zone);
       for (List<StoredFact.Key> batch : batches(org, filter, zone)) {
-        tally.add(inTransaction(c -> new RemovalBatch(c, org, zone, span, removalId).run(batch, now)));
+        tally.add(inTransaction(c -> {
+          Tally t = new RemovalBatch(c, org, zone, span, removalId).run(batch, now);
+          if (removalId != null) {
+            DataVersion.bump(c, org); // day rows of any age changed: reports' caches start again
+          }
+          return t;
+        }));
       }
     } catch (SQLException e) {
       throw SqlFailure.unchecked(e);

@@ -133,8 +133,8 @@ public final class WebServer implements AutoCloseable {
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     TimeseriesApi timeseries = new TimeseriesApi(p.reports(), viewer, p.clock());
-    ImpactService impactService = new ImpactService(new ImpactQueries(p.db()), new ReportQueries(p.db()),
-        new GitQueries(p.db()), p.people(), p.reports().minGroupSize(), Settings.DEFAULT);
+    ImpactService impactService = new ImpactService(new ImpactQueries(p.db()), p.reports().usageQueries(),
+        p.reports().gitQueries(), p.people(), p.reports().minGroupSize(), Settings.DEFAULT);
     ImpactApi impact = new ImpactApi(impactService, viewer);
     BreakdownApi breakdowns = new BreakdownApi(new BreakdownService(p.reports(), new BreakdownQueries(p.db()),
         new ReportQueries(p.db()), new RepositoryStore(p.db()), p.people()), viewer);

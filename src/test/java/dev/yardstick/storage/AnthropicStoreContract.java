@@ -39,7 +39,7 @@ abstract class AnthropicStoreContract {
     org = orgs.ensureDefault(T0);
     other = orgs.create("Other", ZoneId.of("UTC"), T0);
     store = new AnthropicStore(db);
-    queries = new AdminUsageQueries(db);
+    queries = new AdminUsageQueries(db, new ReportCache(db, orgs, ReportCacheContract.LATER, 1_000_000)); // every write must show
   }
 
   @AfterEach

@@ -42,7 +42,7 @@ abstract class CommitStoreContract {
     other = orgs.create("Other", ZoneId.of("UTC"), T0);
     commits = new CommitStore(db);
     repos = new RepositoryStore(db);
-    queries = new GitQueries(db);
+    queries = new GitQueries(db, new ReportCache(db, orgs, ReportCacheContract.LATER, 1_000_000)); // every write must show
   }
 
   @AfterEach

@@ -302,7 +302,7 @@ abstract class RemovalContract {
   @Test
   void adminApiRows_goByActorAndDay_andStayOutOfALaterFetchOfThatDay() {
     AnthropicStore store = new AnthropicStore(db);
-    AdminUsageQueries admin = new AdminUsageQueries(db);
+    AdminUsageQueries admin = new AdminUsageQueries(db, new ReportCache(db, orgs, ReportCacheContract.LATER, 1_000_000));
     AdminUsageRemoval rows = new AdminUsageRemoval(db);
     for (int day = 0; day < 2; day++) {
       LocalDate d = D.plusDays(day);
