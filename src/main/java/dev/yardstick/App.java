@@ -35,6 +35,7 @@ import dev.yardstick.storage.AccountStore;
 import dev.yardstick.storage.Database;
 import dev.yardstick.storage.OrgStore;
 import dev.yardstick.storage.PeopleStore;
+import dev.yardstick.metrics.Answers;
 import dev.yardstick.storage.ReportCache;
 import dev.yardstick.storage.ReportQueries;
 import dev.yardstick.storage.TelemetryStore;
@@ -131,7 +132,8 @@ public final class App implements AutoCloseable {
         repositorySettings(config));
     people.addSightingSource(SightingSources.git(gitQueries));
     ReportQueries reportQueries = new ReportQueries(db, reportCache);
-    ReportService reports = new ReportService(reportQueries, adminUsage, gitQueries, orgs, people, config.minGroupSize());
+    ReportService reports = new ReportService(reportQueries, adminUsage, gitQueries, orgs, people, config.minGroupSize(),
+        reportCache == null ? null : new Answers(reportQueries, people, 1_000));
     DataRemoval removals = dataRemoval(db, orgs, tokens, reportQueries, adminUsage, people, clock);
     web = new WebServer(config.httpHost(), config.httpPort(), new WebServer.Parts(db, ingest, auth, tokens, accounts, people,
         reports, anthropic, repositories, removals, metrics, clock, config.publicUrl(), config.maxBodyBytes(), bodies,

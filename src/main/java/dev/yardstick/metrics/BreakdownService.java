@@ -56,6 +56,13 @@ public final class BreakdownService {
       IdentityResolver resolver, Viewer viewer) {}
 
   public Answer<AdoptionRow> adoption(long orgId, LocalDate from, LocalDate to, Interval interval, String team, Viewer viewer) {
+    ReportService.checkWindow(from, to, "a window");
+    long span = ChronoUnit.DAYS.between(from, to) + 1; // the previous window too
+    return reports.kept(orgId, from.minusDays(span), to, java.util.Arrays.asList("adoption", interval, team, viewer),
+        () -> adoptionNow(orgId, from, to, interval, team, viewer));
+  }
+
+  private Answer<AdoptionRow> adoptionNow(long orgId, LocalDate from, LocalDate to, Interval interval, String team, Viewer viewer) {
     Window w = window(orgId, from, to, team, viewer);
     if (w.restricted() && interval != Interval.WEEK) {
       throw new ForbiddenException("figures of people you may not see individually come by whole weeks: use interval=week");
@@ -69,24 +76,33 @@ public final class BreakdownService {
   }
 
   public Answer<AcceptanceRow> acceptance(long orgId, LocalDate from, LocalDate to, String team, Viewer viewer) {
-    Window w = window(orgId, from, to, team, viewer);
-    return new Answer<>(w.from(), w.to(), w.team(), null,
-        BreakdownTables.acceptance(data(w, w.from(), w.to(), true).decisions(), viewer, reports.minGroupSize()));
+    ReportService.checkWindow(from, to, "a window");
+    return reports.kept(orgId, from, to, java.util.Arrays.asList("acceptance", team, viewer), () -> {
+      Window w = window(orgId, from, to, team, viewer);
+      return new Answer<>(w.from(), w.to(), w.team(), null,
+          BreakdownTables.acceptance(data(w, w.from(), w.to(), true).decisions(), viewer, reports.minGroupSize()));
+    });
   }
 
   public Answer<SpendRow> spend(long orgId, LocalDate from, LocalDate to, String team, Viewer viewer) {
-    Window w = window(orgId, from, to, team, viewer);
-    return new Answer<>(w.from(), w.to(), w.team(), null,
-        BreakdownTables.spend(data(w, w.from(), w.to(), true), w, reports.minGroupSize()));
+    ReportService.checkWindow(from, to, "a window");
+    return reports.kept(orgId, from, to, java.util.Arrays.asList("spend", team, viewer), () -> {
+      Window w = window(orgId, from, to, team, viewer);
+      return new Answer<>(w.from(), w.to(), w.team(), null,
+          BreakdownTables.spend(data(w, w.from(), w.to(), true), w, reports.minGroupSize()));
+    });
   }
 
   /** The report's rows by model or by edit tool, for the company or a team, as the report answers groupBy=org. */
   public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, String team, Viewer viewer) {
-    Window w = window(orgId, from, to, team, viewer);
-    BreakdownTables.Data d = data(w, w.from(), w.to(), true);
-    List<ReportRow> rows = groupBy == GroupBy.MODEL ? BreakdownReport.models(BreakdownTables.spend(d, w, reports.minGroupSize()))
-        : BreakdownReport.tools(BreakdownTables.acceptance(d.decisions(), viewer, reports.minGroupSize()));
-    return new Report(w.from(), w.to(), groupBy, rows);
+    ReportService.checkWindow(from, to, "a window");
+    return reports.kept(orgId, from, to, java.util.Arrays.asList("breakdown", groupBy, team, viewer), () -> {
+      Window w = window(orgId, from, to, team, viewer);
+      BreakdownTables.Data d = data(w, w.from(), w.to(), true);
+      List<ReportRow> rows = groupBy == GroupBy.MODEL ? BreakdownReport.models(BreakdownTables.spend(d, w, reports.minGroupSize()))
+          : BreakdownReport.tools(BreakdownTables.acceptance(d.decisions(), viewer, reports.minGroupSize()));
+      return new Report(w.from(), w.to(), groupBy, rows);
+    });
   }
 
   /**
@@ -101,7 +117,13 @@ public final class BreakdownService {
     if (viewer.role() == Role.DEVELOPER && !Long.valueOf(developerId).equals(viewer.developerId())) {
       throw new ForbiddenException("developers see their own numbers only");
     }
-    Window w = window(orgId, from, to, null, Viewer.ADMIN); // checks the window; whole days: the rows are one person's
+    ReportService.checkWindow(from, to, "a window");
+    return reports.kept(orgId, from, to, java.util.Arrays.asList("developerModels", developerId, viewer),
+        () -> developerModelsNow(orgId, from, to, developerId, viewer));
+  }
+
+  private Report developerModelsNow(long orgId, LocalDate from, LocalDate to, long developerId, Viewer viewer) {
+    Window w = window(orgId, from, to, null, Viewer.ADMIN); // whole days: the rows are one person's
     w = new Window(orgId, from, to, null, null, false, w.resolver(), viewer);
     BreakdownTables.Data d = data(w, from, to, true);
     List<dev.yardstick.metrics.adoption.ModelDay> mine = d.models().stream()

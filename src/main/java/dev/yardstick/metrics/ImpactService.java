@@ -33,8 +33,17 @@ public final class ImpactService {
   private final int minGroupSize;
   private final Settings settings;
 
+  private final Answers answers;
+
   public ImpactService(ImpactQueries impact, ReportQueries reports, GitQueries git, PeopleService people, int minGroupSize,
       Settings settings) {
+    this(impact, reports, git, people, minGroupSize, settings, null);
+  }
+
+  /** As above, keeping answers in {@code answers} (null: none kept). */
+  public ImpactService(ImpactQueries impact, ReportQueries reports, GitQueries git, PeopleService people, int minGroupSize,
+      Settings settings, Answers answers) {
+    this.answers = answers;
     this.impact = impact;
     this.reports = reports;
     this.git = git;
@@ -52,6 +61,17 @@ public final class ImpactService {
    */
   public Answer impact(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer) {
     ReportService.checkWindow(from, to, "a comparison");
+    // first active days come from all history: read first (cheap), they are part of what the kept answer was made from
+    Map<Long, LocalDate> firstDays = impact.firstActiveDays(orgId);
+    LocalDate a = DeveloperWeeks.monday(from);
+    LocalDate b = DeveloperWeeks.monday(to).plusDays(6);
+    return answers == null ? impactNow(orgId, from, to, teamName, viewer, firstDays)
+        : answers.get(orgId, a, b, java.util.Arrays.asList("impact", teamName, viewer, firstDays),
+            () -> impactNow(orgId, from, to, teamName, viewer, firstDays));
+  }
+
+  private Answer impactNow(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer,
+      Map<Long, LocalDate> firstDays) {
     // whole weeks: a part week would count as a week of little output
     from = DeveloperWeeks.monday(from);
     to = DeveloperWeeks.monday(to).plusDays(6);
@@ -75,7 +95,7 @@ public final class ImpactService {
       }
     }
     Map<Long, LocalDate> adoption = new HashMap<>();
-    impact.firstActiveDays(orgId).forEach((identity, day) -> {
+    firstDays.forEach((identity, day) -> {
       OptionalLong dev = developerOf.computeIfAbsent(identity, id -> developer(identities.get(id), resolver));
       if (dev.isPresent()) {
         adoption.merge(dev.getAsLong(), DeveloperWeeks.monday(day), (a, b) -> a.isBefore(b) ? a : b);

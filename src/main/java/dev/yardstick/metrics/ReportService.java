@@ -39,14 +39,23 @@ public final class ReportService {
   private final int minGroupSize;
   /** A page's reads of the same window, kept for that page only (null: every call reads); see {@link #memoized()}. */
   private final Map<List<Object>, Rows> memo;
+  /** Answers kept while their data and people are unchanged (null: every answer is computed). */
+  private final Answers answers;
 
   public ReportService(ReportQueries queries, AdminUsageQueries admin, GitQueries git, OrgStore orgs, PeopleService people,
       int minGroupSize) {
-    this(queries, admin, git, orgs, people, minGroupSize, null);
+    this(queries, admin, git, orgs, people, minGroupSize, null, null);
+  }
+
+  /** As above, keeping answers in {@code answers} (null: none kept). */
+  public ReportService(ReportQueries queries, AdminUsageQueries admin, GitQueries git, OrgStore orgs, PeopleService people,
+      int minGroupSize, Answers answers) {
+    this(queries, admin, git, orgs, people, minGroupSize, null, answers);
   }
 
   private ReportService(ReportQueries queries, AdminUsageQueries admin, GitQueries git, OrgStore orgs, PeopleService people,
-      int minGroupSize, Map<List<Object>, Rows> memo) {
+      int minGroupSize, Map<List<Object>, Rows> memo, Answers answers) {
+    this.answers = answers;
     this.queries = queries;
     this.admin = admin;
     this.git = git;
@@ -61,7 +70,18 @@ public final class ReportService {
    * Not for sharing between requests (it never forgets; the data would go stale).
    */
   public ReportService memoized() {
-    return new ReportService(queries, admin, git, orgs, people, minGroupSize, new java.util.concurrent.ConcurrentHashMap<>());
+    return new ReportService(queries, admin, git, orgs, people, minGroupSize, new java.util.concurrent.ConcurrentHashMap<>(),
+        answers);
+  }
+
+  /** The kept answers this service and the views over it share (null: none). */
+  public Answers answers() {
+    return answers;
+  }
+
+  /** {@code compute}'s answer, kept in {@link #answers} unless there are none or it names repositories (never stamped). */
+  <T> T kept(long orgId, LocalDate from, LocalDate to, List<Object> key, java.util.function.Supplier<T> compute) {
+    return answers == null || key.contains(GroupBy.REPOSITORY) ? compute.get() : answers.get(orgId, from, to, key, compute);
   }
 
   /** Refuses a reversed window, or one longer than {@link #MAX_DAYS} ("{what} covers at most ... days"). */
@@ -112,9 +132,12 @@ public final class ReportService {
   public Report report(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, String team, Viewer viewer,
       UsageSource source) {
     check(groupBy, viewer);
-    Loaded l = load(orgId, from, to, groupBy, team, viewer, source);
-    return new Report(l.from(), l.to(), groupBy, UsageReport.build(l.rows(), groupBy, l.from(), l.to(), l.naming(), viewer,
-        minGroupSize, l.known()));
+    checkWindow(from, to, "a report");
+    return kept(orgId, from, to, java.util.Arrays.asList("report", groupBy, team, viewer, source), () -> {
+      Loaded l = load(orgId, from, to, groupBy, team, viewer, source);
+      return new Report(l.from(), l.to(), groupBy, UsageReport.build(l.rows(), groupBy, l.from(), l.to(), l.naming(), viewer,
+          minGroupSize, l.known()));
+    });
   }
 
   /**
@@ -129,8 +152,11 @@ public final class ReportService {
       throw new ForbiddenException("figures of people you may not see individually come by whole weeks at the finest:"
           + " use interval=week");
     }
-    Loaded l = load(orgId, from, to, seriesBy, team, viewer, UsageSource.MERGED);
-    return Series.build(l.rows(), m, interval, seriesBy, l.from(), l.to(), l.naming(), viewer, minGroupSize, l.known());
+    checkWindow(from, to, "a report");
+    return kept(orgId, from, to, java.util.Arrays.asList("series", interval, seriesBy, metric, team, viewer), () -> {
+      Loaded l = load(orgId, from, to, seriesBy, team, viewer, UsageSource.MERGED);
+      return Series.build(l.rows(), m, interval, seriesBy, l.from(), l.to(), l.naming(), viewer, minGroupSize, l.known());
+    });
   }
 
   /** One chart line asked of {@link #reportWithSeries}. */
@@ -150,15 +176,18 @@ public final class ReportService {
     if (asks.stream().anyMatch(a -> a.interval() == GroupBy.DAY) && viewer.restrictedIn(groupBy)) {
       throw new ForbiddenException("figures of people you may not see individually come by whole weeks at the finest");
     }
-    Loaded l = load(orgId, from, to, groupBy, null, viewer, UsageSource.MERGED);
-    Report report = new Report(l.from(), l.to(), groupBy, UsageReport.build(l.rows(), groupBy, l.from(), l.to(), l.naming(),
-        viewer, minGroupSize, l.known()));
-    List<Series.Answer> series = new ArrayList<>();
-    for (int i = 0; i < asks.size(); i++) {
-      series.add(Series.build(l.rows(), metrics.get(i), asks.get(i).interval(), groupBy, l.from(), l.to(), l.naming(), viewer,
-          minGroupSize, l.known()));
-    }
-    return new Charted(report, series);
+    checkWindow(from, to, "a report");
+    return kept(orgId, from, to, java.util.Arrays.asList("charted", groupBy, viewer, asks), () -> {
+      Loaded l = load(orgId, from, to, groupBy, null, viewer, UsageSource.MERGED);
+      Report report = new Report(l.from(), l.to(), groupBy, UsageReport.build(l.rows(), groupBy, l.from(), l.to(), l.naming(),
+          viewer, minGroupSize, l.known()));
+      List<Series.Answer> series = new ArrayList<>();
+      for (int i = 0; i < asks.size(); i++) {
+        series.add(Series.build(l.rows(), metrics.get(i), asks.get(i).interval(), groupBy, l.from(), l.to(), l.naming(), viewer,
+            minGroupSize, l.known()));
+      }
+      return new Charted(report, series);
+    });
   }
 
   /** The resolved daily rows the viewer may see, in the (possibly widened) window, and what rows are called. */
@@ -311,8 +340,10 @@ public final class ReportService {
   /** Commit authors by git email (a developer's own email matches too). */
   static List<ResolvedRow> resolveGit(List<GitQueries.AuthorDay> rows, IdentityResolver resolver) {
     List<ResolvedRow> out = new ArrayList<>(rows.size());
+    Map<String, java.util.OptionalLong> authors = new HashMap<>(); // an author has a row a day: resolve each once
     for (GitQueries.AuthorDay r : rows) {
-      var d = resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(r.authorEmail())));
+      var d = authors.computeIfAbsent(r.authorEmail(),
+          e -> resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(e))));
       Long dev = d.isPresent() ? d.getAsLong() : null;
       out.add(ResolvedRow.git(r.day(), dev, team(resolver, dev, r.day()), r.values(), r.repository()));
     }

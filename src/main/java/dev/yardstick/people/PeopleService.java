@@ -44,7 +44,7 @@ public final class PeopleService {
     this.clock = clock;
   }
 
-  private record Cached(IdentityResolver resolver, long loadedAt) {}
+  private record Cached(PeopleStore.People people, IdentityResolver resolver, long loadedAt) {}
 
   /** Adds a source of identifiers besides telemetry (Admin API actors, git authors) to the unmatched queue. */
   public void addSightingSource(LongFunction<List<Sighting>> source) {
@@ -55,7 +55,9 @@ public final class PeopleService {
   public IdentityResolver resolver(long org) {
     Cached c = resolvers.get(org);
     if (c == null || System.nanoTime() - c.loadedAt() > RESOLVER_TTL_NANOS) {
-      c = new Cached(store.resolver(org), System.nanoTime());
+      PeopleStore.People now = store.people(org);
+      // the same people keep the same resolver: answers kept for it (Answers) stay valid
+      c = new Cached(now, c != null && c.people().equals(now) ? c.resolver() : now.resolver(), System.nanoTime());
       resolvers.put(org, c);
     }
     return c.resolver();

@@ -20,9 +20,16 @@ public final class BreakdownQueries {
       UsageField.TOKENS_CACHE_READ, UsageField.TOKENS_CACHE_CREATION, UsageField.COST_USD};
 
   private final Database db;
+  private final ReportCache cache;
 
   public BreakdownQueries(Database db) {
+    this(db, null);
+  }
+
+  /** Reads through {@code cache} (null: from the database every time). */
+  BreakdownQueries(Database db, ReportCache cache) {
     this.db = db;
+    this.cache = cache;
   }
 
   /** Tokens and cost of one model (values in the order input, output, cache read, cache creation, cost in dollars). */
@@ -33,9 +40,24 @@ public final class BreakdownQueries {
 
   /** One telemetry identity's or one Admin API actor's breakdown on one day. */
   public record Breakdown(LocalDate day, Long identityId, ActorType actorType, String actor, List<ModelFigures> models,
-      List<Decisions> decisions) {}
+      List<Decisions> decisions) {
+    public Breakdown {
+      models = List.copyOf(models); // kept in the report cache: nobody may change it
+      decisions = List.copyOf(decisions);
+    }
+  }
 
   public List<Breakdown> telemetry(long orgId, LocalDate from, LocalDate to) {
+    return cache == null ? readTelemetry(orgId, from, to)
+        : cache.live(cache.telemetryBreakdowns, orgId, from, to, (f, t) -> readTelemetry(orgId, f, t), Breakdown::day);
+  }
+
+  public List<Breakdown> adminApi(long orgId, LocalDate from, LocalDate to) {
+    return cache == null ? readAdminApi(orgId, from, to)
+        : cache.versioned(cache.adminBreakdowns, orgId, from, to, (f, t) -> readAdminApi(orgId, f, t), Breakdown::day);
+  }
+
+  private List<Breakdown> readTelemetry(long orgId, LocalDate from, LocalDate to) {
     String totals = String.join(", ", List.of(MODEL_FIELDS).stream().map(UsageField::column).toList());
     try (Connection c = db.connection(); PreparedStatement ps = ReportQueries.dayRows(c, "detail, " + totals, orgId, from, to)) {
       List<Breakdown> out = new ArrayList<>();
@@ -57,7 +79,7 @@ public final class BreakdownQueries {
     }
   }
 
-  public List<Breakdown> adminApi(long orgId, LocalDate from, LocalDate to) {
+  private List<Breakdown> readAdminApi(long orgId, LocalDate from, LocalDate to) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT usage_day, actor_type, actor, models, tool_actions, tokens_input,"
             + " tokens_output, tokens_cache_read, tokens_cache_creation, cost_usd FROM anthropic_activity"
             + " WHERE org_id = :org AND usage_day BETWEEN :from AND :to")

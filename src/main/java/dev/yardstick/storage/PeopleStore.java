@@ -233,11 +233,22 @@ public final class PeopleStore {
 
   /** Everything resolution needs, read in one transaction. */
   public IdentityResolver resolver(long org) {
-    return db.jdbi().inTransaction(h -> new IdentityResolver(developers(h, org), withPersonalTokens(h, org), teams(h, org),
-        h.createQuery("SELECT developer_id, team_id, valid_from, valid_to FROM team_memberships WHERE org_id = :org")
+    return people(org).resolver();
+  }
+
+  /** Everything a resolver is built from, as read in one transaction: equal people, equal resolution. */
+  public record People(List<Developer> developers, List<Alias> aliases, List<Team> teams, java.util.Set<Membership> memberships) {
+    public IdentityResolver resolver() {
+      return new IdentityResolver(developers, aliases, teams, List.copyOf(memberships));
+    }
+  }
+
+  public People people(long org) {
+    return db.jdbi().inTransaction(h -> new People(developers(h, org), withPersonalTokens(h, org), teams(h, org),
+        java.util.Set.copyOf(h.createQuery("SELECT developer_id, team_id, valid_from, valid_to FROM team_memberships WHERE org_id = :org")
             .bind("org", org)
             .map((rs, ctx) -> new Membership(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                rs.getObject(4, LocalDate.class))).list()));
+                rs.getObject(4, LocalDate.class))).list())));
   }
 
   /**

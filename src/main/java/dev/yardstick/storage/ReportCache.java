@@ -1,8 +1,8 @@
 package dev.yardstick.storage;
 
 import dev.yardstick.model.AdminUsageRow;
-import dev.yardstick.model.Plausibility;
 import dev.yardstick.model.UsageRow;
+import dev.yardstick.model.Plausibility;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +25,8 @@ public final class ReportCache {
   final DayRowCache<UsageRow> usage;
   final DayRowCache<AdminUsageRow> admin;
   final DayRowCache<GitQueries.AuthorDay> git;
+  final DayRowCache<BreakdownQueries.Breakdown> telemetryBreakdowns;
+  final DayRowCache<BreakdownQueries.Breakdown> adminBreakdowns;
 
   /** {@code maxRows}: the most rows of each kind one organization keeps. */
   public ReportCache(Database db, OrgStore orgs, Clock clock, long maxRows) {
@@ -34,18 +36,52 @@ public final class ReportCache {
     this.usage = new DayRowCache<>(maxRows);
     this.admin = new DayRowCache<>(maxRows);
     this.git = new DayRowCache<>(maxRows);
+    this.telemetryBreakdowns = new DayRowCache<>(maxRows);
+    this.adminBreakdowns = new DayRowCache<>(maxRows);
+  }
+
+  /** The first day live ingest may still change in the organization's zone. */
+  LocalDate liveFrom(long org) {
+    return LocalDate.ofInstant(clock.instant(), orgs.zone(org)).minusDays(LIVE_DAYS);
+  }
+
+  long version(long org) {
+    return DataVersion.read(db, org);
+  }
+
+  /** What the data of days {@code from..to} is now: equal stamps, equal rows (telemetry, Admin API and git). */
+  public record Stamp(long version, long liveRows, long liveRevisions) {}
+
+  /**
+   * The organization's data version, and for days live ingest may still change, how many telemetry day rows they hold and
+   * the sum of their revisions (every write to a row raises its revision; only a removal deletes, and it raises the version).
+   */
+  Stamp stamp(long org, LocalDate from, LocalDate to) {
+    long version = version(org);
+    LocalDate liveFrom = liveFrom(org);
+    LocalDate last = LocalDate.ofInstant(clock.instant(), orgs.zone(org)).plusDays(2); // ingest takes points up to a day ahead
+    LocalDate a = from.isAfter(liveFrom) ? from : liveFrom;
+    LocalDate b = to.isBefore(last) ? to : last;
+    if (b.isBefore(a)) {
+      return new Stamp(version, 0, 0);
+    }
+    long[] live = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*), COALESCE(SUM(rev), 0) FROM identity_days"
+            + " WHERE id BETWEEN :a AND :b AND org_id = :org")
+        .bind("a", DayKey.first(a)).bind("b", DayKey.last(b)).bind("org", org)
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one());
+    return new Stamp(version, live[0], live[1]);
   }
 
   /** Telemetry day rows: days from LIVE_DAYS ago on are always read, ingest may still be adding to them. */
-  List<UsageRow> usage(long org, LocalDate from, LocalDate to, BiFunction<LocalDate, LocalDate, List<UsageRow>> load) {
-    LocalDate today = LocalDate.now(clock.withZone(orgs.zone(org)));
-    return usage.read(org, DataVersion.read(db, org), from, to, today.minusDays(LIVE_DAYS), load, UsageRow::day);
+  <T> List<T> live(DayRowCache<T> cache, long org, LocalDate from, LocalDate to, BiFunction<LocalDate, LocalDate, List<T>> load,
+      Function<T, LocalDate> dayOf) {
+    return cache.read(org, version(org), from, to, liveFrom(org), load, dayOf);
   }
 
   /** Rows only writers that raise the data version change: every day is kept. */
   <T> List<T> versioned(DayRowCache<T> cache, long org, LocalDate from, LocalDate to,
       BiFunction<LocalDate, LocalDate, List<T>> load, Function<T, LocalDate> dayOf) {
-    return cache.read(org, DataVersion.read(db, org), from, to, LocalDate.MAX, load, dayOf);
+    return cache.read(org, version(org), from, to, LocalDate.MAX, load, dayOf);
   }
 
   /** Forgets everything held (a change the data version does not count, such as a restored backup under a running server). */
@@ -53,5 +89,7 @@ public final class ReportCache {
     usage.clear();
     admin.clear();
     git.clear();
+    telemetryBreakdowns.clear();
+    adminBreakdowns.clear();
   }
 }

@@ -38,7 +38,25 @@ public final class ReportQueries {
    * organization's time zone): one day row each, found by its key's range. Model is "" in the rows.
    */
   public List<UsageRow> usageByDayAndIdentity(long orgId, LocalDate from, LocalDate to) {
-    return cache == null ? read(orgId, from, to) : cache.usage(orgId, from, to, (f, t) -> read(orgId, f, t));
+    return cache == null ? read(orgId, from, to) : cache.live(cache.usage, orgId, from, to, (f, t) -> read(orgId, f, t), UsageRow::day);
+  }
+
+  /**
+   * What the rows of days {@code from..to} are now, to know an answer computed from them is still right; null without
+   * a cache (nothing may then be kept).
+   */
+  public ReportCache.Stamp stamp(long orgId, LocalDate from, LocalDate to) {
+    return cache == null ? null : cache.stamp(orgId, from, to);
+  }
+
+  /** The effect on delivery's own reads, through the same cache. */
+  public ImpactQueries impact() {
+    return new ImpactQueries(db, cache);
+  }
+
+  /** The per-model and per-decision breakdowns, read through the same cache. */
+  public BreakdownQueries breakdowns() {
+    return new BreakdownQueries(db, cache);
   }
 
   private List<UsageRow> read(long orgId, LocalDate from, LocalDate to) {
@@ -71,8 +89,30 @@ public final class ReportQueries {
     return ps;
   }
 
-  /** Every identity of the organization by id. */
+  /** An organization's identities as read when it had {@code count} of them, the newest {@code maxId}. */
+  private record Identities(long count, long maxId, Map<Long, Identity> byId) {}
+
+  private final Map<Long, Identities> identities = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Every identity of the organization by id. With a cache, read again only when their number or newest id moved: the
+   * columns read never change once a row exists (an identity is its key), rows only arrive or are erased.
+   */
   public Map<Long, Identity> identities(long orgId) {
+    if (cache == null) {
+      return readIdentities(orgId);
+    }
+    long[] now = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM identities WHERE org_id = :org")
+        .bind("org", orgId).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one());
+    Identities held = identities.get(orgId);
+    if (held == null || held.count() != now[0] || held.maxId() != now[1]) {
+      held = new Identities(now[0], now[1], Map.copyOf(readIdentities(orgId)));
+      identities.put(orgId, held);
+    }
+    return held.byId();
+  }
+
+  private Map<Long, Identity> readIdentities(long orgId) {
     Map<Long, Identity> out = new HashMap<>();
     db.jdbi().useHandle(h -> h.createQuery("SELECT id, email, header_email, service_name, account_uuid, account_id, user_id,"
             + " claude_org_id, personal_token FROM identities WHERE org_id = :org")

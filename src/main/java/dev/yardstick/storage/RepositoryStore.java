@@ -29,12 +29,16 @@ public final class RepositoryStore {
         .bind("org", orgId).bind("name", name).mapTo(Integer.class).one()) > 0) {
       throw new IllegalArgumentException("a repository named \"" + name + "\" exists");
     }
-    return db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO repositories (org_id, name, url, path, token_sealed, branch,"
-            + " exclude_paths, include_paths, fix_patterns, state, commits_total, commits_done, created_at)"
-            + " VALUES (:org, :name, :url, :path, :token, :branch, :ex, :in, :fix, 'new', 0, 0, :now)")
-        .bind("org", orgId).bind("name", name).bind("url", url).bind("path", path).bind("token", tokenSealed)
-        .bind("branch", branch).bind("ex", excludes).bind("in", includes).bind("fix", fixPatterns).bind("now", utc(now))
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    return db.jdbi().inTransaction(h -> {
+      long id = h.createUpdate("INSERT INTO repositories (org_id, name, url, path, token_sealed, branch,"
+              + " exclude_paths, include_paths, fix_patterns, state, commits_total, commits_done, created_at)"
+              + " VALUES (:org, :name, :url, :path, :token, :branch, :ex, :in, :fix, 'new', 0, 0, :now)")
+          .bind("org", orgId).bind("name", name).bind("url", url).bind("path", path).bind("token", tokenSealed)
+          .bind("branch", branch).bind("ex", excludes).bind("in", includes).bind("fix", fixPatterns).bind("now", utc(now))
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      DataVersion.bump(h, orgId); // answers say whether commits are known at all: a first repository changes that
+      return id;
+    });
   }
 
   public void token(long id, String sealed) {

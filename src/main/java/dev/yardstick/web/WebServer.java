@@ -39,11 +39,8 @@ import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.web.api.ImpactApi;
 import dev.yardstick.web.api.BreakdownApi;
 import dev.yardstick.metrics.BreakdownService;
-import dev.yardstick.storage.BreakdownQueries;
 import dev.yardstick.metrics.ImpactService;
 import dev.yardstick.impact.Settings;
-import dev.yardstick.storage.ImpactQueries;
-import dev.yardstick.storage.ReportQueries;
 import dev.yardstick.storage.RepositoryStore;
 import dev.yardstick.tokens.IngestTokens;
 import dev.yardstick.web.pages.TokenPages;
@@ -133,11 +130,12 @@ public final class WebServer implements AutoCloseable {
     ClaudeCodeConfigApi claudeCode = new ClaudeCodeConfigApi(new IngestTokenCheck(p.tokens(), p.clock()), p.publicUrl());
     DataRemovalApi removals = new DataRemovalApi(p.removals(), p.tokens());
     TimeseriesApi timeseries = new TimeseriesApi(p.reports(), viewer, p.clock());
-    ImpactService impactService = new ImpactService(new ImpactQueries(p.db()), p.reports().usageQueries(),
-        p.reports().gitQueries(), p.people(), p.reports().minGroupSize(), Settings.DEFAULT);
+    ImpactService impactService = new ImpactService(p.reports().usageQueries().impact(), p.reports().usageQueries(),
+        p.reports().gitQueries(), p.people(), p.reports().minGroupSize(), Settings.DEFAULT,
+        p.reports().answers());
     ImpactApi impact = new ImpactApi(impactService, viewer);
-    BreakdownApi breakdowns = new BreakdownApi(new BreakdownService(p.reports(), new BreakdownQueries(p.db()),
-        new ReportQueries(p.db()), new RepositoryStore(p.db()), p.people()), viewer);
+    BreakdownApi breakdowns = new BreakdownApi(new BreakdownService(p.reports(), p.reports().usageQueries().breakdowns(),
+        p.reports().usageQueries(), new RepositoryStore(p.db()), p.people()), viewer);
     ReportApi report = new ReportApi(p.reports(), breakdowns.service(), viewer);
     DeveloperApi developers = new DeveloperApi(p.people());
     ProfileService profiles = new ProfileService(new StatusQueries(p.db()), new GitQueries(p.db()), p.people());

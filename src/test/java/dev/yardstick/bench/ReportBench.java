@@ -51,6 +51,7 @@ public final class ReportBench {
     env.put("YARDSTICK_OTLP_GRPC_PORT", "0");
     env.put("YARDSTICK_DATA_DIR", dir.toString());
     env.put("YARDSTICK_LOG_LEVEL", "warn");
+    Optional.ofNullable(System.getenv("YARDSTICK_REPORT_CACHE_ROWS")).ifPresent(v -> env.put("YARDSTICK_REPORT_CACHE_ROWS", v));
     if (!db.equals("h2")) {
       env.put("YARDSTICK_DB_URL", db);
       env.put("YARDSTICK_DB_USER", Optional.ofNullable(System.getenv("PGUSER")).orElse("postgres"));
@@ -86,6 +87,9 @@ public final class ReportBench {
       Thread trickle = Thread.ofPlatform().daemon().start(() -> trickle(base, token, emails));
       long team = JSON.readTree(get(http, base + "/api/v1/teams")).get("teams").get(0).get("id").asLong();
       List<String> paths = paths(end).stream().map(p -> p.replace("{team}", Long.toString(team))).toList();
+      for (String path : paths) { // the first answer after start: nothing in the report cache, JIT cold
+        System.out.printf("first  %-90s %6.1f ms%n", path, RolloutBench.measure(http, base, path, ids, 1, 1)[0]);
+      }
       for (String path : paths) {
         RolloutBench.measure(http, base, path, ids, 50, 1); // warm-up: JIT, caches, plans
       }
@@ -120,9 +124,16 @@ public final class ReportBench {
         "/api/v1/report?" + range + "&groupBy=developer",
         "/api/v1/timeseries?metric=aiUsagePercent&interval=week&groupBy=org&" + range,
         "/api/v1/impact?" + range,
+        "/api/v1/report?groupBy=team&to=" + q.plusMonths(3).minusDays(1) + "&from={from}", // a different window each time
         "/?" + range, // the pages (issue 19): company overview and a developer's page, server-side rendered
         "/teams/{team}/dashboard?" + range,
         "/developers/{dev}?" + range);
+  }
+
+  /** For a path with {from}: request i's first day, one of 60 (windows of 2 to 5 months, none asked twice in a row). */
+  static LocalDate movingFrom(String path, int i) {
+    LocalDate to = LocalDate.parse(path.substring(path.indexOf("&to=") + 4, path.indexOf("&to=") + 14));
+    return to.minusDays(60 + (i * 37L) % 90);
   }
 
   private static String get(HttpClient http, String url) throws Exception {

@@ -132,7 +132,8 @@ public final class RolloutBench {
         int client = c;
         all.add(pool.submit(() -> {
           for (int i = client; i < n; i += clients) {
-            String p = path.replace("{dev}", Long.toString(developers.get(i % developers.size())));
+            String p = path.replace("{dev}", Long.toString(developers.get(i % developers.size())))
+                .replace("{from}", path.contains("{from}") ? ReportBench.movingFrom(path, i).toString() : "");
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + p)).GET().build();
             long t = System.nanoTime();
             HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
