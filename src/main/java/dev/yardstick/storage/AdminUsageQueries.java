@@ -36,7 +36,7 @@ public final class AdminUsageQueries {
 
   public List<AdminUsageRow> usageByDayAndActor(long orgId, LocalDate from, LocalDate to) {
     return cache == null ? read(orgId, from, to)
-        : cache.versioned(cache.admin, orgId, from, to, (f, t) -> read(orgId, f, t), AdminUsageRow::day);
+        : cache.versioned(cache.admin, DataVersion.Kind.ADMIN, orgId, from, to, (f, t) -> read(orgId, f, t), AdminUsageRow::day);
   }
 
   private List<AdminUsageRow> read(long orgId, LocalDate from, LocalDate to) {

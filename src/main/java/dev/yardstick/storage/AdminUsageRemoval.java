@@ -68,7 +68,7 @@ public final class AdminUsageRemoval {
         if (removalId != null) {
           delete(c, where, params);
           remember(c, org, found.pairs(), removalId);
-          DataVersion.bump(c, org);
+          DataVersion.bump(c, org, DataVersion.Kind.ADMIN);
         }
         c.commit();
         return found.outcome();

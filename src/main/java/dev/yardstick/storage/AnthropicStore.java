@@ -116,7 +116,7 @@ public final class AnthropicStore {
           .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).collect(Collectors.toSet());
       insert(h, orgId, removed.isEmpty() ? rows
           : rows.stream().filter(r -> !removed.contains(List.of(r.actorType().name(), r.actor()))).toList());
-      DataVersion.bump(h, orgId);
+      DataVersion.bump(h, orgId, DataVersion.Kind.ADMIN);
     });
   }
 

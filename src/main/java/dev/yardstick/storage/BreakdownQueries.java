@@ -54,7 +54,7 @@ public final class BreakdownQueries {
 
   public List<Breakdown> adminApi(long orgId, LocalDate from, LocalDate to) {
     return cache == null ? readAdminApi(orgId, from, to)
-        : cache.versioned(cache.adminBreakdowns, orgId, from, to, (f, t) -> readAdminApi(orgId, f, t), Breakdown::day);
+        : cache.versioned(cache.adminBreakdowns, DataVersion.Kind.ADMIN, orgId, from, to, (f, t) -> readAdminApi(orgId, f, t), Breakdown::day);
   }
 
   private List<Breakdown> readTelemetry(long orgId, LocalDate from, LocalDate to) {

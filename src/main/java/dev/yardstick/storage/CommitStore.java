@@ -58,7 +58,7 @@ public final class CommitStore {
       }
       int added = insertNew(h.getConnection(), orgId, rows);
       if (added > 0) {
-        DataVersion.bump(h, orgId); // reports' cached author-days (repository rows are never cached)
+        DataVersion.bump(h, orgId, DataVersion.Kind.GIT); // reports' cached author-days (repository rows are never cached)
       }
       List<Object[]> membership = new ArrayList<>();
       for (String sha : shas) {
@@ -170,7 +170,7 @@ public final class CommitStore {
           + " defect_introducing = EXISTS (SELECT 1 FROM defect_links d WHERE d.org_id = commits.org_id"
           + " AND d.introducing_sha = commits.sha) WHERE org_id = ? AND sha = ?", orgId, affected);
       if (!affected.isEmpty()) {
-        DataVersion.bump(h, orgId);
+        DataVersion.bump(h, orgId, DataVersion.Kind.GIT);
       }
     }));
   }
@@ -223,7 +223,7 @@ public final class CommitStore {
 
   private static void forget(Handle h, long orgId, long repositoryId, List<String> gone) {
     h.createUpdate("UPDATE orgs SET commits_forgotten = commits_forgotten + 1 WHERE id = :org").bind("org", orgId).execute();
-    DataVersion.bump(h, orgId);
+    DataVersion.bump(h, orgId, DataVersion.Kind.GIT);
     for (int i = 0; i < gone.size(); i += CHUNK) {
       List<String> part = gone.subList(i, Math.min(gone.size(), i + CHUNK));
       h.createUpdate("DELETE FROM repository_commits WHERE repository_id = :r AND sha IN (<s>)").bind("r", repositoryId)

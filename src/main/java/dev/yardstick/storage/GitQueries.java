@@ -33,7 +33,7 @@ public final class GitQueries {
 
   public List<AuthorDay> byDayAndAuthor(long orgId, LocalDate from, LocalDate to) {
     return cache == null ? byDay(orgId, from, to, "NULL", "commits", "")
-        : cache.versioned(cache.git, orgId, from, to, (f, t) -> byDay(orgId, f, t, "NULL", "commits", ""), AuthorDay::day);
+        : cache.versioned(cache.git, DataVersion.Kind.GIT, orgId, from, to, (f, t) -> byDay(orgId, f, t, "NULL", "commits", ""), AuthorDay::day);
   }
 
   /** As byDayAndAuthor, per followed repository: a commit reachable from two repositories is in both. */

@@ -37,7 +37,7 @@ public final class ImpactQueries {
     if (cache == null) {
       return read(orgId, null, null);
     }
-    long version = cache.version(orgId);
+    long version = cache.version(orgId, DataVersion.Kind.TELEMETRY);
     Past held = past.get(orgId);
     if (held == null || held.version() != version) {
       LocalDate liveFrom = cache.liveFrom(orgId);

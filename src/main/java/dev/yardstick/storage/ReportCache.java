@@ -45,43 +45,43 @@ public final class ReportCache {
     return LocalDate.ofInstant(clock.instant(), orgs.zone(org)).minusDays(LIVE_DAYS);
   }
 
-  long version(long org) {
-    return DataVersion.read(db, org);
+  long version(long org, DataVersion.Kind kind) {
+    return DataVersion.read(db, org).of(kind);
   }
 
   /** What the data of days {@code from..to} is now: equal stamps, equal rows (telemetry, Admin API and git). */
-  public record Stamp(long version, long liveRows, long liveRevisions) {}
+  public record Stamp(long git, long admin, long telemetry, long liveRows, long liveRevisions) {}
 
   /**
-   * The organization's data version, and for days live ingest may still change, how many telemetry day rows they hold and
+   * The organization's data versions, and for days live ingest may still change, how many telemetry day rows they hold and
    * the sum of their revisions (every write to a row raises its revision; only a removal deletes, and it raises the version).
    */
   Stamp stamp(long org, LocalDate from, LocalDate to) {
-    long version = version(org);
+    DataVersion.Versions v = DataVersion.read(db, org);
     LocalDate liveFrom = liveFrom(org);
     LocalDate last = LocalDate.ofInstant(clock.instant(), orgs.zone(org)).plusDays(2); // ingest takes points up to a day ahead
     LocalDate a = from.isAfter(liveFrom) ? from : liveFrom;
     LocalDate b = to.isBefore(last) ? to : last;
     if (b.isBefore(a)) {
-      return new Stamp(version, 0, 0);
+      return new Stamp(v.git(), v.admin(), v.telemetry(), 0, 0);
     }
     long[] live = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*), COALESCE(SUM(rev), 0) FROM identity_days"
             + " WHERE id BETWEEN :a AND :b AND org_id = :org")
         .bind("a", DayKey.first(a)).bind("b", DayKey.last(b)).bind("org", org)
         .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one());
-    return new Stamp(version, live[0], live[1]);
+    return new Stamp(v.git(), v.admin(), v.telemetry(), live[0], live[1]);
   }
 
   /** Telemetry day rows: days from LIVE_DAYS ago on are always read, ingest may still be adding to them. */
   <T> List<T> live(DayRowCache<T> cache, long org, LocalDate from, LocalDate to, BiFunction<LocalDate, LocalDate, List<T>> load,
       Function<T, LocalDate> dayOf) {
-    return cache.read(org, version(org), from, to, liveFrom(org), load, dayOf);
+    return cache.read(org, version(org, DataVersion.Kind.TELEMETRY), from, to, liveFrom(org), load, dayOf);
   }
 
-  /** Rows only writers that raise the data version change: every day is kept. */
-  <T> List<T> versioned(DayRowCache<T> cache, long org, LocalDate from, LocalDate to,
+  /** Rows only writers that raise their kind's version change: every day is kept. */
+  <T> List<T> versioned(DayRowCache<T> cache, DataVersion.Kind kind, long org, LocalDate from, LocalDate to,
       BiFunction<LocalDate, LocalDate, List<T>> load, Function<T, LocalDate> dayOf) {
-    return cache.read(org, version(org), from, to, LocalDate.MAX, load, dayOf);
+    return cache.read(org, version(org, kind), from, to, LocalDate.MAX, load, dayOf);
   }
 
   /** Forgets everything held (a change the data version does not count, such as a restored backup under a running server). */

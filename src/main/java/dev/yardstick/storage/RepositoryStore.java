@@ -36,7 +36,7 @@ public final class RepositoryStore {
           .bind("org", orgId).bind("name", name).bind("url", url).bind("path", path).bind("token", tokenSealed)
           .bind("branch", branch).bind("ex", excludes).bind("in", includes).bind("fix", fixPatterns).bind("now", utc(now))
           .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-      DataVersion.bump(h, orgId); // answers say whether commits are known at all: a first repository changes that
+      DataVersion.bump(h, orgId, DataVersion.Kind.GIT); // answers say whether commits are known at all: a first repository changes that
       return id;
     });
   }

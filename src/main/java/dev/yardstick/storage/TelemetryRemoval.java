@@ -65,7 +65,7 @@ public final class TelemetryRemoval {
         tally.add(inTransaction(c -> {
           Tally t = new RemovalBatch(c, org, zone, span, removalId).run(batch, now);
           if (removalId != null) {
-            DataVersion.bump(c, org); // day rows of any age changed: reports' caches start again
+            DataVersion.bump(c, org, DataVersion.Kind.TELEMETRY); // day rows of any age changed: reports' caches start again
           }
           return t;
         }));

@@ -76,8 +76,15 @@ abstract class ReportCacheContract {
     assertThat(total(direct.usageByDayAndIdentity(org, D, today))).isEqualTo(18);
     assertThat(total(cached.usageByDayAndIdentity(org, D, today))).isEqualTo(13);
 
-    new AnthropicStore(db).replaceDay(org, D, List.of()); // an Admin API day written: every cached day starts again
-    assertThat(total(cached.usageByDayAndIdentity(org, D, today))).isEqualTo(18);
+    new AnthropicStore(db).replaceDay(org, D, List.of()); // an Admin API day: only Admin API rows start again
+    assertThat(total(cached.usageByDayAndIdentity(org, D, today))).isEqualTo(13);
+
+    telemetry.write(List.of(metrics(org, group(session(byEmail("joe@example.com"), "s2"),
+        List.of(delta("claude_code.commit.count", 100, T0.minusSeconds(86_400))), List.of()))), T0);
+    long joe = new ReportQueries(db).identities(org).entrySet().stream()
+        .filter(e -> "joe@example.com".equals(e.getValue().email())).findFirst().orElseThrow().getKey();
+    new TelemetryRemoval(db, orgs).run(org, new TelemetryRemoval.Filter(null, Set.of(joe), null, null), 1L, T0);
+    assertThat(total(cached.usageByDayAndIdentity(org, D, today))).isEqualTo(18); // a telemetry removal: all days again
   }
 
   @Test
