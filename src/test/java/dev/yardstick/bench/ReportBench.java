@@ -130,10 +130,15 @@ public final class ReportBench {
         "/developers/{dev}?" + range);
   }
 
-  /** For a path with {from}: request i's first day, one of 60 (windows of 2 to 5 months, none asked twice in a row). */
+  private static final java.util.concurrent.atomic.AtomicInteger WINDOWS = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * For a path with {from}: a first day never asked before in this run (windows of 61 to 360 days ending on the path's
+   * "to"), so that no kept answer serves it: the day rows are held, the answer is computed each time.
+   */
   static LocalDate movingFrom(String path, int i) {
     LocalDate to = LocalDate.parse(path.substring(path.indexOf("&to=") + 4, path.indexOf("&to=") + 14));
-    return to.minusDays(60 + (i * 37L) % 90);
+    return to.minusDays(60 + WINDOWS.getAndIncrement() % 300);
   }
 
   private static String get(HttpClient http, String url) throws Exception {

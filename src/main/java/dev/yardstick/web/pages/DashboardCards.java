@@ -1,9 +1,15 @@
 package dev.yardstick.web.pages;
 
+import static dev.yardstick.web.pages.Figures.Kind.COUNT;
+import static dev.yardstick.web.pages.Figures.Kind.PERCENT;
+import static dev.yardstick.web.pages.Figures.Kind.RATE;
+import static dev.yardstick.web.pages.Figures.Kind.USD;
+
 import dev.yardstick.metrics.BreakdownAnswers.AcceptanceRow;
 import dev.yardstick.metrics.BreakdownAnswers.Answer;
 import dev.yardstick.metrics.BreakdownAnswers.SpendRow;
 import dev.yardstick.metrics.ReportRow;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,39 +30,51 @@ public final class DashboardCards {
     String coverage = now.coverage() == null ? "coverage unknown" : "over " + now.coverage().withBoth() + " developers with both"
         + " telemetry and commits (" + now.coverage().withUsage() + " send usage, " + now.coverage().withCommits() + " commit)";
     if (now.aiLinesBeyondCommitted() != null && now.aiLinesBeyondCommitted() > 0) {
-      coverage += "; " + Fmt.count(now.aiLinesBeyondCommitted()) + " accepted AI lines beyond the committed lines were not"
+      coverage += "; " + Figures.show(now.aiLinesBeyondCommitted(), COUNT) + " accepted AI lines beyond the committed lines were not"
           + " counted, " + now.aiExcessDevelopers() + (now.aiExcessDevelopers() == 1 ? " developer" : " developers") + " flagged";
     }
-    out.add(new Card("card-ai-usage", "AI usage", Definitions.AI_USAGE + " " + Definitions.COVERAGE, Fmt.percent(now.aiUsagePercent()),
-        coverage, Fmt.change(now.aiUsagePercent(), before.aiUsagePercent(), " pts", 1)));
+    out.add(new Card("card-ai-usage", "AI usage", Definitions.AI_USAGE + " " + Definitions.COVERAGE,
+        Figures.show(now.aiUsagePercent(), PERCENT), coverage, change(now.aiUsagePercent(), before.aiUsagePercent(), PERCENT)));
     Long active = units(d.spend(), "perActiveDeveloper");
-    out.add(new Card("card-active", "Active AI users", Definitions.ACTIVE_USERS, Fmt.count(active), "in the window",
-        Fmt.change(active, units(d.spendBefore(), "perActiveDeveloper"), "", 0)));
+    out.add(new Card("card-active", "Active AI users", Definitions.ACTIVE_USERS, Figures.show(active, COUNT), "in the window",
+        change(active, units(d.spendBefore(), "perActiveDeveloper"), COUNT)));
     Double rate = rate(d.acceptance());
-    out.add(new Card("card-acceptance", "Acceptance rate", Definitions.ACCEPTANCE, Fmt.share(rate), "of edit decisions",
-        Fmt.change(rate == null ? null : rate * 100, rate(d.acceptanceBefore()) == null ? null : rate(d.acceptanceBefore()) * 100,
-            " pts", 1)));
+    out.add(new Card("card-acceptance", "Acceptance rate", Definitions.ACCEPTANCE, Figures.show(rate, RATE), "of edit decisions",
+        change(rate, rate(d.acceptanceBefore()), RATE)));
     Double cost = cost(d.spend());
-    out.add(new Card("card-cost", "Cost", Definitions.COST, Fmt.money(cost), "estimated, US dollars",
-        Fmt.change(cost, cost(d.spendBefore()), " $", 2)));
-    out.add(new Card("card-commits", "Commits", Definitions.COMMITS, Fmt.count(now.commits()),
-        Fmt.count(now.aiCoAuthoredCommits()) + " carry Claude Code's mark (an exact lower bound)",
-        Fmt.change(now.commits(), before.commits(), "", 0)));
-    out.add(new Card("card-lines", "Committed lines", Definitions.LINES, Fmt.count(now.committedLinesAdded()), "lines added",
-        Fmt.change(now.committedLinesAdded(), before.committedLinesAdded(), "", 0)));
+    out.add(new Card("card-cost", "Cost", Definitions.COST, Figures.show(cost, USD), "estimated, US dollars",
+        change(cost, cost(d.spendBefore()), USD)));
+    out.add(new Card("card-commits", "Commits", Definitions.COMMITS, Figures.show(now.commits(), COUNT),
+        now.aiCoAuthoredCommits() == null ? "no commits read in the window"
+            : Figures.show(now.aiCoAuthoredCommits(), COUNT) + " carry Claude Code's mark (an exact lower bound)",
+        change(now.commits(), before.commits(), COUNT)));
+    out.add(new Card("card-lines", "Committed lines", Definitions.LINES, Figures.show(now.committedLinesAdded(), COUNT),
+        "lines added", change(now.committedLinesAdded(), before.committedLinesAdded(), COUNT)));
     out.add(new Card("card-rework", "Rework % AI / other", Definitions.REWORK,
-        Fmt.pair(Fmt.percent(now.reworkPercentAiCoAuthored()), Fmt.percent(now.reworkPercentOther())), "AI co-authored / the rest",
-        split(Fmt.change(now.reworkPercentAiCoAuthored(), before.reworkPercentAiCoAuthored(), " pts", 1),
-            Fmt.change(now.reworkPercentOther(), before.reworkPercentOther(), " pts", 1))));
+        pair(now.reworkPercentAiCoAuthored(), now.reworkPercentOther(), PERCENT), "AI co-authored / the rest",
+        split(change(now.reworkPercentAiCoAuthored(), before.reworkPercentAiCoAuthored(), PERCENT),
+            change(now.reworkPercentOther(), before.reworkPercentOther(), PERCENT))));
     out.add(new Card("card-defects", "Defect rate AI / other", Definitions.DEFECT,
-        Fmt.pair(Fmt.rate(now.defectRateAiCoAuthored()), Fmt.rate(now.defectRateOther())), "AI co-authored / the rest",
-        split(Fmt.change(now.defectRateAiCoAuthored(), before.defectRateAiCoAuthored(), "", 3),
-            Fmt.change(now.defectRateOther(), before.defectRateOther(), "", 3))));
+        pair(now.defectRateAiCoAuthored(), now.defectRateOther(), RATE), "AI co-authored / the rest",
+        split(change(now.defectRateAiCoAuthored(), before.defectRateAiCoAuthored(), RATE),
+            change(now.defectRateOther(), before.defectRateOther(), RATE))));
     return out;
   }
 
+  /** Two figures of one kind, AI co-authored first, as the cards and the team table write them. */
+  static String pair(Number ai, Number other, Figures.Kind kind) {
+    return Figures.show(ai, kind) + " / " + Figures.show(other, kind);
+  }
+
+  private static final String NO_CHANGE = "no figure to compare";
+
+  private static String change(Number now, Number before, Figures.Kind kind) {
+    String c = Figures.change(now, before, kind);
+    return c == null ? NO_CHANGE : c;
+  }
+
   private static String split(String ai, String other) {
-    return ai.equals(other) && ai.equals(Fmt.change(null, null, "", 0)) ? ai : "AI " + ai + ", other " + other;
+    return ai.equals(other) && ai.equals(NO_CHANGE) ? ai : "AI " + ai + ", other " + other;
   }
 
   static Long units(Answer<SpendRow> a, String key) {

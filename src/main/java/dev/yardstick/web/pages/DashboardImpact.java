@@ -53,7 +53,7 @@ public final class DashboardImpact {
       String counted = c.nDevelopers() + " developers, " + c.nCommitsA() + " / " + c.nCommitsB() + " commits"
           + (c.nWeeksA() == null ? "" : ", " + c.nWeeksA() + " / " + c.nWeeksB() + " weeks");
       if (c.estimate() == null) {
-        measures.add(new Measure((String) a[0], unit, Fmt.UNKNOWN, Fmt.UNKNOWN, counted,
+        measures.add(new Measure((String) a[0], unit, Figures.NO_DATA, Figures.NO_DATA, counted,
             c.notEnoughData() == null ? "not enough data" : c.notEnoughData()));
         boxes.add("-");
         points.add("-");

@@ -1,5 +1,10 @@
 package dev.yardstick.web.pages;
 
+import static dev.yardstick.web.pages.Figures.Kind.COUNT;
+import static dev.yardstick.web.pages.Figures.Kind.PERCENT;
+import static dev.yardstick.web.pages.Figures.Kind.RATE;
+import static dev.yardstick.web.pages.Figures.Kind.USD;
+
 import dev.yardstick.metrics.Report;
 import dev.yardstick.metrics.ReportRow;
 import java.util.ArrayList;
@@ -35,12 +40,14 @@ public record DashboardTable(String id, String caption, String firstColumn, List
         continue;
       }
       rows.add(new Row(r.key(), link.apply(r.key()), false, List.of(
-          new Cell(Fmt.count(r.developers()), sort(r.developers())), new Cell(Fmt.percent(r.aiUsagePercent()), sort(r.aiUsagePercent())),
-          new Cell(Fmt.count(r.sessions()), sort(r.sessions())), new Cell(Fmt.money(r.costUsd()), sort(r.costUsd())),
-          new Cell(Fmt.count(r.commits()), sort(r.commits())), new Cell(Fmt.count(r.committedLinesAdded()), sort(r.committedLinesAdded())),
-          new Cell(Fmt.pair(Fmt.percent(r.reworkPercentAiCoAuthored()), Fmt.percent(r.reworkPercentOther())),
+          new Cell(Figures.show(r.developers(), COUNT), sort(r.developers())),
+          new Cell(Figures.show(r.aiUsagePercent(), PERCENT), sort(r.aiUsagePercent())),
+          new Cell(Figures.show(r.sessions(), COUNT), sort(r.sessions())), new Cell(Figures.show(r.costUsd(), USD), sort(r.costUsd())),
+          new Cell(Figures.show(r.commits(), COUNT), sort(r.commits())),
+          new Cell(Figures.show(r.committedLinesAdded(), COUNT), sort(r.committedLinesAdded())),
+          new Cell(DashboardCards.pair(r.reworkPercentAiCoAuthored(), r.reworkPercentOther(), PERCENT),
               sort(r.reworkPercentAiCoAuthored())),
-          new Cell(Fmt.pair(Fmt.rate(r.defectRateAiCoAuthored()), Fmt.rate(r.defectRateOther())), sort(r.defectRateAiCoAuthored())))));
+          new Cell(DashboardCards.pair(r.defectRateAiCoAuthored(), r.defectRateOther(), RATE), sort(r.defectRateAiCoAuthored())))));
     }
     return new DashboardTable(id, caption, firstColumn, HEADERS, rows, csvHref, partial);
   }
