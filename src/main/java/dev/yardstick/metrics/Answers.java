@@ -21,7 +21,8 @@ public final class Answers {
   private final PeopleService people;
   private final Map<List<Object>, Held> held;
 
-  private record Held(List<Object> stamp, Object answer) {}
+  /** Softly held: under memory pressure the collector takes answers back before the heap runs out. */
+  private record Held(List<Object> stamp, java.lang.ref.SoftReference<Object> answer) {}
 
   /** {@code max}: the most answers kept, the least recently used going first. */
   public Answers(ReportQueries queries, PeopleService people, int max) {
@@ -53,11 +54,12 @@ public final class Answers {
     k.add(to);
     k.addAll(key);
     Held h = held.get(k);
-    if (h != null && h.stamp().equals(stamp)) {
-      return (T) h.answer();
+    Object kept = h != null && h.stamp().equals(stamp) ? h.answer().get() : null;
+    if (kept != null) {
+      return (T) kept;
     }
     T answer = compute.get();
-    held.put(k, new Held(stamp, answer));
+    held.put(k, new Held(stamp, new java.lang.ref.SoftReference<>(answer)));
     return answer;
   }
 }

@@ -22,6 +22,7 @@ import dev.yardstick.profile.ProfileService;
 import dev.yardstick.removal.DataRemoval;
 import dev.yardstick.repos.RepositoryService;
 import dev.yardstick.storage.ClaudeCodeStatusStore;
+import dev.yardstick.storage.CommitLines;
 import dev.yardstick.storage.GitQueries;
 import dev.yardstick.storage.StatusQueries;
 import dev.yardstick.rollout.RolloutService;
@@ -39,6 +40,7 @@ import dev.yardstick.web.api.IdentityApi;
 import dev.yardstick.web.api.ImpactApi;
 import dev.yardstick.web.api.BreakdownApi;
 import dev.yardstick.metrics.BreakdownService;
+import dev.yardstick.metrics.DeveloperCommits;
 import dev.yardstick.metrics.ImpactService;
 import dev.yardstick.impact.Settings;
 import dev.yardstick.storage.RepositoryStore;
@@ -160,7 +162,8 @@ public final class WebServer implements AutoCloseable {
     ImportPages importPages = new ImportPages(p.people());
     InvitationPages invitationPages = new InvitationPages(p.accounts(), p.publicUrl());
     ProfilePages profilePages = new ProfilePages(p.people(), profiles, p.clock(), tokenPages::personalSectionHtml,
-        new DeveloperNumbers(p.reports(), breakdowns.service()), viewer, p.reports()::zone);
+        new DeveloperNumbers(p.reports(), breakdowns.service(), new DeveloperCommits(p.reports().gitQueries(),
+            new CommitLines(p.db()), p.people())), viewer, p.reports()::zone);
     IntegrationPages integrationPages = new IntegrationPages(p.anthropic());
     ClaudeCodePages claudeCodePages = new ClaudeCodePages(claudeCode, integrationPages, p.anthropic(),
         new ClaudeCodeStatusStore(p.db()), p.clock(), tokenPages::orgSectionHtml);

@@ -27,6 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,6 +85,12 @@ class ITBrowserDeveloperNumbers {
           assertThat(browser.findElement(By.cssSelector("#card-ai-usage abbr")).getDomAttribute("title")).contains("committed lines");
           assertThat(browser.findElement(By.id("card-ai-usage")).getText()).contains("usage data and commits both present");
           chartsDrawnWithData(browser);
+          // the next level down: her three commits of the window, newest first, the planted one with Claude marked
+          List<List<String>> commits = commitTable(browser);
+          assertThat(commits).as(who).extracting(c -> c.get(0)).containsExactly(D2.toString(), D0.toString(), D1.toString());
+          assertThat(commits).extracting(c -> c.get(3)).containsExactly("+50 \u22120", "+20 \u22120", "+100 \u22120");
+          assertThat(commits).extracting(c -> c.get(4)).containsExactly("yes", "", "");
+          assertThat(browser.findElement(By.id("commits-count")).getText()).startsWith("3 commits in the window");
           assertThat(browser.findElement(By.id("numbers-csv")).getDomAttribute("href"))
               .isEqualTo("/api/v1/report?groupBy=developer&from=" + TODAY.minusDays(29) + "&to=" + TODAY + "&format=csv");
           Browser.screenshot(browser, "developer-numbers-" + who.substring(0, who.indexOf('@')));
@@ -125,6 +132,7 @@ class ITBrowserDeveloperNumbers {
         assertThat(cards(browser)).containsEntry("sessions", "no data").containsEntry("commits", "no data");
         assertThat(browser.findElement(By.id("usage-missing")).getText()).contains("Set up Claude Code");
         assertThat(browser.findElement(By.id("commits-missing")).getText()).contains("alias");
+        assertThat(browser.findElement(By.id("commits-none")).getText()).startsWith("No commits of theirs in this window");
         assertThat(Axe.seriousViolations(browser)).isEmpty();
         Browser.screenshot(browser, "developer-numbers-empty");
         assertThat(Browser.cspViolations(browser)).isEmpty();
@@ -287,6 +295,12 @@ class ITBrowserDeveloperNumbers {
     } finally {
       browser.manage().window().setSize(before);
     }
+  }
+
+  /** The commit table's cells, row by row (none when the page has no table). */
+  private static List<List<String>> commitTable(WebDriver browser) {
+    return browser.findElements(By.cssSelector("#commits tbody tr")).stream()
+        .map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
   }
 
   private static double percent(double counted, double committed) {

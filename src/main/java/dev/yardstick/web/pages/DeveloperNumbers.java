@@ -1,6 +1,7 @@
 package dev.yardstick.web.pages;
 
 import dev.yardstick.metrics.BreakdownService;
+import dev.yardstick.metrics.DeveloperCommits;
 import dev.yardstick.metrics.GroupBy;
 import dev.yardstick.metrics.ReportRow;
 import dev.yardstick.metrics.ReportService;
@@ -25,12 +26,17 @@ public final class DeveloperNumbers {
       new SeriesAsk(GroupBy.WEEK, "aiCoAuthoredCommits"), new SeriesAsk(GroupBy.DAY, "activeUsers"));
   private static final List<SeriesAsk> ACTIVE_DAYS = List.of(new SeriesAsk(GroupBy.DAY, "activeUsers"));
 
+  /** The most commits the page lists (the newest); the CSV and the API have every figure. */
+  static final int COMMITS_SHOWN = 100;
+
   private final ReportService reports;
   private final BreakdownService breakdowns;
+  private final DeveloperCommits commits;
 
-  public DeveloperNumbers(ReportService reports, BreakdownService breakdowns) {
+  public DeveloperNumbers(ReportService reports, BreakdownService breakdowns, DeveloperCommits commits) {
     this.reports = reports;
     this.breakdowns = breakdowns;
+    this.commits = commits;
   }
 
   /** One headline card: its figure, the change against the previous period (null: unknown), and its definition. */
@@ -38,7 +44,8 @@ public final class DeveloperNumbers {
 
   /** Everything the numbers section shows; {@code refused} set instead when the viewer may not see them. */
   public record View(long id, DateRange range, DateRange previous, String refused, List<Card> cards, String usageChart,
-      String commitsChart, String costChart, boolean hasUsage, boolean hasCommits, String csvUrl) {}
+      String commitsChart, String costChart, boolean hasUsage, boolean hasCommits, String csvUrl, List<CommitRows.Row> commits,
+      long commitsTotal) {}
 
   public View of(long orgId, long developerId, String email, DateRange range, Viewer viewer) {
     DateRange previous = range.previous();
@@ -60,16 +67,17 @@ public final class DeveloperNumbers {
       boolean usage = now.coverage() != null && now.coverage().withUsage() > 0;
       boolean commits = now.coverage() != null && now.coverage().withCommits() > 0;
       List<Card> cards = cards(now, before, sum(line.apply(4)), sum(line(earlier.series().getFirst(), email)));
+      DeveloperCommits.Answer list = this.commits.of(orgId, developerId, range.from(), range.to(), viewer, COMMITS_SHOWN);
       return new View(developerId, range, previous, null, cards,
           DeveloperCharts.usage(line.apply(0), line.apply(1)), DeveloperCharts.commits(line.apply(2), line.apply(3)),
-          DeveloperCharts.costByModel(models), usage, commits, csv);
+          DeveloperCharts.costByModel(models), usage, commits, csv, CommitRows.of(list.commits()), list.total());
     } catch (ForbiddenException e) {
       return refused(developerId, range, csv, e.getMessage());
     }
   }
 
   private static View refused(long developerId, DateRange range, String csv, String why) {
-    return new View(developerId, range, range.previous(), why, List.of(), null, null, null, false, false, csv);
+    return new View(developerId, range, range.previous(), why, List.of(), null, null, null, false, false, csv, List.of(), 0);
   }
 
   private static List<Card> cards(ReportRow now, ReportRow before, Long activeDays, Long activeDaysBefore) {

@@ -1,0 +1,57 @@
+package dev.yardstick.metrics;
+
+import dev.yardstick.identity.AliasKind;
+import dev.yardstick.identity.IdentityResolver;
+import dev.yardstick.identity.People.RawId;
+import dev.yardstick.model.GitField;
+import dev.yardstick.people.PeopleService;
+import dev.yardstick.storage.CommitLines;
+import dev.yardstick.storage.GitQueries;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One developer's commits in a window, the next level below their numbers: the commits the report counts for them
+ * (non-merge, authored with an email that resolves to them), only on days the viewer sees them individually.
+ */
+public final class DeveloperCommits {
+  private final GitQueries git;
+  private final CommitLines lines;
+  private final PeopleService people;
+
+  public DeveloperCommits(GitQueries git, CommitLines lines, PeopleService people) {
+    this.git = git;
+    this.lines = lines;
+    this.people = people;
+  }
+
+  /** The newest {@code limit} commits, and how many the window holds on the days shown. */
+  public record Answer(List<CommitLines.Line> commits, long total) {}
+
+  public Answer of(long orgId, long developerId, LocalDate from, LocalDate to, Viewer viewer, int limit) {
+    ReportService.checkWindow(from, to, "a commit list");
+    if (git == null) {
+      return new Answer(List.of(), 0);
+    }
+    IdentityResolver resolver = people.resolver(orgId);
+    // the emails as stored, found through the report's own author-days (kept in memory): the list uses the same resolution
+    Set<String> emails = new TreeSet<>();
+    long total = 0;
+    for (GitQueries.AuthorDay d : git.byDayAndAuthor(orgId, from, to)) {
+      var dev = resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(d.authorEmail())));
+      if (dev.isPresent() && dev.getAsLong() == developerId && visible(resolver, viewer, developerId, d.day())) {
+        emails.add(d.authorEmail());
+        total += Math.round(d.values()[GitField.COMMITS.ordinal()]);
+      }
+    }
+    List<CommitLines.Line> shown = lines.of(orgId, emails, from, to, limit).stream()
+        .filter(l -> visible(resolver, viewer, developerId, l.day())).toList();
+    return new Answer(shown, total);
+  }
+
+  private static boolean visible(IdentityResolver resolver, Viewer viewer, long developerId, LocalDate day) {
+    return viewer.seesIndividually(developerId, resolver.teamOn(developerId, day).map(t -> t.id()).orElse(null));
+  }
+}
