@@ -209,6 +209,7 @@ public final class WebServer implements AutoCloseable {
         new Route(get, "/developers/{id}/edit", Access.ADMIN, developerEdit::show),
         new Route(post, "/developers/{id}/edit", Access.ADMIN, developerEdit::details),
         new Route(post, "/developers/{id}/move", Access.ADMIN, developerEdit::move),
+        new Route(post, "/developers/{id}/memberships", Access.ADMIN, developerEdit::addMembership),
         new Route(post, "/developers/{id}/memberships/{membershipId}", Access.ADMIN, developerEdit::membership),
         new Route(post, "/developers/{id}/memberships/{membershipId}/delete", Access.ADMIN, developerEdit::deleteMembership),
         new Route(post, "/developers/{id}/aliases", Access.ADMIN, developerEdit::addAlias),

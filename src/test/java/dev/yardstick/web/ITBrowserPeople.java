@@ -77,6 +77,17 @@ class ITBrowserPeople {
         assertThat(developer(server, jane).path("memberships").get(0).path("to").asText()).isEqualTo("2026-03-31");
         Browser.follow(b, By.xpath("//button[@aria-label='Delete membership in Engineering']"));
         assertThat(developer(server, jane).path("memberships").size()).isEqualTo(1);
+        // a past team with both ends, then one that would overlap: refused, what was typed kept, nothing stored
+        addMembership(b, "Data", "2026-01-10", "2026-02-20");
+        assertThat(b.findElement(By.cssSelector("p.ok")).getText()).isEqualTo("Membership added.");
+        ms = developer(server, jane).path("memberships");
+        assertThat(ms.size()).isEqualTo(2);
+        assertThat(ms.get(0).path("team").asText() + " " + ms.get(0).path("from").asText() + " " + ms.get(0).path("to").asText())
+            .isEqualTo("Data 2026-01-10 2026-02-20");
+        addMembership(b, "Web", "2026-02-15", "2026-03-05");
+        assertThat(b.findElement(By.cssSelector("#add-membership .err")).getText()).containsIgnoringCase("overlap");
+        assertThat(b.findElement(By.cssSelector("#add-membership input[name=to]")).getDomProperty("value")).isEqualTo("2026-03-05");
+        assertThat(developer(server, jane).path("memberships").size()).isEqualTo(2);
 
         set(b, By.cssSelector("#add-alias input[name=value]"), "jane@users.noreply.github.com");
         Browser.follow(b, By.xpath("//button[text()='Add alias']"));
@@ -205,6 +216,13 @@ class ITBrowserPeople {
     set(b, By.cssSelector("#create-team input[name=name]"), name);
     new Select(b.findElement(By.cssSelector("#create-team select[name=parent]"))).selectByValue(parent.isEmpty() ? "" : parent);
     Browser.follow(b, By.xpath("//button[text()='Create team']"));
+  }
+
+  private static void addMembership(WebDriver b, String team, String from, String to) {
+    set(b, By.cssSelector("#add-membership input[name=team]"), team);
+    set(b, By.cssSelector("#add-membership input[name=from]"), from);
+    set(b, By.cssSelector("#add-membership input[name=to]"), to);
+    Browser.follow(b, By.xpath("//button[text()='Add membership']"));
   }
 
   private static void move(WebDriver b, String team, String from) {

@@ -25,7 +25,8 @@ import java.util.Map;
  */
 public final class DeveloperEditPages {
   private static final Map<String, String> DONE = Map.of("created", "Developer added.", "details", "Details saved.",
-      "moved", "Team changed.", "membership", "Membership corrected.", "deleted", "Membership deleted.", "alias", "Alias added.",
+      "moved", "Team changed.", "added", "Membership added.", "membership", "Membership corrected.", "deleted",
+      "Membership deleted.", "alias", "Alias added.",
       "unlinked", "Alias removed.");
   private final PeopleService people;
   private final PeopleEdits edits;
@@ -54,6 +55,22 @@ public final class DeveloperEditPages {
         throw new IllegalArgumentException("choose the team to move to");
       }
       people.moveToTeam(org, id, team, date(ctx, "from"));
+    });
+  }
+
+  /** A membership with both ends, as a past team or a stint: refused when it overlaps another (the message names it). */
+  public void addMembership(Context ctx) {
+    change(ctx, "added", (org, id) -> {
+      String team = ctx.formParam("team");
+      if (team == null || team.isBlank()) {
+        throw new IllegalArgumentException("choose the team");
+      }
+      LocalDate from = date(ctx, "from");
+      LocalDate last = date(ctx, "to");
+      if (from == null || last == null) {
+        throw new IllegalArgumentException("give both the first and the last day (to move from a day on, use Move)");
+      }
+      people.addMembership(org, id, team, from, MembershipApi.after(last));
     });
   }
 
