@@ -308,7 +308,7 @@ public final class App implements AutoCloseable {
       flushLastUsed();
     }
     if (db != null) {
-      db.close();
+      db.closeCompacted();
     }
   }
 }

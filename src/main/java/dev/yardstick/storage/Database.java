@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  * and migrates.
  */
 public final class Database implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
   private final String url;
   private final Optional<String> user;
   private final Optional<String> password;
@@ -135,10 +136,39 @@ public final class Database implements AutoCloseable {
     return dialect == Dialect.POSTGRESQL ? "PostgreSQL " + url.replaceAll("password=[^&]*", "password=***") : "H2 " + url.split(";")[0];
   }
 
+  /** Whether every session of the database is this one or one of this pool's (no other server or command uses it). */
+  private boolean alone(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+      rs.next();
+      return rs.getInt(1) <= dataSource.getHikariPoolMXBean().getTotalConnections() + 1;
+    }
+  }
+
   @Override
   public void close() {
     if (dataSource != null) {
       dataSource.close();
     }
+  }
+
+  /**
+   * Closes; on an embedded H2 file this process opened (not a client of another process's), first rewrites the file
+   * without the old row versions H2 keeps (SHUTDOWN COMPACT): a year's git import left 8.2 GB that compacts to 0.3 GB
+   * in 8 s. A server stopping and the demo finishing call it; commands run beside a server never do.
+   */
+  public void closeCompacted() {
+    if (dataSource != null && (url.startsWith("jdbc:h2:file:") || url.startsWith(PrivateH2Files.urlPrefix()))) {
+      // a connection of its own: after SHUTDOWN a pooled one would be checked, and H2 would log that it is closed
+      try (Connection c = java.sql.DriverManager.getConnection(url, user.orElse(""), password.orElse(""))) {
+        if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionRemote) && alone(c)) {
+          try (Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+          }
+        }
+      } catch (SQLException e) {
+        log.warn("the embedded database was closed without compacting: {}", e.getMessage());
+      }
+    }
+    close();
   }
 }
