@@ -109,13 +109,17 @@ public final class AnthropicStore {
       // a removal of Admin API rows takes the same lock: it sees this day's rows before or after, never half
       h.createQuery("SELECT org_id FROM anthropic_integrations WHERE org_id = :org FOR UPDATE").bind("org", orgId)
           .mapTo(Long.class).findOne();
-      h.createUpdate("DELETE FROM anthropic_activity WHERE org_id = :org AND usage_day = :day")
-          .bind("org", orgId).bind("day", day).execute();
       Set<List<String>> removed = h.createQuery("SELECT actor_type, actor FROM removed_admin_usage"
               + " WHERE org_id = :org AND usage_day = :day").bind("org", orgId).bind("day", day)
           .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).collect(Collectors.toSet());
-      insert(h, orgId, removed.isEmpty() ? rows
+      List<Object[]> values = values(orgId, removed.isEmpty() ? rows
           : rows.stream().filter(r -> !removed.contains(List.of(r.actorType().name(), r.actor()))).toList());
+      if (DayRowsText.same(stored(h, orgId, day), values)) {
+        return; // the hourly re-poll mostly finds a day as it was: nothing written, no report cache dropped
+      }
+      h.createUpdate("DELETE FROM anthropic_activity WHERE org_id = :org AND usage_day = :day")
+          .bind("org", orgId).bind("day", day).execute();
+      MultiRowInsert.insert(h.getConnection(), "anthropic_activity", COLUMNS, values);
       DataVersion.bump(h, orgId, DataVersion.Kind.ADMIN);
     });
   }
@@ -125,8 +129,20 @@ public final class AnthropicStore {
       "edits_rejected", "tokens_input", "tokens_output", "tokens_cache_read", "tokens_cache_creation", "cost_usd",
       "tool_actions", "models");
 
-  // plain JDBC, many rows a statement: a year of a thousand actors is over half a million rows
-  private static void insert(Handle h, long orgId, Collection<AdminUsage> rows) throws SQLException {
+  /** The day's stored rows, column by column as {@link #COLUMNS} names them. */
+  private static List<Object[]> stored(Handle h, long orgId, LocalDate day) {
+    return h.createQuery("SELECT " + String.join(", ", COLUMNS) + " FROM anthropic_activity WHERE org_id = :org AND usage_day = :day")
+        .bind("org", orgId).bind("day", day).map((rs, ctx) -> {
+          Object[] row = new Object[COLUMNS.size()];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = rs.getObject(i + 1);
+          }
+          return row;
+        }).list();
+  }
+
+  // rows for plain JDBC, many a statement: a year of a thousand actors is over half a million rows
+  private static List<Object[]> values(long orgId, Collection<AdminUsage> rows) {
     List<Object[]> values = new ArrayList<>(rows.size());
     for (AdminUsage r : rows) {
       long[] tokens = new long[4];
@@ -142,7 +158,7 @@ public final class AnthropicStore {
           r.sessions(), r.linesAdded(), r.linesRemoved(), r.commits(), r.pullRequests(), r.editsAccepted(), r.editsRejected(),
           tokens[0], tokens[1], tokens[2], tokens[3], cost, ToolActionsText.encode(r.toolActions()), ModelsText.encode(r.models())});
     }
-    MultiRowInsert.insert(h.getConnection(), "anthropic_activity", COLUMNS, values);
+    return values;
   }
 
   /** The backfill reached {@code nextDay}: days before it are stored. */

@@ -54,6 +54,18 @@ abstract class AnthropicStoreContract {
   }
 
   @Test
+  void replaceDay_withWhatTheDayHolds_writesNothing_andRaisesNoVersion_butAChangeDoes() {
+    store.replaceDay(org, D1, List.of(usage("a@x.com", "vscode", 3, 1.5), usage("b@x.com", "tmux", 2, 0.125)));
+    long before = DataVersion.read(db, org).admin();
+    store.replaceDay(org, D1, List.of(usage("b@x.com", "tmux", 2, 0.125), usage("a@x.com", "vscode", 3, 1.5))); // re-poll
+    assertThat(DataVersion.read(db, org).admin()).isEqualTo(before);
+    store.replaceDay(org, D1, List.of(usage("a@x.com", "vscode", 3, 1.5), usage("b@x.com", "tmux", 2, 0.25)));
+    assertThat(DataVersion.read(db, org).admin()).isEqualTo(before + 1);
+    assertThat(queries.usageByDayAndActor(org, D1, D1).stream().mapToDouble(r -> r.values()[UsageField.COST_USD.ordinal()]).sum())
+        .isEqualTo(1.75);
+  }
+
+  @Test
   void replaceDay_replacesTheWholeDay_neverAdds_andStaysInItsOrganization() {
     store.replaceDay(org, D1, List.of(usage("a@x.com", "vscode", 3, 1.5), usage("a@x.com", "tmux", 2, 0.25)));
     store.replaceDay(other, D1, List.of(usage("a@x.com", "vscode", 100, 9)));
