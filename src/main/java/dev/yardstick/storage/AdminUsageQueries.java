@@ -48,7 +48,7 @@ public final class AdminUsageQueries {
               + " WHERE org_id = :org AND usage_day BETWEEN :from AND :to GROUP BY usage_day, actor_type, actor")
           .bind("org", orgId).bind("from", from).bind("to", to)
           .map((rs, ctx) -> {
-            double[] v = values(rows, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3));
+            double[] v = values(rows, Shared.day(rs.getObject(1, LocalDate.class)), rs.getString(2), Shared.text(rs.getString(3)));
             for (int i = 0; i < FIELDS.length; i++) {
               v[FIELDS[i].ordinal()] += rs.getDouble(4 + i);
             }

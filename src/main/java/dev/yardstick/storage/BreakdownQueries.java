@@ -65,11 +65,11 @@ public final class BreakdownQueries {
         while (rs.next()) {
           DayDetail d = DayDetailText.decode(rs.getString(3));
           List<ModelFigures> models = new ArrayList<>();
-          d.models.forEach((m, v) -> models.add(new ModelFigures(m, pick(v))));
+          d.models.forEach((m, v) -> models.add(new ModelFigures(Shared.text(m), pick(v))));
           List<Decisions> decisions = new ArrayList<>();
-          d.decisions.forEach((k, n) -> decisions.add(new Decisions(k.tool(), k.decision().equals("accept"), k.language(),
-              k.source(), n)));
-          out.add(new Breakdown(rs.getObject(1, LocalDate.class), rs.getLong(2), null, null,
+          d.decisions.forEach((k, n) -> decisions.add(new Decisions(Shared.text(k.tool()), k.decision().equals("accept"),
+              Shared.text(k.language()), Shared.text(k.source()), n)));
+          out.add(new Breakdown(Shared.day(rs.getObject(1, LocalDate.class)), rs.getLong(2), null, null,
               withRest(models, totals(rs, 4)), decisions));
         }
       }
@@ -86,14 +86,15 @@ public final class BreakdownQueries {
         .bind("org", orgId).bind("from", from).bind("to", to)
         .map((rs, ctx) -> {
           List<ModelFigures> models = new ArrayList<>();
-          ModelsText.decode(rs.getString(4)).forEach(m -> models.add(new ModelFigures(m.model(),
+          ModelsText.decode(rs.getString(4)).forEach(m -> models.add(new ModelFigures(Shared.text(m.model()),
               new double[] {m.input(), m.output(), m.cacheRead(), m.cacheCreation(), m.costUsd()})));
           List<Decisions> decisions = new ArrayList<>();
           ToolActionsText.decode(rs.getString(5)).forEach((tool, n) -> {
             decisions.add(new Decisions(tool, true, "", "", n.accepted()));
             decisions.add(new Decisions(tool, false, "", "", n.rejected()));
           });
-          return new Breakdown(rs.getObject(1, LocalDate.class), null, ActorType.valueOf(rs.getString(2)), rs.getString(3),
+          return new Breakdown(Shared.day(rs.getObject(1, LocalDate.class)), null, ActorType.valueOf(rs.getString(2)),
+              Shared.text(rs.getString(3)),
               withRest(models, totals(rs, 6)), decisions);
         }).list());
   }

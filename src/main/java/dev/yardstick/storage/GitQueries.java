@@ -62,7 +62,8 @@ public final class GitQueries {
           for (int i = 0; i < v.length; i++) {
             v[i] = rs.getDouble(3 + i);
           }
-          return new AuthorDay(rs.getObject(1, LocalDate.class), rs.getString(2), v, rs.getString(3 + v.length));
+          return new AuthorDay(Shared.day(rs.getObject(1, LocalDate.class)), Shared.text(rs.getString(2)), v,
+              Shared.text(rs.getString(3 + v.length)));
         }).list());
   }
 

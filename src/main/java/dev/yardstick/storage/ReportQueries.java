@@ -68,7 +68,7 @@ public final class ReportQueries {
           for (int i = 0; i < v.length; i++) {
             v[i] = rs.getDouble(3 + i);
           }
-          out.add(new UsageRow(rs.getObject(1, LocalDate.class), rs.getLong(2), "", v));
+          out.add(new UsageRow(Shared.day(rs.getObject(1, LocalDate.class)), rs.getLong(2), "", v));
         }
       }
       return out;
