@@ -38,17 +38,17 @@ public final class DeveloperCommits {
     IdentityResolver resolver = people.resolver(orgId);
     // the emails as stored, found through the report's own author-days (kept in memory): the list uses the same resolution
     Set<String> emails = new TreeSet<>();
+    Set<LocalDate> days = new TreeSet<>(); // only the days the viewer sees them individually, asked before the limit
     long total = 0;
     for (GitQueries.AuthorDay d : git.byDayAndAuthor(orgId, from, to)) {
       var dev = resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(d.authorEmail())));
       if (dev.isPresent() && dev.getAsLong() == developerId && visible(resolver, viewer, developerId, d.day())) {
         emails.add(d.authorEmail());
+        days.add(d.day());
         total += Math.round(d.values()[GitField.COMMITS.ordinal()]);
       }
     }
-    List<CommitLines.Line> shown = lines.of(orgId, emails, from, to, limit).stream()
-        .filter(l -> visible(resolver, viewer, developerId, l.day())).toList();
-    return new Answer(shown, total);
+    return new Answer(lines.of(orgId, emails, days, limit), total);
   }
 
   private static boolean visible(IdentityResolver resolver, Viewer viewer, long developerId, LocalDate day) {

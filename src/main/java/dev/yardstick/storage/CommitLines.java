@@ -24,19 +24,19 @@ public final class CommitLines {
       boolean aiCoAuthored, boolean revert, boolean fix, int reworkedLines, boolean defectIntroducing, List<Reach> reach) {}
 
   /**
-   * The newest {@code limit} non-merge commits authored by exactly these emails (as stored) on days {@code from..to}
-   * (index commits_author), newest first.
+   * The newest {@code limit} non-merge commits authored by exactly these emails (as stored) on these days (index
+   * commits_author), newest first.
    */
-  public List<Line> of(long orgId, Collection<String> emails, LocalDate from, LocalDate to, int limit) {
-    if (emails.isEmpty()) {
+  public List<Line> of(long orgId, Collection<String> emails, Collection<LocalDate> days, int limit) {
+    if (emails.isEmpty() || days.isEmpty()) {
       return List.of();
     }
     return db.jdbi().withHandle(h -> {
       List<Line> lines = h.createQuery("SELECT sha, author_time, author_day, lines_added, lines_removed, files_changed,"
               + " ai_coauthored, is_revert, is_fix, reworked_lines, defect_introducing FROM commits"
-              + " WHERE org_id = :org AND author_email IN (<emails>) AND NOT is_merge AND author_day BETWEEN :from AND :to"
+              + " WHERE org_id = :org AND author_email IN (<emails>) AND NOT is_merge AND author_day IN (<days>)"
               + " ORDER BY author_time DESC, sha LIMIT :limit")
-          .bind("org", orgId).bindList("emails", List.copyOf(emails)).bind("from", from).bind("to", to).bind("limit", limit)
+          .bind("org", orgId).bindList("emails", List.copyOf(emails)).bindList("days", List.copyOf(days)).bind("limit", limit)
           .map((rs, ctx) -> new Line(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, LocalDate.class),
               rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getInt(10),
               rs.getBoolean(11), new ArrayList<>()))

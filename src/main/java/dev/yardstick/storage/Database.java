@@ -160,9 +160,10 @@ public final class Database implements AutoCloseable {
     if (dataSource != null && (url.startsWith("jdbc:h2:file:") || url.startsWith(PrivateH2Files.urlPrefix()))) {
       // a connection of its own: after SHUTDOWN a pooled one would be checked, and H2 would log that it is closed
       try (Connection c = java.sql.DriverManager.getConnection(url, user.orElse(""), password.orElse(""))) {
-        if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionRemote) && alone(c)) {
+        if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionRemote)) {
           try (Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
+            s.execute("SET EXCLUSIVE 1"); // nobody new connects between counting the sessions and shutting down
+            s.execute(alone(c) ? "SHUTDOWN COMPACT" : "SET EXCLUSIVE 0");
           }
         }
       } catch (SQLException e) {

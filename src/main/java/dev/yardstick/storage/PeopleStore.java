@@ -239,7 +239,12 @@ public final class PeopleStore {
   /** Everything a resolver is built from, as read in one transaction: equal people, equal resolution. */
   public record People(List<Developer> developers, List<Alias> aliases, List<Team> teams, java.util.Set<Membership> memberships) {
     public IdentityResolver resolver() {
-      return new IdentityResolver(developers, aliases, teams, List.copyOf(memberships));
+      // in one order whatever the set's: the resolver takes the first membership covering a day
+      return new IdentityResolver(developers, aliases, teams, memberships.stream()
+          .sorted(java.util.Comparator.comparingLong(Membership::developerId)
+              .thenComparing(Membership::from, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+              .thenComparingLong(Membership::teamId))
+          .toList());
     }
   }
 
