@@ -22,10 +22,6 @@ public final class BreakdownQueries {
   private final Database db;
   private final ReportCache cache;
 
-  public BreakdownQueries(Database db) {
-    this(db, null);
-  }
-
   /** Reads through {@code cache} (null: from the database every time). */
   BreakdownQueries(Database db, ReportCache cache) {
     this.db = db;

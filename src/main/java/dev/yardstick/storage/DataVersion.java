@@ -47,7 +47,11 @@ public final class DataVersion {
   }
 
   static void bump(Handle h, long org, Kind kind) {
-    h.createUpdate(kind.bump().replace("?", ":org")).bind("org", org).execute();
+    try {
+      bump(h.getConnection(), org, kind);
+    } catch (SQLException e) {
+      throw SqlFailure.unchecked(e);
+    }
   }
 
   /** The current versions; a reader takes them before it reads the rows it will keep under them. */

@@ -84,9 +84,4 @@ final class DayRowCache<T> {
     }
     return rows;
   }
-
-  /** Forgets every organization's rows (tests and a change not counted by the data version). */
-  void clear() {
-    orgs.clear();
-  }
 }

@@ -20,10 +20,6 @@ public final class ImpactQueries {
 
   private record Past(long version, LocalDate liveFrom, Map<Long, LocalDate> firstDays) {}
 
-  public ImpactQueries(Database db) {
-    this(db, null);
-  }
-
   ImpactQueries(Database db, ReportCache cache) {
     this.db = db;
     this.cache = cache;

@@ -42,7 +42,11 @@ public final class ReportCache {
 
   /** The first day live ingest may still change in the organization's zone. */
   LocalDate liveFrom(long org) {
-    return LocalDate.ofInstant(clock.instant(), orgs.zone(org)).minusDays(LIVE_DAYS);
+    return today(org).minusDays(LIVE_DAYS);
+  }
+
+  private LocalDate today(long org) {
+    return LocalDate.ofInstant(clock.instant(), orgs.zone(org));
   }
 
   long version(long org, DataVersion.Kind kind) {
@@ -58,8 +62,9 @@ public final class ReportCache {
    */
   Stamp stamp(long org, LocalDate from, LocalDate to) {
     DataVersion.Versions v = DataVersion.read(db, org);
-    LocalDate liveFrom = liveFrom(org);
-    LocalDate last = LocalDate.ofInstant(clock.instant(), orgs.zone(org)).plusDays(2); // ingest takes points up to a day ahead
+    LocalDate today = today(org);
+    LocalDate liveFrom = today.minusDays(LIVE_DAYS);
+    LocalDate last = today.plusDays(2); // ingest takes points up to a day ahead
     LocalDate a = from.isAfter(liveFrom) ? from : liveFrom;
     LocalDate b = to.isBefore(last) ? to : last;
     if (b.isBefore(a)) {
@@ -82,14 +87,5 @@ public final class ReportCache {
   <T> List<T> versioned(DayRowCache<T> cache, DataVersion.Kind kind, long org, LocalDate from, LocalDate to,
       BiFunction<LocalDate, LocalDate, List<T>> load, Function<T, LocalDate> dayOf) {
     return cache.read(org, version(org, kind), from, to, LocalDate.MAX, load, dayOf);
-  }
-
-  /** Forgets everything held (a change the data version does not count, such as a restored backup under a running server). */
-  public void clear() {
-    usage.clear();
-    admin.clear();
-    git.clear();
-    telemetryBreakdowns.clear();
-    adminBreakdowns.clear();
   }
 }
