@@ -63,9 +63,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (developers < 1 || developers > 100_000 || days < 7 || days > 3650) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--developers must be 1 to 100000 and --days 7 to 3650 (got " + developers + " and " + days + ")");
+    try {
+      DemoGenerator.Options.check(developers, days);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Cli.Io io = Cli.io(spec);
     Config config = Cli.config(spec);

@@ -45,8 +45,7 @@ final class DemoImpact {
     for (Map<LocalDate, Week> byWeek : weeks.values()) {
       long hw = 0, lw = 0, hc = 0, lc = 0;
       for (Week w : byWeek.values()) {
-        boolean present = w.commits > 0 || (w.telemetry && w.hours > 0);
-        if (!present || !w.telemetry) {
+        if (!w.telemetry || (w.commits == 0 && w.hours == 0)) {
           continue;
         }
         if (w.hours >= 2.0) {

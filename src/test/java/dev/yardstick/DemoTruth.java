@@ -3,7 +3,6 @@ package dev.yardstick;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,10 +66,6 @@ final class DemoTruth {
 
   static LocalDate day(JsonNode n) {
     return LocalDate.parse(n.get("day").asText());
-  }
-
-  static String week(LocalDate d) {
-    return d.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   static LocalDate monday(LocalDate d) {

@@ -9,7 +9,6 @@ import dev.yardstick.testing.TestDatabases;
 import dev.yardstick.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class ITDemoCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] USAGE = {"sessions", "aiLinesAdded", "editsAccepted"};
-  private static final String[] TOKENS = {"input", "output", "cacheRead", "cacheCreation"};
 
   @Test
   void fillsAFreshH2_andTheReportEqualsTheTruth() throws Exception {
@@ -44,6 +42,7 @@ class ITDemoCommand {
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).contains("telemetry:", "git-import:", "demo ready in", "the first `serve` prints a setup code");
     JsonNode truth = JSON.readTree(dir.resolve("data/demo-truth.json").toFile());
+    DemoTruth planted = new DemoTruth(truth);
 
     Map<String, String> server = Map.of("YARDSTICK_DATA_DIR", env.get("YARDSTICK_DATA_DIR"));
     try (TestServer s = TestServer.start(db, server)) {
@@ -52,11 +51,12 @@ class ITDemoCommand {
       for (JsonNode dev : truth.get("developers")) {
         String email = dev.get("email").asText();
         JsonNode row = row(report, email);
-        Map<String, Double> expected = sums(truth, email);
+        Map<String, Double> expected = planted.sums(d -> d.get("developer").asText().equals(email),
+            c -> c.get("author").asText().equals(email));
         for (String f : USAGE) {
           assertThat(row.get(f).asLong()).as(email + " " + f).isEqualTo(expected.getOrDefault(f, 0.0).longValue());
         }
-        for (String t : TOKENS) {
+        for (String t : DemoTruth.TOKENS) {
           assertThat(row.path("tokens").path(t).asLong()).as(email + " " + t).isEqualTo(expected.getOrDefault(t, 0.0).longValue());
         }
         assertThat(row.get("costUsd").asDouble()).as(email + " cost").isCloseTo(expected.getOrDefault("costUsd", 0.0), within(1e-5));
@@ -77,35 +77,6 @@ class ITDemoCommand {
     assertThat(second.code()).isEqualTo(1);
     assertThat(second.err()).contains("the database already holds data (developers, teams, telemetry");
     assertThat(other).doesNotExist();
-  }
-
-  /** The truth file's per-developer sums: planted usage days and planted commits. */
-  private static Map<String, Double> sums(JsonNode truth, String email) {
-    Map<String, Double> out = new HashMap<>();
-    for (JsonNode d : truth.get("days")) {
-      if (!d.get("developer").asText().equals(email)) {
-        continue;
-      }
-      out.merge("sessions", d.get("sessions").asDouble(), Double::sum);
-      out.merge("aiLinesAdded", d.get("linesAdded").asDouble(), Double::sum);
-      for (JsonNode m : d.get("models")) {
-        for (String t : TOKENS) {
-          out.merge(t, m.get(t).asDouble(), Double::sum);
-        }
-        out.merge("costUsd", m.get("costUsd").asDouble(), Double::sum);
-      }
-      for (JsonNode e : d.get("editDecisions")) {
-        out.merge("editsAccepted", e.get("decision").asText().equals("accept") ? e.get("count").asDouble() : 0, Double::sum);
-      }
-    }
-    for (JsonNode c : truth.get("commits")) {
-      if (c.get("author").asText().equals(email)) {
-        out.merge("commits", 1.0, Double::sum);
-        out.merge("committedLinesAdded", c.get("linesAdded").asDouble(), Double::sum);
-        out.merge("aiCoAuthoredCommits", c.get("aiCoAuthored").asBoolean() ? 1.0 : 0, Double::sum);
-      }
-    }
-    return out;
   }
 
   private static JsonNode row(JsonNode report, String key) {

@@ -16,8 +16,9 @@ import java.util.TreeMap;
 
 /** The Admin-API-only developers' days, stored through the same call the Anthropic sync makes after its HTTP client. */
 public final class AdminApiLoader {
-  private static final Map<String, String> TOOL_KEYS = Map.of("Edit", "edit_tool", "MultiEdit", "multi_edit_tool",
-      "Write", "write_tool", "NotebookEdit", "notebook_edit_tool");
+  /** Claude Code's tool name to its Admin API key, the inverse of the mapping the acceptance figures read it by. */
+  private static final Map<String, String> TOOL_KEYS = AdminUsage.EDIT_TOOLS.stream()
+      .collect(java.util.stream.Collectors.toMap(dev.yardstick.metrics.adoption.Acceptance::tool, k -> k));
 
   private AdminApiLoader() {}
 

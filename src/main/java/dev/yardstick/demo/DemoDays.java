@@ -21,7 +21,7 @@ final class DemoDays {
   private DemoDays() {}
 
   static List<Day> of(Developer d, LocalDate first, LocalDate last, SplittableRandom r) {
-    boolean planted = d.teamOn(last) != null && d.memberships().getFirst().team().equals(DemoGenerator.PLANTED_TEAM);
+    boolean planted = d.memberships().getFirst().team().equals(DemoGenerator.PLANTED_TEAM);
     double high = planted ? 0.45 : 0.15 + r.nextDouble() * 0.5;
     double low = planted ? 0.35 : 0.1 + r.nextDouble() * 0.3;
     double commitRate = 1.0 + r.nextDouble() * 1.6;

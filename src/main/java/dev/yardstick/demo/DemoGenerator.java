@@ -38,11 +38,14 @@ public final class DemoGenerator {
   /** What to generate: how many developers over how many days ending on {@code end}. */
   public record Options(int developers, int days, long seed, LocalDate end, ZoneId zone) {
     public Options {
-      if (developers < 1 || developers > 100_000) {
-        throw new IllegalArgumentException("--developers must be between 1 and 100000 (got " + developers + ")");
-      }
-      if (days < 7 || days > 3650) {
-        throw new IllegalArgumentException("--days must be between 7 and 3650 (got " + days + ")");
+      check(developers, days);
+    }
+
+    /** The demo's size limits, which the command line checks before anything runs. */
+    public static void check(int developers, int days) {
+      if (developers < 1 || developers > 100_000 || days < 7 || days > 3650) {
+        throw new IllegalArgumentException("--developers must be 1 to 100000 and --days 7 to 3650 (got " + developers
+            + " and " + days + ")");
       }
     }
   }

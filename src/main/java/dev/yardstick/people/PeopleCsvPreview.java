@@ -30,6 +30,7 @@ public final class PeopleCsvPreview {
     Map<String, Integer> columns = PeopleCsv.columns(rows);
     IdentityResolver resolver = people.resolver(org);
     List<Team> teams = people.store().teams(org);
+    java.util.function.LongFunction<String> teamNames = Teams.names(teams);
     Map<Long, List<String>> managers = people.teamManagers(org);
     Set<String> known = new HashSet<>();
     teams.forEach(t -> known.add(t.name().toLowerCase(Locale.ROOT)));
@@ -60,13 +61,11 @@ public final class PeopleCsvPreview {
         newTeam(row.parent(), known, what);
         newTeam(row.team(), known, what);
         Team existing = Teams.named(teams, row.team()).orElse(null);
-        String parentNow = existing == null || existing.parentId() == null ? null
-            : teams.stream().filter(t -> t.id() == existing.parentId()).map(Team::name).findFirst().orElse(null);
+        String parentNow = existing == null || existing.parentId() == null ? null : teamNames.apply(existing.parentId());
         if (row.parent() != null && !row.parent().equalsIgnoreCase(parentNow == null ? "" : parentNow)) {
           what.add(row.team() + " under " + row.parent());
         }
-        boolean managesAlready = teams.stream().anyMatch(t -> t.name().equalsIgnoreCase(row.team())
-            && managers.getOrDefault(t.id(), List.of()).contains(row.manager()));
+        boolean managesAlready = existing != null && managers.getOrDefault(existing.id(), List.of()).contains(row.manager());
         if (row.manager() != null && !managesAlready) {
           what.add("manager " + row.manager());
         }

@@ -8,7 +8,6 @@ import dev.yardstick.demo.DemoOrg.Source;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,10 +82,6 @@ class DemoGeneratorTest {
   }
 
   private static double lift(String team) {
-    return lift(ORG, team);
-  }
-
-  private static double lift(DemoOrg ORG, String team) {
     Map<Integer, Map<LocalDate, double[]>> weeks = new HashMap<>(); // developer -> Monday -> {hours, commits, usage days}
     for (Day d : ORG.days()) {
       Developer dev = ORG.developers().get(d.developer());
