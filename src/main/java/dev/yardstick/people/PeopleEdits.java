@@ -46,16 +46,7 @@ public final class PeopleEdits {
   public Team updateTeam(long org, long id, String name, String parentName, List<String> managers) {
     List<Team> teams = people.store().teams(org);
     Team team = teams.stream().filter(t -> t.id() == id).findFirst().orElseThrow(() -> new NotFoundException("no team " + id));
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("the team needs a name");
-    }
-    if (name.trim().length() > 200) {
-      throw new IllegalArgumentException("the team's name is longer than 200 characters");
-    }
-    Optional<Team> clash = Teams.named(teams, name).filter(t -> t.id() != id);
-    if (clash.isPresent()) {
-      throw new ConflictException("a team named " + clash.get().name() + " exists");
-    }
+    checkName(teams, name, id, "");
     Team parent = null;
     if (parentName != null && !parentName.isBlank()) {
       parent = Teams.named(teams, parentName).orElseThrow(() -> new IllegalArgumentException("no team named " + parentName.trim()));
@@ -70,6 +61,29 @@ public final class PeopleEdits {
     people.store().setTeamManagers(org, id, emails);
     people.invalidate(org);
     return new Team(id, name.trim(), parent == null ? null : parent.id());
+  }
+
+  /**
+   * Creates a team (under {@code parentName}, with managers) from a form: refused when the name is blank, too long or
+   * taken, where the API's save would update the team of that name.
+   */
+  public void createTeam(long org, String name, String parentName, List<String> managers) {
+    checkName(people.store().teams(org), name, 0, "; edit it in the list");
+    people.saveTeam(org, name, parentName, managers);
+  }
+
+  /** A team name's rules: not blank, at most 200 characters, no other team's (team {@code self} may keep its own). */
+  private static void checkName(List<Team> teams, String name, long self, String clashHint) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("the team needs a name");
+    }
+    if (name.trim().length() > 200) {
+      throw new IllegalArgumentException("the team's name is longer than 200 characters");
+    }
+    Optional<Team> clash = Teams.named(teams, name).filter(t -> t.id() != self);
+    if (clash.isPresent()) {
+      throw new ConflictException("a team named " + clash.get().name() + " exists" + clashHint);
+    }
   }
 
   /** Manager emails typed in one field, separated by commas, semicolons or white space. */

@@ -61,17 +61,16 @@ public final class DashboardPages {
     Viewer v = viewer.apply(ctx);
     GroupBy table = p.role() == Role.DEVELOPER ? null : GroupBy.TEAM;
     DashboardData d = sources.read(p.orgId(), range, null, v, table);
-    IdentityResolver resolver = people.resolver(p.orgId());
+    List<DashboardView.TeamOption> options = teamOptions(v, people.resolver(p.orgId()), null);
     List<DashboardTable> tables = new ArrayList<>();
     if (d.rows() != null) {
       // links only to the dashboards the viewer may open (a manager's row of a parent team holds only their teams' part)
-      Map<String, Long> ids = teamOptions(p, resolver, null).stream()
-          .collect(Collectors.toMap(DashboardView.TeamOption::name, DashboardView.TeamOption::id, (a, b) -> a));
+      Map<String, Long> ids = ids(options);
       tables.add(DashboardTable.of("team-table", "Teams in this window", "Team", d.rows(),
-          k -> ids.containsKey(k) ? "/teams/" + ids.get(k) + "/dashboard?" + range.query() : null, csv(d, "team", null)));
+          k -> ids.containsKey(k) ? "/teams/" + ids.get(k) + "/dashboard?" + range.query() : null, csv(d, "team")));
     }
     render(ctx, "Dashboard", "dashboard", range, null, d, p.role() == Role.ADMIN ? setup.steps(p.orgId()) : List.of(), tables,
-        d.rowsRefused(), teamOptions(p, resolver, null));
+        options);
   }
 
   /** A team with its sub-teams: 404 for no such team, 403 (from the services) for a team the viewer does not manage. */
@@ -80,31 +79,36 @@ public final class DashboardPages {
     DateRange range = range(ctx, p);
     IdentityResolver resolver = people.resolver(p.orgId());
     Team team = resolver.team(ApiRequests.pathId(ctx, "id")).orElseThrow(() -> new NotFoundException("There is no such team."));
-    DashboardData d = sources.read(p.orgId(), range, team.name(), viewer.apply(ctx), GroupBy.DEVELOPER);
+    Viewer v = viewer.apply(ctx);
+    DashboardData d = sources.read(p.orgId(), range, team.name(), v, GroupBy.DEVELOPER);
+    List<DashboardView.TeamOption> options = teamOptions(v, resolver, team.id());
     List<DashboardTable> tables = new ArrayList<>();
-    Map<String, Long> teamIds = teamOptions(p, resolver, null).stream()
-        .collect(Collectors.toMap(DashboardView.TeamOption::name, DashboardView.TeamOption::id, (a, b) -> a));
+    Map<String, Long> teamIds = ids(options);
     tables.add(DashboardTable.of("subteam-table", "This team and the teams under it", "Team", d.subTeams(),
         k -> teamIds.containsKey(k) && teamIds.get(k) != team.id() ? "/teams/" + teamIds.get(k) + "/dashboard?" + range.query() : null,
-        csv(d, "team", team.name())));
+        csv(d, "team")));
     if (d.rows() != null) {
-      Map<String, Long> devs = people.developers(p.orgId()).stream()
+      // the report names developers by the resolver's emails: the same resolver finds their pages
+      Map<String, Long> devs = resolver.developers().stream()
           .collect(Collectors.toMap(Developer::email, Developer::id, (a, b) -> a));
       tables.add(DashboardTable.of("developer-table", "Developers in this team", "Developer", d.rows(),
-          k -> devs.containsKey(k) ? "/developers/" + devs.get(k) : null, csv(d, "developer", team.name())));
+          k -> devs.containsKey(k) ? "/developers/" + devs.get(k) : null, csv(d, "developer")));
     }
-    render(ctx, "Team " + team.name(), "teams", range, team.id(), d, List.of(), tables, d.rowsRefused(),
-        teamOptions(p, resolver, team.id()));
+    render(ctx, "Team " + team.name(), "teams", range, team.id(), d, List.of(), tables, options);
+  }
+
+  private static Map<String, Long> ids(List<DashboardView.TeamOption> options) {
+    return options.stream().collect(Collectors.toMap(DashboardView.TeamOption::name, DashboardView.TeamOption::id, (a, b) -> a));
   }
 
   private void render(Context ctx, String title, String nav, DateRange range, Long teamId, DashboardData d,
-      List<SetupChecklist.Step> steps, List<DashboardTable> tables, String tableNote, List<DashboardView.TeamOption> teams) {
+      List<SetupChecklist.Step> steps, List<DashboardTable> tables, List<DashboardView.TeamOption> teams) {
     ReportRow now = d.now().rows().getFirst();
     boolean widened = !d.now().from().equals(range.from()) || !d.now().to().equals(range.to());
     DateRange prev = range.previous();
     String withheld = Boolean.TRUE.equals(now.withheld())
         ? (teamId == null ? "Company" : "Team") + " figures are withheld: fewer contributors than the minimum group size." : null;
-    List<DashboardView.Link> exports = new ArrayList<>(List.of(new DashboardView.Link("Report (CSV)", csv(d, "org", d.team()))));
+    List<DashboardView.Link> exports = new ArrayList<>(List.of(new DashboardView.Link("Report (CSV)", csv(d, "org"))));
     if (d.breakdownsRefused() == null) {
       exports.add(new DashboardView.Link("Adoption by week (CSV)", api("adoption", d, "&interval=week")));
       exports.add(new DashboardView.Link("Acceptance (CSV)", api("acceptance", d, "")));
@@ -116,7 +120,7 @@ public final class DashboardPages {
     Pages.render(ctx, "dashboard/page.jte", Map.of("view", new DashboardView(Frame.of(ctx, nav), title, range, teams, teamId,
         range.from() + " to " + range.to(), prev.from() + " to " + prev.to(),
         widened ? d.now().from() + " to " + d.now().to() : null, withheld, steps, DashboardCards.of(d), DashboardCharts.of(d),
-        d.impact() == null ? List.of() : DashboardImpact.of(d.impact().report()), d.impactRefused(), tables, tableNote, exports)));
+        d.impact() == null ? List.of() : DashboardImpact.of(d.impact().report()), d.impactRefused(), tables, d.rowsRefused(), exports)));
   }
 
   private DateRange range(Context ctx, Principal p) {
@@ -132,19 +136,19 @@ public final class DashboardPages {
     }
   }
 
-  /** The teams the viewer may open: all for admins, a manager's own (with those under them), none for developers. */
-  private List<DashboardView.TeamOption> teamOptions(Principal p, IdentityResolver resolver, Long selected) {
-    if (p.role() == Role.DEVELOPER) {
+  /** The teams the viewer may open: all for admins, a manager's own (with those under them: the viewer's), none for developers. */
+  private static List<DashboardView.TeamOption> teamOptions(Viewer v, IdentityResolver resolver, Long selected) {
+    if (v.role() == Role.DEVELOPER) {
       return List.of();
     }
-    var visible = p.role() == Role.ADMIN ? null : people.managedTeamIds(p.orgId(), p.email());
+    var visible = v.role() == Role.ADMIN ? null : v.teamIds();
     return resolver.teams().stream().filter(t -> visible == null || visible.contains(t.id()))
         .sorted(Comparator.comparing(Team::name)).map(t -> new DashboardView.TeamOption(t.id(), t.name(), Long.valueOf(t.id()).equals(selected)))
         .toList();
   }
 
-  private static String csv(DashboardData d, String groupBy, String team) {
-    return "/api/v1/report?from=" + d.now().from() + "&to=" + d.now().to() + "&groupBy=" + groupBy + teamParam(team) + "&format=csv";
+  private static String csv(DashboardData d, String groupBy) {
+    return api("report", d, "&groupBy=" + groupBy);
   }
 
   private static String api(String path, DashboardData d, String extra) {

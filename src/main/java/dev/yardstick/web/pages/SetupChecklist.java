@@ -24,16 +24,21 @@ public final class SetupChecklist {
 
   /** The steps, or an empty list once all are done (the checklist goes away). */
   public List<Step> steps(long org) {
-    ClaudeCodeStatusStore.Senders seen = status.senders(org, Instant.EPOCH);
-    boolean claudeCode = status.tokens(org).lastDataAt() != null || seen.withEmail() + seen.withoutEmail() > 0
+    // cheapest first: the senders' count reads every identity, and the first answer usually settles it
+    boolean claudeCode = status.tokens(org).lastDataAt() != null || senders(org) > 0
         || status.adminApiActors(org, LocalDate.of(2000, 1, 1)) > 0;
     List<Step> steps = List.of(
         new Step("setup-claude-code", "Connect Claude Code: its telemetry or the Admin API brings usage", "/integrations/claude-code",
             "Connect Claude Code", claudeCode),
         new Step("setup-people", "Add people and teams, so that usage and commits have names", "/developers", "Add people",
-            !people.developers(org).isEmpty()),
+            !people.resolver(org).developers().isEmpty()),
         new Step("setup-repository", "Follow a repository, for commits, rework and defects", "/repositories", "Follow a repository",
             !repositories.list(org).isEmpty()));
     return steps.stream().allMatch(Step::done) ? List.of() : steps;
+  }
+
+  private long senders(long org) {
+    ClaudeCodeStatusStore.Senders seen = status.senders(org, Instant.EPOCH);
+    return seen.withEmail() + seen.withoutEmail();
   }
 }

@@ -31,11 +31,7 @@ public final class TeamPages {
   public void create(Context ctx) {
     Principal p = ApiRequests.principal(ctx);
     FormState.submit(ctx, "create", () -> {
-      String name = required(ctx.formParam("name"));
-      if (people.resolver(p.orgId()).teamNamed(name).isPresent()) {
-        throw new dev.yardstick.model.ConflictException("a team named " + name.trim() + " exists; edit it in the list");
-      }
-      people.saveTeam(p.orgId(), name, ctx.formParam("parent"), PeopleEdits.managerList(ctx.formParam("managers")));
+      edits.createTeam(p.orgId(), ctx.formParam("name"), ctx.formParam("parent"), PeopleEdits.managerList(ctx.formParam("managers")));
       return "/teams?done=created";
     }, form -> render(ctx, form));
   }
@@ -58,7 +54,7 @@ public final class TeamPages {
     Principal p = ApiRequests.principal(ctx);
     IdentityResolver resolver = people.resolver(p.orgId());
     Set<Long> visible = p.role() == Role.ADMIN ? null : people.managedTeamIds(p.orgId(), p.email());
-    List<TeamTree.Row> rows = TeamTree.rows(resolver, people.developers(p.orgId()), people.today(), people.teamManagers(p.orgId()), visible);
+    List<TeamTree.Row> rows = TeamTree.rows(resolver, List.copyOf(resolver.developers()), people.today(), people.teamManagers(p.orgId()), visible);
     Pages.render(ctx, "teams/list.jte", Map.of("frame", Frame.of(ctx, "teams"), "rows", rows, "names", names(resolver),
         "form", form, "done", DONE.getOrDefault(String.valueOf(ctx.queryParam("done")), "")));
   }
@@ -82,10 +78,4 @@ public final class TeamPages {
     return resolver.teams().stream().map(Team::name).sorted(String.CASE_INSENSITIVE_ORDER).toList();
   }
 
-  private static String required(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("the team needs a name");
-    }
-    return name;
-  }
 }
