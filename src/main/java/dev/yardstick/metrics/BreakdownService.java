@@ -123,20 +123,19 @@ public final class BreakdownService {
   }
 
   private Report developerModelsNow(long orgId, LocalDate from, LocalDate to, long developerId, Viewer viewer) {
-    Window w = window(orgId, from, to, null, Viewer.ADMIN); // whole days: the rows are one person's
-    w = new Window(orgId, from, to, null, null, false, w.resolver(), viewer);
+    // whole days, company scope: the rows are one person's, each kept only where the viewer sees them individually
+    Window w = new Window(orgId, from, to, null, null, false, people.resolver(orgId), viewer);
     BreakdownTables.Data d = data(w, from, to, true);
     List<dev.yardstick.metrics.adoption.ModelDay> mine = d.models().stream()
         .filter(m -> m.developer() != null && m.developer() == developerId && viewer.seesIndividually(m.developer(), m.team()))
         .toList();
     List<BreakdownAnswers.SpendRow> spend = dev.yardstick.metrics.adoption.Spend.byModel(mine).stream()
-        .map(r -> new BreakdownAnswers.SpendRow("model", r.key(), 1, false, new BreakdownAnswers.Tokens(r.tokens().input(),
-            r.tokens().output(), r.tokens().cacheRead(), r.tokens().cacheCreation()), r.costUsd(), null)).toList();
+        .map(r -> new BreakdownAnswers.SpendRow("model", r.key(), 1, false, BreakdownTables.tokens(r), r.costUsd(), null)).toList();
     return new Report(from, to, GroupBy.MODEL, BreakdownReport.models(spend));
   }
 
+  /** The callers have checked the window. */
   private Window window(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer) {
-    ReportService.checkWindow(from, to, "a window");
     IdentityResolver resolver = people.resolver(orgId);
     Set<Long> scope = ImpactService.scope(resolver, teamName, viewer);
     boolean restricted = viewer.role() != Role.ADMIN && (scope == null || !viewer.seesIndividuals());

@@ -172,7 +172,7 @@ final class BreakdownTables {
         : new SpendRow("unit", key, developers, false, null, cost, units);
   }
 
-  private static Tokens tokens(Spend.SpendRow r) {
+  static Tokens tokens(Spend.SpendRow r) {
     return new Tokens(r.tokens().input(), r.tokens().output(), r.tokens().cacheRead(), r.tokens().cacheCreation());
   }
 }

@@ -1,8 +1,6 @@
 package dev.yardstick.metrics;
 
-import dev.yardstick.identity.AliasKind;
 import dev.yardstick.identity.IdentityResolver;
-import dev.yardstick.identity.People.RawId;
 import dev.yardstick.model.GitField;
 import dev.yardstick.people.PeopleService;
 import dev.yardstick.storage.CommitLines;
@@ -36,22 +34,20 @@ public final class DeveloperCommits {
       return new Answer(List.of(), 0);
     }
     IdentityResolver resolver = people.resolver(orgId);
-    // the emails as stored, found through the report's own author-days (kept in memory): the list uses the same resolution
+    // the emails as stored, resolved by the report's own resolution of its author-days (kept in memory)
+    List<GitQueries.AuthorDay> raw = git.byDayAndAuthor(orgId, from, to);
+    List<ResolvedRow> resolved = ReportService.resolveGit(raw, resolver);
     Set<String> emails = new TreeSet<>();
     Set<LocalDate> days = new TreeSet<>(); // only the days the viewer sees them individually, asked before the limit
     long total = 0;
-    for (GitQueries.AuthorDay d : git.byDayAndAuthor(orgId, from, to)) {
-      var dev = resolver.developerOf(new RawId(AliasKind.GIT_EMAIL, AliasKind.GIT_EMAIL.normalize(d.authorEmail())));
-      if (dev.isPresent() && dev.getAsLong() == developerId && visible(resolver, viewer, developerId, d.day())) {
-        emails.add(d.authorEmail());
-        days.add(d.day());
-        total += Math.round(d.values()[GitField.COMMITS.ordinal()]);
+    for (int i = 0; i < raw.size(); i++) {
+      ResolvedRow r = resolved.get(i);
+      if (Long.valueOf(developerId).equals(r.developerId()) && viewer.seesIndividually(r.developerId(), r.teamId())) {
+        emails.add(raw.get(i).authorEmail());
+        days.add(r.day());
+        total += Math.round(raw.get(i).values()[GitField.COMMITS.ordinal()]);
       }
     }
     return new Answer(lines.of(orgId, emails, days, limit), total);
-  }
-
-  private static boolean visible(IdentityResolver resolver, Viewer viewer, long developerId, LocalDate day) {
-    return viewer.seesIndividually(developerId, resolver.teamOn(developerId, day).map(t -> t.id()).orElse(null));
   }
 }

@@ -35,12 +35,7 @@ public final class ImpactService {
 
   private final Answers answers;
 
-  public ImpactService(ImpactQueries impact, ReportQueries reports, GitQueries git, PeopleService people, int minGroupSize,
-      Settings settings) {
-    this(impact, reports, git, people, minGroupSize, settings, null);
-  }
-
-  /** As above, keeping answers in {@code answers} (null: none kept). */
+  /** Keeps answers in {@code answers} (null: none kept). */
   public ImpactService(ImpactQueries impact, ReportQueries reports, GitQueries git, PeopleService people, int minGroupSize,
       Settings settings, Answers answers) {
     this.answers = answers;
@@ -63,18 +58,16 @@ public final class ImpactService {
     ReportService.checkWindow(from, to, "a comparison");
     // first active days come from all history: read first (cheap), they are part of what the kept answer was made from
     Map<Long, LocalDate> firstDays = impact.firstActiveDays(orgId);
+    // whole weeks: a part week would count as a week of little output
     LocalDate a = DeveloperWeeks.monday(from);
     LocalDate b = DeveloperWeeks.monday(to).plusDays(6);
-    return answers == null ? impactNow(orgId, from, to, teamName, viewer, firstDays)
+    return answers == null ? impactNow(orgId, a, b, teamName, viewer, firstDays)
         : answers.get(orgId, a, b, java.util.Arrays.asList("impact", teamName, viewer, firstDays),
-            () -> impactNow(orgId, from, to, teamName, viewer, firstDays));
+            () -> impactNow(orgId, a, b, teamName, viewer, firstDays));
   }
 
   private Answer impactNow(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer,
       Map<Long, LocalDate> firstDays) {
-    // whole weeks: a part week would count as a week of little output
-    from = DeveloperWeeks.monday(from);
-    to = DeveloperWeeks.monday(to).plusDays(6);
     IdentityResolver resolver = people.resolver(orgId);
     Set<Long> scope = scope(resolver, teamName, viewer);
     Map<Long, Identity> identities = reports.identities(orgId);

@@ -195,7 +195,6 @@ public final class ReportService {
 
   private Loaded load(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, String teamName, Viewer viewer,
       UsageSource source) {
-    checkWindow(from, to, "a report");
     IdentityResolver resolver = people.resolver(orgId);
     TeamScope scope = teamName == null ? null : TeamScope.of(resolver, teamName, viewer);
     if (viewer.restrictedIn(groupBy)) {

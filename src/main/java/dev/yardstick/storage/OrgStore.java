@@ -12,6 +12,7 @@ public final class OrgStore {
   public static final String DEFAULT_NAME = "Default";
   private final Database db;
   private final Map<Long, ZoneId> zones = new ConcurrentHashMap<>();
+  private final Map<Long, String> names = new ConcurrentHashMap<>();
 
   public OrgStore(Database db) {
     this.db = db;
@@ -39,8 +40,9 @@ public final class OrgStore {
         ZoneId.of(h.createQuery("SELECT time_zone FROM orgs WHERE id = :id").bind("id", id).mapTo(String.class).one())));
   }
 
+  /** The organization's name; cached, as no organization is ever renamed (every report computed names it). */
   public String name(long orgId) {
-    return db.jdbi().withHandle(h ->
-        h.createQuery("SELECT name FROM orgs WHERE id = :id").bind("id", orgId).mapTo(String.class).one());
+    return names.computeIfAbsent(orgId, id -> db.jdbi().withHandle(h ->
+        h.createQuery("SELECT name FROM orgs WHERE id = :id").bind("id", id).mapTo(String.class).one()));
   }
 }
