@@ -167,9 +167,10 @@ public final class ReportService {
 
   /**
    * The report (merged sources) and several series of one window from one read of its rows (a page's cards and
-   * charts), each as {@link #report} and {@link #series} answer it alone, under the same access checks.
+   * charts), each as {@link #report} and {@link #series} answer it alone, under the same access checks; within a team and
+   * its sub-teams, or everyone (team null).
    */
-  public Charted reportWithSeries(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, Viewer viewer,
+  public Charted reportWithSeries(long orgId, LocalDate from, LocalDate to, GroupBy groupBy, String team, Viewer viewer,
       List<SeriesAsk> asks) {
     List<SeriesMetric> metrics = asks.stream().map(a -> SeriesMetric.parse(a.metric())).toList();
     check(groupBy, viewer);
@@ -177,8 +178,8 @@ public final class ReportService {
       throw new ForbiddenException("figures of people you may not see individually come by whole weeks at the finest");
     }
     checkWindow(from, to, "a report");
-    return kept(orgId, from, to, java.util.Arrays.asList("charted", groupBy, viewer, asks), () -> {
-      Loaded l = load(orgId, from, to, groupBy, null, viewer, UsageSource.MERGED);
+    return kept(orgId, from, to, java.util.Arrays.asList("charted", groupBy, team, viewer, asks), () -> {
+      Loaded l = load(orgId, from, to, groupBy, team, viewer, UsageSource.MERGED);
       Report report = new Report(l.from(), l.to(), groupBy, UsageReport.build(l.rows(), groupBy, l.from(), l.to(), l.naming(),
           viewer, minGroupSize, l.known()));
       List<Series.Answer> series = new ArrayList<>();

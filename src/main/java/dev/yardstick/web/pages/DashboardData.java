@@ -31,6 +31,10 @@ record DashboardData(String team, Report now, Report before, Answer<AdoptionRow>
 
   /** The services the API answers from. */
   record Sources(ReportService reports, BreakdownService breakdowns, ImpactService impact) {
+    /** The charts' weekly lines, in the record's order: usage, coverage, commits, lines, committers. */
+    private static final java.util.List<ReportService.SeriesAsk> WEEKLY = java.util.stream.Stream.of("aiUsagePercent", "coverageWithBoth",
+        "commits", "committedLinesAdded", "coverageWithCommits").map(m -> new ReportService.SeriesAsk(GroupBy.WEEK, m)).toList();
+
     DashboardData read(long org, DateRange range, String team, Viewer viewer, GroupBy tableBy) {
       ReportService page = reports.memoized(); // a window is read once for all the page's figures
       return new Sources(page, breakdowns.memoized(page), impact).readAll(org, range, team, viewer, tableBy);
@@ -38,7 +42,9 @@ record DashboardData(String team, Report now, Report before, Answer<AdoptionRow>
 
     private DashboardData readAll(long org, DateRange range, String team, Viewer viewer, GroupBy tableBy) {
       DateRange prev = range.previous();
-      Report now = reports.report(org, range.from(), range.to(), GroupBy.ORG, team, viewer, dev.yardstick.metrics.UsageSource.MERGED);
+      // the cards' report and the five weekly charts from one pass over the window's rows
+      ReportService.Charted charted = reports.reportWithSeries(org, range.from(), range.to(), GroupBy.ORG, team, viewer, WEEKLY);
+      Report now = charted.report();
       Report before = reports.report(org, prev.from(), prev.to(), GroupBy.ORG, team, viewer, dev.yardstick.metrics.UsageSource.MERGED);
       ImpactService.Answer imp = null;
       String impactRefused = null;
@@ -74,13 +80,8 @@ record DashboardData(String team, Report now, Report before, Answer<AdoptionRow>
         breakdownsRefused = e.getMessage();
       }
       return new DashboardData(team, now, before, adoption, acceptance, acceptanceBefore, spend, spendBefore, breakdownsRefused,
-          weekly(org, range, "aiUsagePercent", team, viewer), weekly(org, range, "coverageWithBoth", team, viewer),
-          weekly(org, range, "commits", team, viewer), weekly(org, range, "committedLinesAdded", team, viewer),
-          weekly(org, range, "coverageWithCommits", team, viewer), imp, impactRefused, rows, rowsRefused, subTeams);
-    }
-
-    private Series.Answer weekly(long org, DateRange range, String metric, String team, Viewer viewer) {
-      return reports.series(org, range.from(), range.to(), GroupBy.WEEK, GroupBy.ORG, metric, team, viewer);
+          charted.series().get(0), charted.series().get(1), charted.series().get(2), charted.series().get(3),
+          charted.series().get(4), imp, impactRefused, rows, rowsRefused, subTeams);
     }
   }
 }

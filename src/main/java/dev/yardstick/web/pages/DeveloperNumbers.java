@@ -53,12 +53,12 @@ public final class DeveloperNumbers {
     ReportService reports = this.reports.memoized(); // the window's rows serve the report, the series and the models
     BreakdownService breakdowns = this.breakdowns.memoized(reports);
     try {
-      ReportService.Charted current = reports.reportWithSeries(orgId, range.from(), range.to(), GroupBy.DEVELOPER, viewer, CHARTS);
+      ReportService.Charted current = reports.reportWithSeries(orgId, range.from(), range.to(), GroupBy.DEVELOPER, null, viewer, CHARTS);
       ReportRow now = row(current.report().rows(), email);
       if (now == null) { // neither active in the window nor in the viewer's teams then: the report has no row of them
         return refused(developerId, range, csv, "they have no row in this window (not active in it, or not in your teams then)");
       }
-      ReportService.Charted earlier = reports.reportWithSeries(orgId, previous.from(), previous.to(), GroupBy.DEVELOPER, viewer,
+      ReportService.Charted earlier = reports.reportWithSeries(orgId, previous.from(), previous.to(), GroupBy.DEVELOPER, null, viewer,
           ACTIVE_DAYS);
       ReportRow before = row(earlier.report().rows(), email);
       List<Series.Answer> series = current.series();
