@@ -69,9 +69,9 @@ public final class DashboardCharts {
     String id = "chart-active-users";
     String title = "Active AI users by week";
     List<AdoptionRow> periods = d.adoption().rows().stream().filter(r -> r.dimension().equals("period")).toList();
-    if (withheld || noUsage || periods.isEmpty() || periods.stream().anyMatch(r -> Boolean.TRUE.equals(r.withheld()))) {
-      return empty(id, title, Definitions.ACTIVE_USERS, withheld || periods.stream().anyMatch(r -> Boolean.TRUE.equals(r.withheld())),
-          noUsage, false);
+    boolean someWithheld = periods.stream().anyMatch(r -> Boolean.TRUE.equals(r.withheld()));
+    if (withheld || noUsage || periods.isEmpty() || someWithheld) {
+      return empty(id, title, Definitions.ACTIVE_USERS, withheld || someWithheld, noUsage, false);
     }
     ObjectNode o = base(periods.stream().map(r -> r.period().period()).toList());
     o.putObject("yAxis").put("type", "value").put("minInterval", 1);

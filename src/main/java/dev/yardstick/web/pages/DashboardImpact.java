@@ -14,7 +14,10 @@ import java.util.Locale;
  */
 public final class DashboardImpact {
   /** One measure of a comparison as written: the figure with its interval, or why there is none. */
-  public record Measure(String name, String unit, String estimate, String interval, String counted, String notEnoughData) {}
+  public record Measure(String name, String estimate, String interval, String counted, String notEnoughData) {}
+
+  /** One measure of a comparison: its name, the unit its difference is written in, and the scale that puts it there. */
+  private record Ask(String name, String unit, Comparison comparison, double scale) {}
 
   public record Block(String id, String title, String definition, DashboardCharts.Chart chart, List<Measure> measures) {}
 
@@ -25,35 +28,33 @@ public final class DashboardImpact {
     return List.of(comparison("lift", "High- against low-AI weeks (lift)", Definitions.LIFT, delivery(r.highVsLowAi())),
         comparison("before-after", "After against before adoption", Definitions.BEFORE_AFTER, delivery(r.afterVsBeforeAdoption())),
         comparison("split", "AI co-authored against other commits", Definitions.SPLIT, List.of(
-            new Object[] {"Rework", " pts", split.reworkPercent(), 1.0},
-            new Object[] {"Defect rate × 100", " pts", split.defectRate(), 100.0})));
+            new Ask("Rework", " pts", split.reworkPercent(), 1.0),
+            new Ask("Defect rate × 100", " pts", split.defectRate(), 100.0))));
   }
 
   // defect rate is on the 0 to 1 scale: × 100 puts its difference in points beside rework's
-  private static List<Object[]> delivery(Impact.Delivery d) {
-    return List.of(new Object[] {"Commits per week", " %", d.commitsPerWeek(), 1.0},
-        new Object[] {"Lines per week", " %", d.linesPerWeek(), 1.0},
-        new Object[] {"Rework", " pts", d.reworkPercent(), 1.0},
-        new Object[] {"Defect rate × 100", " pts", d.defectRate(), 100.0});
+  private static List<Ask> delivery(Impact.Delivery d) {
+    return List.of(new Ask("Commits per week", " %", d.commitsPerWeek(), 1.0), new Ask("Lines per week", " %", d.linesPerWeek(), 1.0),
+        new Ask("Rework", " pts", d.reworkPercent(), 1.0), new Ask("Defect rate × 100", " pts", d.defectRate(), 100.0));
   }
 
-  private static Block comparison(String id, String title, String definition, List<Object[]> all) {
+  private static Block comparison(String id, String title, String definition, List<Ask> all) {
     List<Measure> measures = new ArrayList<>();
-    ObjectNode o = DashboardCharts.base(all.stream().map(a -> (String) a[0]).toList());
+    ObjectNode o = DashboardCharts.base(all.stream().map(Ask::name).toList());
     o.putObject("yAxis").put("type", "value").put("scale", true);
     ArrayNode boxes = o.putArray("series").addObject().put("name", "95 % interval").put("type", "candlestick")
         .put("barMaxWidth", 18).putArray("data");
     ArrayNode points = ((ArrayNode) o.get("series")).addObject().put("name", "estimate").put("type", "scatter")
         .put("color", "#1d2430").put("symbolSize", 12).putArray("data");
     boolean any = false;
-    for (Object[] a : all) {
-      Comparison c = (Comparison) a[2];
-      double k = (Double) a[3];
-      String unit = (String) a[1];
+    for (Ask a : all) {
+      Comparison c = a.comparison();
+      double k = a.scale();
+      String unit = a.unit();
       String counted = c.nDevelopers() + " developers, " + c.nCommitsA() + " / " + c.nCommitsB() + " commits"
           + (c.nWeeksA() == null ? "" : ", " + c.nWeeksA() + " / " + c.nWeeksB() + " weeks");
       if (c.estimate() == null) {
-        measures.add(new Measure((String) a[0], unit, Figures.NO_DATA, Figures.NO_DATA, counted,
+        measures.add(new Measure(a.name(), Figures.NO_DATA, Figures.NO_DATA, counted,
             c.notEnoughData() == null ? "not enough data" : c.notEnoughData()));
         boxes.add("-");
         points.add("-");
@@ -64,7 +65,7 @@ public final class DashboardImpact {
       double high = round(c.high() * k);
       boxes.addArray().add(low).add(high).add(low).add(high);
       points.add(round(c.estimate() * k));
-      measures.add(new Measure((String) a[0], unit, signed(c.estimate() * k) + unit,
+      measures.add(new Measure(a.name(), signed(c.estimate() * k) + unit,
           signed(c.low() * k) + " to " + signed(c.high() * k) + unit, counted, null));
     }
     ObjectNode itemStyle = ((ObjectNode) o.get("series").get(0)).putObject("itemStyle");

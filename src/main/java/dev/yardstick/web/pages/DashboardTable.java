@@ -55,8 +55,4 @@ public record DashboardTable(String id, String caption, String firstColumn, List
   private static String sort(Number n) {
     return n == null ? "" : n.toString();
   }
-
-  public int columns() {
-    return headers.size() + 1;
-  }
 }

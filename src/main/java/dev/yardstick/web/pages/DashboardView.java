@@ -23,16 +23,6 @@ public record DashboardView(Frame frame, String title, DateRange range, List<Tea
     return DateRange.PRESETS;
   }
 
-  public static String presetLabel(String p) {
-    return switch (p) {
-      case "7d" -> "Last 7 days";
-      case "30d" -> "Last 30 days";
-      case "90d" -> "Last 90 days";
-      case "quarter" -> "This quarter";
-      default -> "Custom: from and to";
-    };
-  }
-
   public String changeDefinition() {
     return Definitions.CHANGE;
   }

@@ -12,6 +12,17 @@ import java.util.List;
  */
 public record DateRange(String preset, LocalDate from, LocalDate to) {
   public static final List<String> PRESETS = List.of("7d", "30d", "90d", "quarter", "custom");
+
+  /** What the range picker calls a preset. */
+  public static String label(String preset) {
+    return switch (preset) {
+      case "7d" -> "Last 7 days";
+      case "30d" -> "Last 30 days";
+      case "90d" -> "Last 90 days";
+      case "quarter" -> "This quarter";
+      default -> "Custom: from and to";
+    };
+  }
   static final String DEFAULT = "30d";
 
   /** Throws IllegalArgumentException naming the parameter and what it accepts. */

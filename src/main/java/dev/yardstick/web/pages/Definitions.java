@@ -19,7 +19,7 @@ final class Definitions {
   static final String REWORK = "Rework %: of the lines the commits added, how many a later commit deleted or rewrote within 21"
       + " days, × 100; AI co-authored commits (Claude Code's mark, an exact lower bound) against the rest.";
   static final String DEFECT = "Defect rate: defect-introducing commits (named by a revert, or blamed by a fix) ÷ commits,"
-      + " 0 to 1; AI co-authored commits against the rest.";
+      + " as a percentage; AI co-authored commits against the rest.";
   static final String OUTPUT_PER_WEEK = "Output per developer-week: the week's commits (committed lines) ÷ the developers with"
       + " a commit that week.";
   static final String SESSIONS = "Sessions: Claude Code sessions started (telemetry or Admin API).";

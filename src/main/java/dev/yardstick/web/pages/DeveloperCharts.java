@@ -53,7 +53,6 @@ final class DeveloperCharts {
       return null;
     }
     ObjectNode o = JSON.createObjectNode();
-    o.putObject("tooltip").put("trigger", "axis");
     o.putObject("grid").put("left", 8).put("right", 24).put("top", 8).put("bottom", 24).put("containLabel", true);
     o.putObject("xAxis").put("type", "value").putObject("axisLabel").put("formatter", "${value}");
     ArrayNode names = o.putObject("yAxis").put("type", "category").putArray("data");
@@ -67,7 +66,6 @@ final class DeveloperCharts {
 
   private static ObjectNode frame(List<Series.Point> periods) {
     ObjectNode o = JSON.createObjectNode();
-    o.putObject("tooltip").put("trigger", "axis");
     o.putObject("legend").put("top", 0);
     o.putObject("grid").put("left", 8).put("right", 8).put("top", 40).put("bottom", 8).put("containLabel", true);
     ArrayNode weeks = o.putObject("xAxis").put("type", "category").putArray("data");

@@ -95,7 +95,7 @@ public final class DeveloperNumbers {
         Figures.acceptancePercent(was(before, ReportRow::editsAccepted), was(before, ReportRow::editsRejected)), Kind.PERCENT,
         "Edit decisions accepted ÷ (accepted + rejected) × 100. A rejection is not a defect.", null));
     out.add(card("cost", "Cost", now.costUsd(), was(before, ReportRow::costUsd), Kind.USD,
-        "Claude Code's own estimate at list price in US dollars (claude_code.cost.usage), not billing data.", null));
+        Definitions.COST, null)); // telemetry's estimate, or the Admin API's where it reports the day
     out.add(card("commits", "Commits", now.commits(), was(before, ReportRow::commits), Kind.COUNT,
         "Non-merge commits in followed repositories authored with their git email or an alias of it, by author date.", null));
     out.add(card("committed-lines", "Committed lines", now.committedLinesAdded(), was(before, ReportRow::committedLinesAdded), Kind.COUNT,

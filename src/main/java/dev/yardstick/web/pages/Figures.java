@@ -14,17 +14,7 @@ public final class Figures {
 
   /** The figure as shown; a RATE (0 to 1) is shown as a percentage. */
   public static String show(Number v, Kind kind) {
-    if (v == null) {
-      return NO_DATA;
-    }
-    double d = v.doubleValue();
-    return switch (kind) {
-      case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(d));
-      case PERCENT -> plain(d, 2) + " %";
-      case RATE -> plain(d * 100, 2) + " %";
-      case USD -> "$" + String.format(Locale.ROOT, "%,.2f", d);
-      case SECONDS -> duration(Math.round(d));
-    };
+    return v == null ? NO_DATA : format(v.doubleValue(), kind, " %");
   }
 
   /** The change from {@code before} to {@code now}: percentages in points; null when either is unknown. */
@@ -34,13 +24,17 @@ public final class Figures {
     }
     double diff = now.doubleValue() - before.doubleValue();
     String sign = diff > 0 ? "+" : diff < 0 ? "\u2212" : "\u00b1";
-    double abs = Math.abs(diff);
-    return sign + switch (kind) {
-      case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(abs));
-      case PERCENT -> plain(abs, 2) + " pp";
-      case RATE -> plain(abs * 100, 2) + " pp";
-      case USD -> "$" + String.format(Locale.ROOT, "%,.2f", abs);
-      case SECONDS -> duration(Math.round(abs));
+    return sign + format(Math.abs(diff), kind, " pp");
+  }
+
+  /** A number of its kind; percentages (and rates, × 100) with {@code percentUnit}. */
+  private static String format(double d, Kind kind, String percentUnit) {
+    return switch (kind) {
+      case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(d));
+      case PERCENT -> plain(d, 2) + percentUnit;
+      case RATE -> plain(d * 100, 2) + percentUnit;
+      case USD -> "$" + String.format(Locale.ROOT, "%,.2f", d);
+      case SECONDS -> duration(Math.round(d));
     };
   }
 

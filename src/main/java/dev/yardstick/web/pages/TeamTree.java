@@ -33,8 +33,9 @@ public final class TeamTree {
         .sorted(Comparator.comparing(Team::name, String.CASE_INSENSITIVE_ORDER)).toList();
     Map<Long, List<Team>> children = new HashMap<>();
     List<Team> roots = new ArrayList<>();
+    java.util.Set<Long> shownIds = shown.stream().map(Team::id).collect(java.util.stream.Collectors.toSet());
     for (Team t : shown) {
-      boolean parentShown = t.parentId() != null && shown.stream().anyMatch(o -> o.id() == t.parentId());
+      boolean parentShown = t.parentId() != null && shownIds.contains(t.parentId());
       (parentShown ? children.computeIfAbsent(t.parentId(), k -> new ArrayList<>()) : roots).add(t);
     }
     List<Row> out = new ArrayList<>();
