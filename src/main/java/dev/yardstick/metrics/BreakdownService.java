@@ -138,7 +138,7 @@ public final class BreakdownService {
   private Window window(long orgId, LocalDate from, LocalDate to, String teamName, Viewer viewer) {
     IdentityResolver resolver = people.resolver(orgId);
     Set<Long> scope = ImpactService.scope(resolver, teamName, viewer);
-    boolean restricted = viewer.role() != Role.ADMIN && (scope == null || !viewer.seesIndividuals());
+    boolean restricted = ImpactService.restricted(viewer, scope);
     if (restricted) { // whole weeks, so that two windows differ by whole cells of SmallGroups, never by a day
       from = SmallGroups.monday(from);
       to = SmallGroups.sunday(to);

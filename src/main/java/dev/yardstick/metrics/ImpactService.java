@@ -95,7 +95,7 @@ public final class ImpactService {
       }
     });
     Impact.Report report = Impact.report(weeks.weeks(), adoption, settings);
-    boolean restricted = viewer.role() != Role.ADMIN && (scope == null || !viewer.seesIndividuals());
+    boolean restricted = restricted(viewer, scope);
     return new Answer(from, to, teamName == null ? null : resolver.teamNamed(teamName).orElseThrow().name(),
         restricted ? Withholding.apply(report, minGroupSize) : report);
   }
@@ -112,6 +112,14 @@ public final class ImpactService {
           + " two overlapping teams' answers could be subtracted; the company's comparisons are available");
     }
     return scope.teamIds();
+  }
+
+  /**
+   * Whether the company's or a team's figures hold people the viewer may not see individually (withheld below the
+   * minimum group size): everyone but admins for the company, and managers who may not see individuals for a team.
+   */
+  static boolean restricted(Viewer viewer, Set<Long> scope) {
+    return viewer.role() != Role.ADMIN && (scope == null || !viewer.seesIndividuals());
   }
 
   static boolean inScope(IdentityResolver resolver, Set<Long> scope, long developer, LocalDate day) {
