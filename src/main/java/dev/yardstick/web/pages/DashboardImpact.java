@@ -28,14 +28,14 @@ public final class DashboardImpact {
     return List.of(comparison("lift", "High- against low-AI weeks (lift)", Definitions.LIFT, delivery(r.highVsLowAi())),
         comparison("before-after", "After against before adoption", Definitions.BEFORE_AFTER, delivery(r.afterVsBeforeAdoption())),
         comparison("split", "AI co-authored against other commits", Definitions.SPLIT, List.of(
-            new Ask("Rework", " pts", split.reworkPercent(), 1.0),
-            new Ask("Defect rate × 100", " pts", split.defectRate(), 100.0))));
+            new Ask("Rework", " pp", split.reworkPercent(), 1.0),
+            new Ask("Defect rate × 100", " pp", split.defectRate(), 100.0))));
   }
 
   // defect rate is on the 0 to 1 scale: × 100 puts its difference in points beside rework's
   private static List<Ask> delivery(Impact.Delivery d) {
     return List.of(new Ask("Commits per week", " %", d.commitsPerWeek(), 1.0), new Ask("Lines per week", " %", d.linesPerWeek(), 1.0),
-        new Ask("Rework", " pts", d.reworkPercent(), 1.0), new Ask("Defect rate × 100", " pts", d.defectRate(), 100.0));
+        new Ask("Rework", " pp", d.reworkPercent(), 1.0), new Ask("Defect rate × 100", " pp", d.defectRate(), 100.0));
   }
 
   private static Block comparison(String id, String title, String definition, List<Ask> all) {
