@@ -66,7 +66,8 @@ public final class DashboardCards {
     return Figures.show(ai, kind) + " / " + Figures.show(other, kind);
   }
 
-  private static final String NO_CHANGE = "no figure to compare";
+  /** The change of a card with no figure on one side (the developer page words it the same). */
+  public static final String NO_CHANGE = "no data to compare";
 
   private static String change(Number now, Number before, Figures.Kind kind) {
     String c = Figures.change(now, before, kind);
